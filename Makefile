@@ -1,0 +1,46 @@
+# Sportwijzer. The two commands you need: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-requirements
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help venv serve build check test lint format bench clean
+
+help:
+	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
+	@echo "make test    draai alle tests"
+	@echo "make build   bouw de site in site/"
+	@echo "make check   controleer alleen de gegevens (snel)"
+	@echo "make lint    controleer de code met ruff"
+
+# The virtual environment, rebuilt whenever requirements.txt changes.
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+serve: $(STAMP)
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+format: $(STAMP)
+	$(BIN)/ruff format hooks tests
+
+clean:
+	rm -rf site .pytest_cache

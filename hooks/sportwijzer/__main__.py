@@ -1,0 +1,9 @@
+"""`python -m sportwijzer check [ROOT]`: validate the data, print every problem, exit 1 on errors."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main(sys.argv[1:]))

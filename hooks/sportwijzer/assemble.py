@@ -1,0 +1,155 @@
+"""Turn validated plain data into the typed model. Runs only when validation found no errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import dutch
+from .markdown_safe import render
+from .model import Aanbod, Contact, Gemeente, Kosten, Locatie, Partner, Plaats, Proefles, Regio, Tijd
+from .schema import as_json
+from .slugs import slugify
+from .validate import is_stale
+from .vocabulary import (
+    NIVEAU,
+    ONDERSTEUNING,
+    PER,
+    ROLLEN,
+    SOORT,
+    STATUS,
+    TOEGANKELIJKHEID,
+    VORM,
+    Term,
+    Vocabulary,
+)
+
+Data = dict[str, Any]
+
+
+def _term(slug: str, labels: dict[str, str]) -> Term:
+    return Term(slug, labels[slug], labels[slug])
+
+
+def _terms(slugs: list[str] | None, labels: dict[str, str]) -> list[Term]:
+    return [_term(slug, labels) for slug in slugs or []]
+
+
+def contact(data: Data | None) -> Contact:
+    data = data or {}
+    telefoon = data.get("telefoon", "")
+    return Contact(
+        naam=data.get("naam", ""),
+        email=data.get("email", ""),
+        telefoon=telefoon,
+        telefoon_link=dutch.tel_link(telefoon) if telefoon else "",
+        website=data.get("website", ""),
+    )
+
+
+def regio(data: Data) -> Regio:
+    gemeenten = [
+        Gemeente(g["naam"], slugify(g["naam"]), *map(float, g["coordinaten"]))
+        for g in data["gemeenten"]
+    ]
+    plaatsen = [
+        Plaats(p["naam"], slugify(p["naam"]), p["gemeente"], *map(float, p["coordinaten"]))
+        for p in data.get("plaatsen", [])
+    ]
+    return Regio(
+        naam=data["naam"],
+        loket=contact(data["loket"]),
+        gemeenten=gemeenten,
+        plaatsen=plaatsen,
+        voorbeeld=bool(data.get("voorbeeld", False)),
+        licentie=data.get("licentie", "CC BY 4.0"),
+    )
+
+
+def partner(slug: str, data: Data, body: str, source_path: str, region: Regio) -> Partner:
+    gemeente = region.gemeente(data["gemeente"]) if data.get("gemeente") else None
+    return Partner(
+        slug=slug,
+        naam=data["naam"],
+        soort=_term(data["soort"], SOORT),
+        rollen=_terms(data.get("rollen"), ROLLEN),
+        gemeente=gemeente,
+        website=data.get("website", ""),
+        contact=contact(data.get("contact")),
+        beschrijving_html=render(body),
+        source_path=source_path,
+        url=f"partners/{slug}/",
+    )
+
+
+def _kosten(data: Data | None) -> Kosten | None:
+    if data is None:
+        return None
+    amount = float(data["bedrag"])
+    per = data.get("per", "")
+    gratis = amount == 0
+    tekst = "Gratis" if gratis else f"{dutch.bedrag(amount)} {PER.get(per, '')}".strip()
+    return Kosten(amount, per, data.get("toelichting", ""), gratis, tekst)
+
+
+def _proefles(value: bool | Data | None) -> Proefles | None:
+    if value is None or value is False:
+        return None
+    details = value if isinstance(value, dict) else {}
+    gratis = bool(details.get("gratis", False))
+    tekst = "Gratis proefles" if gratis else "Proefles mogelijk"
+    return Proefles(gratis, details.get("toelichting", ""), tekst)
+
+
+def _locatie(data: Data, region: Regio) -> Locatie:
+    lat, lon = map(float, data["coordinaten"])
+    return Locatie(
+        naam=data["naam"],
+        adres=data["adres"],
+        postcode=dutch.postcode(str(data["postcode"])),
+        plaats=data["plaats"],
+        gemeente=region.gemeente(data["gemeente"]),
+        lat=lat,
+        lon=lon,
+        kaart_url=f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+    )
+
+
+def aanbod(
+    slug: str, data: Data, source_path: str, context: tuple[Regio, Vocabulary, dict[str, Partner]],
+    today: dt.date,
+) -> Aanbod:
+    region, vocabulary, partners = context
+    ages = data.get("leeftijd", {})
+    checked: dt.date = data["laatst_gecontroleerd"]
+    return Aanbod(
+        slug=slug,
+        titel=data["titel"],
+        sport=vocabulary.sporten[data["sport"]],
+        aanbieder=partners[data["aanbieder"]],
+        beperkingen=[vocabulary.beperkingen[b] for b in data["beperkingen"]],
+        samenvatting=data["samenvatting"],
+        beschrijving_html=render(data.get("beschrijving", "")),
+        leeftijd_min=ages.get("min"),
+        leeftijd_max=ages.get("max"),
+        leeftijd_tekst=dutch.leeftijd(ages.get("min"), ages.get("max")),
+        niveau=_terms(data.get("niveau"), NIVEAU),
+        vorm=_term(data["vorm"], VORM) if data.get("vorm") else None,
+        locatie=_locatie(data["locatie"], region),
+        tijden=[Tijd(t["dag"], t["van"], t["tot"], t.get("toelichting", "")) for t in data.get("tijden", [])],
+        op_afspraak=bool(data.get("op_afspraak", False)),
+        kosten=_kosten(data.get("kosten")),
+        proefles=_proefles(data.get("proefles")),
+        toegankelijkheid=_terms(data.get("toegankelijkheid"), TOEGANKELIJKHEID),
+        ondersteuning=_terms(data.get("ondersteuning"), ONDERSTEUNING),
+        toegankelijkheid_toelichting=data.get("toegankelijkheid_toelichting", ""),
+        vervoer=data.get("vervoer", ""),
+        status=_term(data.get("status", "actief"), STATUS),
+        contact=contact(data["contact"]),
+        laatst_gecontroleerd=checked,
+        gecontroleerd_tekst=dutch.datum(checked),
+        verouderd=is_stale(checked, today),
+        source_path=source_path,
+        url=f"aanbod/{slug}/",
+        fields=as_json(data),
+    )

@@ -1,0 +1,58 @@
+"""Dutch wording for the site: dates, money, ages, times, phone links, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def datum(value: dt.date) -> str:
+    """14 september 2026"""
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def bedrag(value: float) -> str:
+    """€ 42,50 — whole euros without cents: € 5"""
+    if float(value).is_integer():
+        return f"€ {int(value)}"
+    return f"€ {value:.2f}".replace(".", ",")
+
+
+def leeftijd(low: int | None, high: int | None) -> str:
+    """'6 tot en met 18 jaar', 'vanaf 6 jaar', 'tot en met 12 jaar', or '' for any age."""
+    if low is not None and high is not None:
+        return f"{low} jaar" if low == high else f"{low} tot en met {high} jaar"
+    if low is not None:
+        return f"vanaf {low} jaar"
+    if high is not None:
+        return f"tot en met {high} jaar"
+    return ""
+
+
+def opsomming(words: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+def postcode(value: str) -> str:
+    """'8021ab' -> '8021 AB'."""
+    compact = re.sub(r"\s+", "", value).upper()
+    return f"{compact[:4]} {compact[4:]}"
+
+
+def tel_link(telefoon: str) -> str:
+    """A tel: link in international form: '038 123 45 67' -> 'tel:+31381234567'."""
+    digits = re.sub(r"[^0-9+]", "", telefoon)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+31" + digits[1:]
+    return f"tel:{digits}"

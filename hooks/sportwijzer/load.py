@@ -1,0 +1,147 @@
+"""Find and read the data files: regio.yml, partners/*.md, offers/*.yml.
+
+Reading is strict about what a pull request could smuggle in: symlinks, files that are not
+UTF-8, names that are not slugs, two files with one slug.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .slugs import SLUG_PATTERN, slugify
+from .yamlread import Document, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000
+OFFER_SUFFIXES = (".yml", ".yaml")
+PARTNER_SUFFIXES = (".md",)
+
+_FRONT_MATTER_END = re.compile(r"^(---|\.\.\.)\s*$", re.MULTILINE)
+
+
+@dataclass
+class SourceFile:
+    """One data file: where it is, its slug, its parsed fields and (for partners) its body."""
+
+    path: str
+    slug: str
+    document: Document | None
+    body: str = ""
+
+
+def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
+    """The file's text (UTF-8, BOM tolerated), or the problem that stops us reading it."""
+    full = root / relative
+    if full.is_symlink():
+        return None, [Problem(relative, None, _SYMLINK)]
+    if not full.is_file():
+        return None, [Problem(relative, None, "bestand ontbreekt")]
+    raw = full.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(relative, None, "bestand is te groot (meer dan 1 MB)")]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(relative, line, _NOT_UTF8)]
+
+
+_SYMLINK = (
+    "is een snelkoppeling (symlink) en wordt niet gelezen; zet het bestand zelf in de map"
+)
+_NOT_UTF8 = (
+    "bestand is geen UTF-8-tekst (deze regel heeft een teken dat niet klopt); "
+    "sla het op met de codering UTF-8"
+)
+
+
+def read_yaml_file(root: Path, relative: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file."""
+    text, problems = read_text(root, relative)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, relative)
+
+
+def read_front_matter_file(root: Path, relative: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Read a Markdown file whose fields stand between two lines of ---."""
+    text, problems = read_text(root, relative)
+    if text is None:
+        return None, problems
+    slug = Path(relative).stem
+    if not text.startswith("---"):
+        return None, [Problem(relative, 1, _NO_FRONT_MATTER)]
+    end = _FRONT_MATTER_END.search(text, pos=text.find("\n") + 1)
+    if end is None or text.find("\n") < 0:
+        return None, [Problem(relative, 1, _NO_FRONT_MATTER)]
+    header = text[text.find("\n") + 1 : end.start()]
+    body = text[end.end() :].lstrip("\n")
+    document, problems = parse_yaml(header, relative, first_line=2)
+    return SourceFile(relative, slug, document, body), problems
+
+
+_NO_FRONT_MATTER = (
+    "het bestand begint niet met de velden: zet bovenaan een regel ---, dan naam en soort, "
+    "zoals 'naam: Zwemclub De Vliet' en 'soort: sportaanbieder', en dan weer een regel ---"
+)
+
+
+def discover(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
+    """The data files in `folder`, sorted; names starting with _ or . are templates and skipped."""
+    directory = root / folder
+    if directory.is_symlink():
+        return [], [Problem(folder + "/", None, _SYMLINK)]
+    if not directory.is_dir():
+        return [], []
+    found: list[str] = []
+    problems: list[Problem] = []
+    for entry in sorted(directory.iterdir()):
+        relative = f"{folder}/{entry.name}"
+        if entry.name.startswith(("_", ".")):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(relative, None, _SYMLINK))
+        elif entry.is_dir():
+            problems.append(Problem(relative + "/", None, _SUBFOLDER.format(folder=folder)))
+        elif entry.suffix.lower() not in suffixes:
+            problems.append(Problem(relative, None, _wrong_suffix(suffixes)))
+        else:
+            found.append(relative)
+    return found, problems + _name_problems(found)
+
+
+_SUBFOLDER = "mappen in {folder}/ worden niet gelezen; zet de bestanden direct in {folder}/"
+
+
+def _wrong_suffix(suffixes: tuple[str, ...]) -> str:
+    allowed = " of ".join(suffixes)
+    return (
+        f"alleen bestanden die eindigen op {allowed} worden gelezen; hernoem het bestand, "
+        "of zet een _ voor de naam als het geen gegevens zijn"
+    )
+
+
+def _name_problems(paths: list[str]) -> list[Problem]:
+    """File names must be slugs, and no two files may share one slug."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for relative in paths:
+        name = Path(relative)
+        if not SLUG_PATTERN.fullmatch(name.stem):
+            better = f"{slugify(name.stem) or 'naam'}{name.suffix.lower()}"
+            problems.append(Problem(relative, None, _BAD_NAME.format(better=better)))
+        if name.stem in seen:
+            problems.append(Problem(relative, None, _TWICE.format(other=seen[name.stem])))
+        seen.setdefault(name.stem, relative)
+    return problems
+
+
+_BAD_NAME = (
+    "bestandsnaam mag alleen kleine letters, cijfers en streepjes bevatten, zoals '{better}'"
+)
+_TWICE = "heeft dezelfde naam als {other}; elke naam mag maar één keer voorkomen"

@@ -1,0 +1,34 @@
+"""Markdown from the data to HTML that never carries raw HTML or unsafe links."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code"}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _converter() -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML is shown as text, never published as markup.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+def render(text: str, heading_offset: int = 1) -> str:
+    """Render Markdown; headings move down (# becomes h2) so the page keeps one h1."""
+    if not text.strip():
+        return ""
+    html = _converter().convert(text)
+    for level in range(4, 0, -1):
+        new = min(level + heading_offset, 4)
+        html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener",
+    )

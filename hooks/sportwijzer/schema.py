@@ -1,0 +1,171 @@
+"""The JSON Schemas (draft-07) for each data kind, and their errors as Dutch problem lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator, ValidationError
+
+from .problems import Problem, field_problem
+from .yamlread import Document, show
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+# What a coordinator calls each JSON type.
+_TYPE_WORDS = {
+    "string": "tekst",
+    "integer": "een heel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "array": "een lijst, zoals [a, b]",
+    "object": "een groep velden op de regels eronder",
+    "null": "leeg",
+}
+
+Suggest = Callable[[str, str], "str | None"]
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The schema for `kind` (offer, partner, regio, lijst), as shipped in the repo."""
+    with open(SCHEMA_DIR / f"{kind}.schema.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def _validator(kind: str) -> Draft7Validator:
+    return Draft7Validator(load_schema(kind))
+
+
+def as_json(value: Any) -> Any:
+    """YAML values as JSON sees them: dates become YYYY-MM-DD text."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def schema_problems(
+    kind: str, document: Document, path: str, suggest: Suggest | None = None
+) -> list[Problem]:
+    """Every schema error in `document`, one Dutch line each."""
+    if not isinstance(document.data, dict):
+        return [Problem(path, document.line(()), _not_a_mapping(document.data))]
+    instance = as_json(document.data)
+    problems: list[Problem] = []
+    for error in _validator(kind).iter_errors(instance):
+        problems.extend(_translate(error, document, path, suggest))
+    return problems
+
+
+def _not_a_mapping(data: Any) -> str:
+    kind = "een lijst" if isinstance(data, list) else f"alleen '{show(data)}'"
+    return (
+        f"het bestand moet velden bevatten, zoals 'titel: Zwemmen', maar bevat {kind}; "
+        "haal het streepje of de haakjes aan het begin weg"
+    )
+
+
+def field_name(path: Iterable[Any]) -> str:
+    """Dotted field name, without list positions: ('tijden', 0, 'van') -> 'tijden.van'."""
+    return ".".join(str(part) for part in path if isinstance(part, str))
+
+
+def _translate(
+    error: ValidationError, document: Document, path: str, suggest: Suggest | None
+) -> list[Problem]:
+    where = tuple(error.absolute_path)
+    line = document.line(where)
+    if error.validator == "required":
+        return [
+            Problem(path, line if where else 1, f"veld '{field_name(where + (name,))}' ontbreekt")
+            for name in error.validator_value
+            if name not in error.instance
+        ]
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return [
+            Problem(path, document.line(where + (name,)), _unknown_field(where, name, known))
+            for name in error.instance
+            if name not in known
+        ]
+    written = document.text(where, error.instance)
+    name = field_name(where) or "(bestand)"
+    text = _explain(error, written, (lambda value: suggest(name, value)) if suggest else None)
+    return [field_problem(path, line, name, text)]
+
+
+def _unknown_field(where: tuple[Any, ...], name: str, known: Mapping[str, Any]) -> str:
+    message = f"veld '{field_name(where + (name,))}' is onbekend"
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    if close:
+        return f"{message}. Bedoel je '{close[0]}'?"
+    return f"{message}. Mogelijke velden: {', '.join(known)}"
+
+
+def _custom(error: ValidationError, written: str) -> str | None:
+    custom = error.schema.get("x-fout")
+    if custom is None:
+        return None
+    return custom.replace("{waarde}", written)
+
+
+def _explain(
+    error: ValidationError, written: str, suggest: Callable[[str], str | None] | None
+) -> str:
+    """The Dutch text for one schema error on one value."""
+    kind = error.validator
+    if kind == "enum":
+        return _unknown_value(written, error.validator_value, suggest)
+    if kind in ("pattern", "type", "anyOf", "minItems", "maxItems") and _custom(error, written):
+        return _custom(error, written) or ""
+    if kind == "type":
+        return f"'{written}' moet {_type_words(error.validator_value)} zijn"
+    if kind == "minLength":
+        return f"'{written}' is te kort: schrijf minstens {error.validator_value} tekens"
+    if kind == "maxLength":
+        return (
+            f"de tekst is te lang ({len(error.instance)} tekens): "
+            f"schrijf hoogstens {error.validator_value} tekens"
+        )
+    if kind == "minimum":
+        return f"{written} is te klein: het kleinste getal dat mag is {error.validator_value}"
+    if kind == "maximum":
+        return f"{written} is te groot: het grootste getal dat mag is {error.validator_value}"
+    if kind == "minItems":
+        return "de lijst is leeg: kies er minstens één"
+    if kind == "maxItems":
+        return f"de lijst is te lang: hoogstens {error.validator_value}"
+    if kind == "uniqueItems":
+        return f"{written}: een waarde staat er twee keer in; haal er één weg"
+    return f"'{written}' klopt niet"
+
+
+def _type_words(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return " of ".join(_TYPE_WORDS.get(name, name) for name in names)
+
+
+def _unknown_value(
+    written: str, allowed: list[Any], suggest: Callable[[str], str | None] | None
+) -> str:
+    """'blind' is geen bekende waarde. Bedoel je 'visueel'? Kies uit: ..."""
+    message = f"'{written}' is geen bekende waarde."
+    guess = suggest(written) if suggest else None
+    if guess is None:
+        close = difflib.get_close_matches(written, [str(a) for a in allowed], n=1, cutoff=0.7)
+        guess = close[0] if close else None
+    if guess is not None and guess in allowed:
+        message += f" Bedoel je '{guess}'?"
+    return f"{message} Kies uit: {', '.join(str(a) for a in allowed)}"

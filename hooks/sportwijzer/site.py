@@ -1,0 +1,122 @@
+"""Load, validate and assemble a whole region: the one entry point for the build and `make check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import assemble
+from .load import (
+    OFFER_SUFFIXES,
+    PARTNER_SUFFIXES,
+    SourceFile,
+    discover,
+    read_front_matter_file,
+    read_yaml_file,
+)
+from .model import Site
+from .problems import Problem, errors
+from .schema import schema_problems
+from .validate import OFFER_RULES, PARTNER_RULES, REGION_RULES, Context, region_centres, run_rules
+from .vocabulary import Vocabulary, load_vocabulary
+
+REGIO_FILE = "regio.yml"
+OFFERS_DIR = "offers"
+PARTNERS_DIR = "partners"
+
+
+@dataclass
+class LoadResult:
+    """The site (None when there are errors), every problem, and how many files were read."""
+
+    site: Site | None
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
+    """Read every data file under `root`, report every problem, and build the model if none is an error."""
+    root = Path(root)
+    today = today or dt.date.today()
+    vocabulary, problems = load_vocabulary(root)
+    regio_source, more = _read_regio(root)
+    problems += more
+    ctx = Context(vocabulary, today)
+    if regio_source.document is not None:
+        ctx.gemeenten = region_centres(regio_source.document.data)
+    partner_sources, more = _read_all(root, PARTNERS_DIR, PARTNER_SUFFIXES, "partner", ctx)
+    problems += more
+    ctx.partners = {source.slug for source in partner_sources}
+    offer_sources, more = _read_all(root, OFFERS_DIR, OFFER_SUFFIXES, "offer", ctx)
+    problems += more
+    problems += run_rules(REGION_RULES, regio_source, ctx)
+    for source in partner_sources:
+        problems += run_rules(PARTNER_RULES, source, ctx)
+    for source in offer_sources:
+        problems += run_rules(OFFER_RULES, source, ctx)
+    checked = 1 + len(partner_sources) + len(offer_sources)
+    if errors(problems):
+        return LoadResult(None, problems, checked)
+    site = _assemble(regio_source, partner_sources, offer_sources, vocabulary, today)
+    return LoadResult(site, problems, checked)
+
+
+def _read_regio(root: Path) -> tuple[SourceFile, list[Problem]]:
+    document, problems = read_yaml_file(root, REGIO_FILE)
+    if document is not None:
+        problems += schema_problems("regio", document, REGIO_FILE)
+    return SourceFile(REGIO_FILE, "regio", document), problems
+
+
+def _read_all(
+    root: Path, folder: str, suffixes: tuple[str, ...], kind: str, ctx: Context
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Read and schema-check every file in `folder`; files that could not be read are left out."""
+    paths, problems = discover(root, folder, suffixes)
+    sources: list[SourceFile] = []
+    suggest = ctx.vocabulary.suggest
+    for relative in paths:
+        if kind == "partner":
+            source, more = read_front_matter_file(root, relative)
+        else:
+            document, more = read_yaml_file(root, relative)
+            source = SourceFile(relative, Path(relative).stem, document)
+        problems += more
+        if source is None:
+            continue
+        if source.document is not None:
+            problems += schema_problems(kind, source.document, relative, suggest)
+        sources.append(source)
+    return sources, problems
+
+
+def _assemble(
+    regio_source: SourceFile,
+    partner_sources: list[SourceFile],
+    offer_sources: list[SourceFile],
+    vocabulary: Vocabulary,
+    today: dt.date,
+) -> Site:
+    assert regio_source.document is not None
+    region = assemble.regio(regio_source.document.data)
+    partners = {
+        s.slug: assemble.partner(s.slug, _data(s), s.body, s.path, region) for s in partner_sources
+    }
+    offers = {
+        s.slug: assemble.aanbod(s.slug, _data(s), s.path, (region, vocabulary, partners), today)
+        for s in offer_sources
+    }
+    for offer in sorted(offers.values(), key=lambda o: o.titel.lower()):
+        if offer.gepubliceerd:
+            offer.aanbieder.aanbod.append(offer)
+    return Site(region, vocabulary, partners, offers, today)
+
+
+def _data(source: SourceFile) -> dict:
+    assert source.document is not None
+    return source.document.data

@@ -1,0 +1,361 @@
+"""The rules a schema cannot express: references between files, geography, time, order.
+
+Each rule is a small function whose docstring is the rule. A rule reads plain data that may not
+have passed the schema, so it checks types before it trusts them and stays silent otherwise (the
+schema already reported that problem).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .geo import in_netherlands, nearest_km
+from .load import SourceFile
+from .problems import WARNING, Problem, field_problem
+from .slugs import slugify
+from .vocabulary import IEDEREEN, PER, Vocabulary
+
+MAX_KM_FROM_REGION = 50
+STALE_AFTER_MONTHS = 12
+SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+@dataclass
+class Context:
+    """What the rules for one file need to know about the other files."""
+
+    vocabulary: Vocabulary
+    today: dt.date
+    gemeenten: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    partners: set[str] = field(default_factory=set)
+
+    @property
+    def centres(self) -> list[tuple[float, float]]:
+        return [point for point in self.gemeenten.values() if point is not None]
+
+
+Rule = Callable[[dict[str, Any], SourceFile, Context], Iterator[Problem]]
+
+
+def _at(source: SourceFile, *path: Any) -> int | None:
+    return source.document.line(path) if source.document else None
+
+
+def _point(value: Any) -> tuple[float, float] | None:
+    """A [lat, lon] pair of numbers, or None when it is not one."""
+    if isinstance(value, list) and len(value) == 2:
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            return float(value[0]), float(value[1])
+    return None
+
+
+# --- offers -----------------------------------------------------------------------------------
+
+
+def check_iedereen_alone(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'iedereen' means every impairment, so it stands alone in 'beperkingen'."""
+    values = data.get("beperkingen")
+    if isinstance(values, list) and IEDEREEN in values and len(values) > 1:
+        yield field_problem(
+            source.path, _at(source, "beperkingen"), "beperkingen",
+            "'iedereen' geldt al voor elke beperking; laat 'iedereen' alleen staan "
+            "of haal het weg",
+        )
+
+
+def check_sport_known(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'sport' is a key of lijsten/sporten.yml."""
+    sport = data.get("sport")
+    if isinstance(sport, str) and ctx.vocabulary.sporten and sport not in ctx.vocabulary.sporten:
+        guess = ctx.vocabulary.suggest_sport(sport)
+        hint = f" Bedoel je '{guess}'?" if guess else ""
+        yield field_problem(
+            source.path, _at(source, "sport"), "sport",
+            f"'{sport}' staat niet in lijsten/sporten.yml.{hint} "
+            "Een nieuwe sport voeg je daar eerst toe",
+        )
+
+
+def check_aanbieder_exists(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'aanbieder' names a partner file: partners/<aanbieder>.md."""
+    slug = data.get("aanbieder")
+    if isinstance(slug, str) and slug not in ctx.partners:
+        close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
+        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        yield field_problem(
+            source.path, _at(source, "aanbieder"), "aanbieder",
+            f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
+        )
+
+
+def check_gemeente_in_region(
+    data: dict[str, Any], source: SourceFile, ctx: Context, path: tuple[str, ...] = ("locatie",)
+) -> Iterator[Problem]:
+    """A gemeente is one of the municipalities in regio.yml, written the same way."""
+    parent = _dig(data, path)
+    naam = parent.get("gemeente") if isinstance(parent, dict) else None
+    if isinstance(naam, str) and ctx.gemeenten and naam not in ctx.gemeenten:
+        name = ".".join((*path, "gemeente"))
+        yield field_problem(
+            source.path, _at(source, *path, "gemeente"), name, _unknown_gemeente(naam, ctx)
+        )
+
+
+def _unknown_gemeente(naam: str, ctx: Context) -> str:
+    names = list(ctx.gemeenten)
+    by_slug = {slugify(n): n for n in names}
+    guess = by_slug.get(slugify(naam))
+    if guess is None:
+        close = difflib.get_close_matches(naam, names, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    hint = f" Bedoel je '{guess}'?" if guess else ""
+    return f"'{naam}' staat niet in regio.yml.{hint} Kies uit: {', '.join(names)}"
+
+
+def _dig(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def check_coordinaten_near(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """The venue lies within 50 km of a municipality of the region; swapped [lon, lat] is named."""
+    locatie = data.get("locatie")
+    point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
+    if point is None or not ctx.centres:
+        return
+    line = _at(source, "locatie", "coordinaten")
+    if nearest_km(point, ctx.centres) <= MAX_KM_FROM_REGION:
+        return
+    swapped = (point[1], point[0])
+    if nearest_km(swapped, ctx.centres) <= MAX_KM_FROM_REGION:
+        yield _swapped(source.path, line, "locatie.coordinaten", point)
+    else:
+        yield field_problem(
+            source.path, line, "locatie.coordinaten",
+            f"[{_num(point[0])}, {_num(point[1])}] ligt meer dan {MAX_KM_FROM_REGION} km "
+            "van elke gemeente in regio.yml; kijk de coördinaten na op een kaart",
+        )
+
+
+def _num(value: float) -> str:
+    return f"{value:g}" if abs(value) >= 1 else str(value)
+
+
+def _swapped(path: str, line: int | None, name: str, point: tuple[float, float]) -> Problem:
+    lat, lon = point
+    return field_problem(
+        path, line, name,
+        f"[{_num(lat)}, {_num(lon)}] lijkt omgedraaid; schrijf [breedtegraad, lengtegraad], "
+        f"zoals [{_num(lon)}, {_num(lat)}]",
+    )
+
+
+def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'laatst_gecontroleerd' is not in the future; older than 12 months is a warning, never an error."""
+    checked = data.get("laatst_gecontroleerd")
+    if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+        return
+    line = _at(source, "laatst_gecontroleerd")
+    if checked > ctx.today:
+        yield field_problem(
+            source.path, line, "laatst_gecontroleerd",
+            f"{checked.isoformat()} ligt in de toekomst; schrijf de datum waarop je het aanbod "
+            "hebt nagekeken",
+        )
+    elif is_stale(checked, ctx.today):
+        yield Problem(
+            source.path, line,
+            f"veld 'laatst_gecontroleerd': {checked.isoformat()} is meer dan "
+            f"{STALE_AFTER_MONTHS} maanden geleden; vraag de aanbieder of alles nog klopt "
+            "en zet dan de datum van vandaag",
+            WARNING,
+        )
+
+
+def is_stale(checked: dt.date, today: dt.date) -> bool:
+    """Checked more than twelve months before `today`."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return checked < year_ago
+
+
+def check_tijden_order(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """In every time slot, 'van' comes before 'tot'."""
+    slots = data.get("tijden")
+    if not isinstance(slots, list):
+        return
+    for index, slot in enumerate(slots):
+        if not isinstance(slot, dict):
+            continue
+        van, tot = slot.get("van"), slot.get("tot")
+        if _is_time(van) and _is_time(tot) and van >= tot:
+            yield field_problem(
+                source.path, _at(source, "tijden", index), "tijden",
+                f"'van' ({van}) moet voor 'tot' ({tot}) liggen",
+            )
+
+
+def _is_time(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
+
+
+def check_leeftijd_order(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """In 'leeftijd', 'min' is not above 'max'."""
+    ages = data.get("leeftijd")
+    if not isinstance(ages, dict):
+        return
+    low, high = ages.get("min"), ages.get("max")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        yield field_problem(
+            source.path, _at(source, "leeftijd"), "leeftijd",
+            f"'min' ({low}) is groter dan 'max' ({high}); draai ze om",
+        )
+
+
+def check_kosten_per(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """An amount above zero says what it is for: per keer, maand, kwartaal, seizoen or jaar."""
+    kosten = data.get("kosten")
+    if isinstance(kosten, dict) and "per" not in kosten:
+        bedrag = kosten.get("bedrag")
+        if isinstance(bedrag, (int, float)) and not isinstance(bedrag, bool) and bedrag > 0:
+            yield field_problem(
+                source.path, _at(source, "kosten"), "kosten.per",
+                f"ontbreekt; schrijf waarvoor het bedrag is: {', '.join(PER)}",
+            )
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>")
+
+
+def check_beschrijving_links(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """Links in 'beschrijving' are http(s), mailto or tel links."""
+    text = data.get("beschrijving")
+    if not isinstance(text, str):
+        return
+    for match in _MARKDOWN_LINK.finditer(text):
+        target = match.group(1) or match.group(2)
+        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+        if scheme and scheme not in SAFE_LINK_SCHEMES:
+            yield field_problem(
+                source.path, _at(source, "beschrijving"), "beschrijving",
+                f"de link '{target}' mag niet; alleen links die beginnen met https://, "
+                "http://, mailto: of tel:",
+            )
+
+
+OFFER_RULES: tuple[Rule, ...] = (
+    check_iedereen_alone,
+    check_sport_known,
+    check_aanbieder_exists,
+    check_gemeente_in_region,
+    check_coordinaten_near,
+    check_datum,
+    check_tijden_order,
+    check_leeftijd_order,
+    check_kosten_per,
+    check_beschrijving_links,
+)
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+
+def check_partner_gemeente(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """A partner's 'gemeente', when given, is a municipality in regio.yml."""
+    yield from check_gemeente_in_region(data, source, ctx, path=())
+
+
+PARTNER_RULES: tuple[Rule, ...] = (check_partner_gemeente,)
+
+
+# --- region -----------------------------------------------------------------------------------
+
+
+def check_region_places(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """Municipalities and places have unique names and lie in the Netherlands, as [lat, lon]."""
+    seen: dict[str, str] = {}
+    for group in ("gemeenten", "plaatsen"):
+        entries = data.get(group)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("naam"), str):
+                continue
+            slug = slugify(entry["naam"])
+            if slug in seen:
+                yield field_problem(
+                    source.path, _at(source, group, index, "naam"), f"{group}.naam",
+                    f"'{entry['naam']}' staat er al in als '{seen[slug]}'; elke naam één keer",
+                )
+            seen.setdefault(slug, entry["naam"])
+            yield from _check_in_nl(entry, source, (group, index))
+
+
+def _check_in_nl(entry: dict[str, Any], source: SourceFile, where: tuple[Any, ...]) -> Iterator[Problem]:
+    point = _point(entry.get("coordinaten"))
+    if point is None or in_netherlands(point):
+        return
+    line = _at(source, *where, "coordinaten")
+    name = f"{where[0]}.coordinaten"
+    if in_netherlands((point[1], point[0])):
+        yield _swapped(source.path, line, name, point)
+    else:
+        yield field_problem(
+            source.path, line, name,
+            f"[{_num(point[0])}, {_num(point[1])}] ligt niet in Nederland; kijk de coördinaten "
+            "na op een kaart",
+        )
+
+
+def check_plaats_gemeente(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """Every place belongs to a municipality listed under 'gemeenten'."""
+    places = data.get("plaatsen")
+    for index, place in enumerate(places if isinstance(places, list) else []):
+        if isinstance(place, dict):
+            for problem in check_gemeente_in_region(place, source, ctx, path=()):
+                yield Problem(
+                    problem.path, _at(source, "plaatsen", index, "gemeente"),
+                    problem.message.replace("veld 'gemeente'", "veld 'plaatsen.gemeente'"),
+                )
+
+
+def check_places_near(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """A place lies within 50 km of a municipality of the region."""
+    places = data.get("plaatsen")
+    for index, place in enumerate(places if isinstance(places, list) else []):
+        point = _point(place.get("coordinaten")) if isinstance(place, dict) else None
+        if point and in_netherlands(point) and ctx.centres:
+            if nearest_km(point, ctx.centres) > MAX_KM_FROM_REGION:
+                yield field_problem(
+                    source.path, _at(source, "plaatsen", index, "coordinaten"),
+                    "plaatsen.coordinaten",
+                    f"ligt meer dan {MAX_KM_FROM_REGION} km van elke gemeente in de regio",
+                )
+
+
+REGION_RULES: tuple[Rule, ...] = (check_region_places, check_plaats_gemeente, check_places_near)
+
+
+def run_rules(rules: tuple[Rule, ...], source: SourceFile, ctx: Context) -> list[Problem]:
+    """Every rule on one file that parsed to a mapping."""
+    if source.document is None or not isinstance(source.document.data, dict):
+        return []
+    return [problem for rule in rules for problem in rule(source.document.data, source, ctx)]
+
+
+def region_centres(data: Any) -> dict[str, tuple[float, float] | None]:
+    """Municipality name -> [lat, lon] (None when the coordinates are not usable)."""
+    result: dict[str, tuple[float, float] | None] = {}
+    entries = data.get("gemeenten") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("naam"), str):
+            point = _point(entry.get("coordinaten"))
+            result[entry["naam"]] = point if point and in_netherlands(point) else None
+    return result
+

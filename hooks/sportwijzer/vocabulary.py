@@ -1,0 +1,160 @@
+"""The words of the domain: sports and impairments (data in lijsten/) and the fixed labels.
+
+The keys of impairments, venue features and support are fixed by the data contract; their names
+and search words are data that coordinators may extend.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import read_yaml_file
+from .problems import Problem
+from .schema import load_schema, schema_problems
+
+SPORTEN_FILE = "lijsten/sporten.yml"
+BEPERKINGEN_FILE = "lijsten/beperkingen.yml"
+
+BEPERKINGEN: tuple[str, ...] = tuple(
+    load_schema("offer")["properties"]["beperkingen"]["items"]["enum"]
+)
+IEDEREEN = "iedereen"
+# A narrower impairment is found by a search for the broader one, not the other way round.
+BROADER = {"rolstoel": "lichamelijk"}
+
+TOEGANKELIJKHEID = {
+    "rolstoeltoegankelijk": "Rolstoeltoegankelijk",
+    "invalidentoilet": "Invalidentoilet",
+    "aangepaste-kleedruimte": "Aangepaste kleedruimte",
+    "invalidenparkeerplaats": "Invalidenparkeerplaats",
+    "tillift": "Tillift",
+    "hulphond-welkom": "Hulphond welkom",
+    "prikkelarm": "Prikkelarme ruimte",
+    "ov-dichtbij": "Openbaar vervoer dichtbij",
+}
+ONDERSTEUNING = {
+    "begeleider-gratis": "Begeleider gaat gratis mee",
+    "maatje-mogelijk": "Je kunt een maatje meenemen",
+    "ervaren-trainer": "Ervaren trainer",
+    "aangepast-materiaal": "Aangepast materiaal",
+    "gebarentaal": "Gebarentaal",
+    "kleine-groep": "Kleine groep",
+}
+NIVEAU = {"recreatief": "Recreatief", "competitie": "Competitie"}
+VORM = {
+    "aangepast": "Aangepaste groep (voor mensen met een beperking)",
+    "inclusief": "Inclusief (je doet mee in een gewone groep)",
+}
+STATUS = {
+    "actief": "Actief",
+    "wachtlijst": "Wachtlijst",
+    "gepauzeerd": "Tijdelijk gestopt",
+    "gestopt": "Gestopt",
+}
+SOORT = {
+    "sportaanbieder": "Sportaanbieder",
+    "gemeente": "Gemeente",
+    "zorg": "Zorg",
+    "onderwijs": "Onderwijs",
+    "welzijn": "Welzijn",
+    "fonds": "Fonds",
+    "bedrijf": "Bedrijf",
+    "sportorganisatie": "Sportorganisatie",
+    "overig": "Overig",
+}
+ROLLEN = {
+    "coordinator": "Coördinator",
+    "financier": "Financier",
+    "uitvoerder": "Uitvoerder",
+    "doorverwijzer": "Doorverwijzer",
+    "kennispartner": "Kennispartner",
+}
+# Words coordinators write for a kind of partner, and the kind we mean.
+SOORT_SYNONIEMEN = {
+    "vereniging": "sportaanbieder",
+    "club": "sportaanbieder",
+    "sportclub": "sportaanbieder",
+    "sportvereniging": "sportaanbieder",
+    "school": "onderwijs",
+    "zorginstelling": "zorg",
+    "revalidatie": "zorg",
+    "stichting": "welzijn",
+    "bond": "sportorganisatie",
+    "sportbond": "sportorganisatie",
+    "winkel": "bedrijf",
+}
+PER = {
+    "keer": "per keer",
+    "maand": "per maand",
+    "kwartaal": "per kwartaal",
+    "seizoen": "per seizoen",
+    "jaar": "per jaar",
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a list: its key, its name on the site and the words that find it."""
+
+    slug: str
+    naam: str
+    kort: str
+    woorden: tuple[str, ...] = ()
+
+
+@dataclass
+class Vocabulary:
+    sporten: dict[str, Term] = field(default_factory=dict)
+    beperkingen: dict[str, Term] = field(default_factory=dict)
+
+    def suggest(self, field: str, written: str) -> str | None:
+        """A better value for `field`: our synonyms first (blind -> visueel); None if we know none."""
+        if field == "beperkingen":
+            return _suggest(written, self.beperkingen)
+        if field == "soort":
+            return SOORT_SYNONIEMEN.get(written.strip().lower())
+        return None
+
+    def suggest_sport(self, written: str) -> str | None:
+        return _suggest(written, self.sporten)
+
+
+def _suggest(written: str, terms: dict[str, Term]) -> str | None:
+    word = written.strip().lower()
+    for term in terms.values():
+        if word in (w.lower() for w in term.woorden) or word == term.naam.lower():
+            return term.slug
+    close = difflib.get_close_matches(word, list(terms), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
+    """Read lijsten/sporten.yml and lijsten/beperkingen.yml."""
+    sporten, problems = _load_terms(root, SPORTEN_FILE, "zoekwoorden")
+    beperkingen, more = _load_terms(root, BEPERKINGEN_FILE, "synoniemen")
+    problems += more
+    missing = [key for key in BEPERKINGEN if key not in beperkingen]
+    extra = [key for key in beperkingen if key not in BEPERKINGEN]
+    if beperkingen and missing:
+        problems.append(Problem(BEPERKINGEN_FILE, 1, f"ontbreekt: {', '.join(missing)}"))
+    for key in extra:
+        problems.append(
+            Problem(BEPERKINGEN_FILE, 1, f"'{key}' is geen beperking uit het datamodel; haal hem weg")
+        )
+    return Vocabulary(sporten, beperkingen), problems
+
+
+def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term], list[Problem]]:
+    document, problems = read_yaml_file(root, relative)
+    if document is None:
+        return {}, problems
+    problems += schema_problems("lijst", document, relative)
+    if problems or not isinstance(document.data, dict):
+        return {}, problems
+    terms = {
+        key: Term(key, entry["naam"], entry.get("kort", entry["naam"]), tuple(entry.get(words, [])))
+        for key, entry in document.data.items()
+    }
+    return terms, []

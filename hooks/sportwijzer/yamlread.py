@@ -1,0 +1,220 @@
+"""Read YAML the strict way: line numbers, duplicate keys, bounded aliases, no surprises.
+
+PyYAML composes the text into nodes; we build the Python values ourselves so that we can keep the
+line of every key, refuse duplicate keys, stop alias bombs and keep each scalar as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+# An offer has about a hundred nodes; a region a few hundred. Far more means an alias bomb.
+MAX_NODES = 20_000
+MAX_DEPTH = 40
+
+Path = tuple[Any, ...]
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+@dataclass
+class Document:
+    """Plain values plus, for every key or list item, the line it stands on and its text."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    written: dict[Path, str] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int:
+        """The line of `path`, or of the nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def text(self, path: Path, value: Any) -> str:
+        """The value as the coordinator wrote it, never as a Python repr."""
+        path = tuple(path)
+        if path in self.written:
+            return self.written[path]
+        return show(value)
+
+
+def show(value: Any) -> str:
+    """A value in the coordinator's own notation (YAML flow style)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "leeg"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML document; return it with its problems (syntax, duplicates, aliases)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, path, first_line)]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, first_line, f"de YAML klopt niet: {error}")]
+    except RecursionError:
+        return None, [Problem(path, first_line, "het bestand is te diep genest")]
+    if root is None:
+        return None, [Problem(path, first_line, "het bestand is leeg; vul de velden in")]
+    builder = _Builder(first_line - 1)
+    try:
+        data = builder.build(root, (), 0)
+    except _Refused as refused:
+        return None, [Problem(path, refused.line, refused.message)]
+    document = Document(data, builder.lines, builder.written)
+    document.lines.setdefault((), root.start_mark.line + first_line)
+    return document, [Problem(path, line, message) for line, message in builder.problems]
+
+
+class _Builder:
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.count = 0
+        self.lines: dict[Path, int] = {}
+        self.written: dict[Path, str] = {}
+        self.problems: list[tuple[int, str]] = []
+        self.constructor = SafeConstructor()
+
+    def line_of(self, node: Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Refused(
+                self.line_of(node),
+                "het bestand wordt veel te groot door verwijzingen (& en *); schrijf de waarden uit",
+            )
+        if depth > MAX_DEPTH:
+            raise _Refused(self.line_of(node), "het bestand is te diep genest")
+        if isinstance(node, MappingNode):
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return self.build_sequence(node, path, depth)
+        return self.build_scalar(node, path)
+
+    def build_mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any]:
+        self.check_tag(node, _MAP_TAG)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key_of(key_node)
+            where = path + (key,)
+            line = self.line_of(key_node)
+            if key in result:
+                name = ".".join(str(p) for p in where if isinstance(p, str))
+                self.problems.append(
+                    (line, f"veld '{name}' staat twee keer in dit bestand (ook op regel "
+                           f"{self.lines[where]}); laat er één staan")
+                )
+                continue
+            self.lines[where] = line
+            result[key] = self.build(value_node, where, depth + 1)
+        return result
+
+    def build_sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any]:
+        self.check_tag(node, _SEQ_TAG)
+        items = []
+        for index, item in enumerate(node.value):
+            where = path + (index,)
+            self.lines[where] = self.line_of(item)
+            items.append(self.build(item, where, depth + 1))
+        return items
+
+    def build_scalar(self, node: ScalarNode, path: Path) -> Any:
+        if path:
+            self.written[path] = node.value
+        if node.tag in _NUMBER_TAGS and _looks_like_text(node.value):
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except (ConstructorError, ValueError, TypeError):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"'{node.value}' is geen bestaande datum"
+            else:
+                message = f"'{_tag(node)}' is een onbekend YAML-label; haal het weg"
+            self.problems.append((self.line_of(node), message))
+            return node.value
+
+    def key_of(self, node: Node) -> Any:
+        if not isinstance(node, ScalarNode):
+            raise _Refused(self.line_of(node), "een veldnaam moet gewone tekst zijn")
+        return str(node.value)
+
+    def check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Refused(
+                self.line_of(node), f"'{_tag(node)}' is een onbekend YAML-label; haal het weg"
+            )
+
+
+def _tag(node: Node) -> str:
+    return node.tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _looks_like_text(written: str) -> bool:
+    """Times like 10:00 (YAML 1.1 reads them as minutes) and numbers with a leading zero."""
+    if ":" in written:
+        return True
+    return bool(re.fullmatch(r"[+]?0[0-9_]+", written))
+
+
+_SYNTAX_HINTS = [
+    ("expected ',' or ']'", "een lijst die met [ begint, wordt niet goed met ] afgesloten"),
+    ("expected ',' or '}'", "een groep die met { begint, wordt niet goed met } afgesloten"),
+    ("mapping values are not allowed here",
+     "hier staat een dubbele punt die YAML niet verwacht; zet de tekst tussen aanhalingstekens"),
+    ("found character '\\t'", "hier staat een tab; spring in met spaties"),
+    ("could not find expected ':'", "na een veldnaam hoort een dubbele punt"),
+    ("expected <block end>", "de inspringing klopt niet; zet velden van één groep recht onder elkaar"),
+    ("found undefined alias", "een verwijzing (*) naar een anker (&) dat niet bestaat"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet afgesloten"),
+    ("but found another document", "het bestand bevat meer dan één document (---); maak er één van"),
+    ("found duplicate anchor", "een anker (&) staat er twee keer in"),
+    ("did not find expected key", "de inspringing klopt niet of er mist een veldnaam"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+]
+
+# For these, the line where the construct began says more than the line where YAML gave up.
+_CONTEXT_FIRST = ("while parsing a flow", "while scanning a quoted", "while scanning a simple key")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> Problem:
+    """One Dutch line for a YAML syntax error, at the line where the mistake most likely is."""
+    problem = error.problem or ""
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and context.startswith(_CONTEXT_FIRST):
+        mark = error.context_mark
+    line = mark.line + first_line if mark is not None else first_line
+    hint = next((dutch for english, dutch in _SYNTAX_HINTS if english in problem), None)
+    if hint is None:
+        hint = f"YAML begrijpt dit niet ({problem or context})"
+    return Problem(path, line, f"de YAML klopt hier niet: {hint}")

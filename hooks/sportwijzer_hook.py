@@ -1,0 +1,71 @@
+"""MkDocs hooks: the only file that imports mkdocs. It calls the `sportwijzer` core and nothing more.
+
+The package must be imported at the top: MkDocs puts this folder on sys.path only while it
+imports this file.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from sportwijzer.pages import GeneratedPage, all_pages
+from sportwijzer.problems import summary
+from sportwijzer.site import load_site
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("sportwijzer")
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate the region; stop the build with every problem listed."""
+    result = load_site(Path(config.config_file_path).parent)
+    for problem in sorted(result.problems):
+        (log.error if problem.is_error else log.info)(problem.format())
+    if result.site is None:
+        raise PluginError(summary(result.problems, result.files_checked))
+    _state["site"] = result.site
+    _state["pages"] = {page.src_uri: page for page in all_pages(result.site)}
+    config.site_name = html.escape(f"Sportwijzer {result.site.regio.naam}")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages: offers, partners and their lists."""
+    for page in _state["pages"].values():
+        files.append(_file(page, config))
+    return files
+
+
+def _file(page: GeneratedPage, config: MkDocsConfig) -> File:
+    inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
+    file.edit_uri = page.edit_uri
+    return file
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Templates read the site (region, desk, sample-data flag) as `sportwijzer`."""
+    env.globals["sportwijzer"] = _state["site"]
+    return env
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """Give a generated page the objects its template shows."""
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        context.update(generated.context)
+    return context
