@@ -1,4 +1,4 @@
-"""MkDocs hooks: the only file that imports mkdocs. It calls the `sportwijzer` core and nothing more.
+"""MkDocs hooks: the only file that imports mkdocs. It calls the `sportwijzer` core, no more.
 
 The package must be imported at the top: MkDocs puts this folder on sys.path only while it
 imports this file.

@@ -1,4 +1,4 @@
-"""`python -m sportwijzer check [ROOT]`: validate the data, print every problem, exit 1 on errors."""
+"""`python -m sportwijzer check [ROOT]`: validate the data; exit 1 on errors."""
 
 from __future__ import annotations
 

@@ -7,7 +7,18 @@ from typing import Any
 
 from . import dutch
 from .markdown_safe import render
-from .model import Aanbod, Contact, Gemeente, Kosten, Locatie, Partner, Plaats, Proefles, Regio, Tijd
+from .model import (
+    Aanbod,
+    Contact,
+    Gemeente,
+    Kosten,
+    Locatie,
+    Partner,
+    Plaats,
+    Proefles,
+    Regio,
+    Tijd,
+)
 from .schema import as_json
 from .slugs import slugify
 from .validate import is_stale
@@ -116,7 +127,10 @@ def _locatie(data: Data, region: Regio) -> Locatie:
 
 
 def aanbod(
-    slug: str, data: Data, source_path: str, context: tuple[Regio, Vocabulary, dict[str, Partner]],
+    slug: str,
+    data: Data,
+    source_path: str,
+    context: tuple[Regio, Vocabulary, dict[str, Partner]],
     today: dt.date,
 ) -> Aanbod:
     region, vocabulary, partners = context
@@ -136,7 +150,10 @@ def aanbod(
         niveau=_terms(data.get("niveau"), NIVEAU),
         vorm=_term(data["vorm"], VORM) if data.get("vorm") else None,
         locatie=_locatie(data["locatie"], region),
-        tijden=[Tijd(t["dag"], t["van"], t["tot"], t.get("toelichting", "")) for t in data.get("tijden", [])],
+        tijden=[
+            Tijd(t["dag"], t["van"], t["tot"], t.get("toelichting", ""))
+            for t in data.get("tijden", [])
+        ],
         op_afspraak=bool(data.get("op_afspraak", False)),
         kosten=_kosten(data.get("kosten")),
         proefles=_proefles(data.get("proefles")),

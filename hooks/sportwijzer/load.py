@@ -51,9 +51,7 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(relative, line, _NOT_UTF8)]
 
 
-_SYMLINK = (
-    "is een snelkoppeling (symlink) en wordt niet gelezen; zet het bestand zelf in de map"
-)
+_SYMLINK = "is een snelkoppeling (symlink) en wordt niet gelezen; zet het bestand zelf in de map"
 _NOT_UTF8 = (
     "bestand is geen UTF-8-tekst (deze regel heeft een teken dat niet klopt); "
     "sla het op met de codering UTF-8"

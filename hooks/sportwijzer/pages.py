@@ -85,7 +85,7 @@ def index_pages(site: Site) -> list[GeneratedPage]:
             title="Aanbod",
             template="aanbod-lijst.html",
             context={"aanbod_lijst": site.gepubliceerd},
-            description=f"Alle sport- en beweegaanbod voor mensen met een beperking in {site.regio.naam}.",
+            description=f"Sport en bewegen voor mensen met een beperking in {site.regio.naam}.",
             in_nav=True,
             searchable=True,
         ),

@@ -1,4 +1,4 @@
-"""Load, validate and assemble a whole region: the one entry point for the build and `make check`."""
+"""Load, validate and assemble a whole region: the entry point for the build and `make check`."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class LoadResult:
 
 
 def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
-    """Read every data file under `root`, report every problem, and build the model if none is an error."""
+    """Read every data file under `root`; report every problem; build the model if no error."""
     root = Path(root)
     today = today or dt.date.today()
     vocabulary, problems = load_vocabulary(root)

@@ -48,23 +48,26 @@ def _at(source: SourceFile, *path: Any) -> int | None:
 
 def _point(value: Any) -> tuple[float, float] | None:
     """A [lat, lon] pair of numbers, or None when it is not one."""
-    if isinstance(value, list) and len(value) == 2:
-        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-            return float(value[0]), float(value[1])
+    numbers = isinstance(value, list) and len(value) == 2
+    if numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+        return float(value[0]), float(value[1])
     return None
 
 
 # --- offers -----------------------------------------------------------------------------------
 
 
-def check_iedereen_alone(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_iedereen_alone(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """'iedereen' means every impairment, so it stands alone in 'beperkingen'."""
     values = data.get("beperkingen")
     if isinstance(values, list) and IEDEREEN in values and len(values) > 1:
         yield field_problem(
-            source.path, _at(source, "beperkingen"), "beperkingen",
-            "'iedereen' geldt al voor elke beperking; laat 'iedereen' alleen staan "
-            "of haal het weg",
+            source.path,
+            _at(source, "beperkingen"),
+            "beperkingen",
+            "'iedereen' geldt al voor elke beperking; laat 'iedereen' alleen staan of haal het weg",
         )
 
 
@@ -75,20 +78,26 @@ def check_sport_known(data: dict[str, Any], source: SourceFile, ctx: Context) ->
         guess = ctx.vocabulary.suggest_sport(sport)
         hint = f" Bedoel je '{guess}'?" if guess else ""
         yield field_problem(
-            source.path, _at(source, "sport"), "sport",
+            source.path,
+            _at(source, "sport"),
+            "sport",
             f"'{sport}' staat niet in lijsten/sporten.yml.{hint} "
             "Een nieuwe sport voeg je daar eerst toe",
         )
 
 
-def check_aanbieder_exists(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_aanbieder_exists(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """'aanbieder' names a partner file: partners/<aanbieder>.md."""
     slug = data.get("aanbieder")
     if isinstance(slug, str) and slug not in ctx.partners:
         close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
         hint = f" Bedoel je '{close[0]}'?" if close else ""
         yield field_problem(
-            source.path, _at(source, "aanbieder"), "aanbieder",
+            source.path,
+            _at(source, "aanbieder"),
+            "aanbieder",
             f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
         )
 
@@ -123,7 +132,9 @@ def _dig(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def check_coordinaten_near(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_coordinaten_near(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """The venue lies within 50 km of a municipality of the region; swapped [lon, lat] is named."""
     locatie = data.get("locatie")
     point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
@@ -137,7 +148,9 @@ def check_coordinaten_near(data: dict[str, Any], source: SourceFile, ctx: Contex
         yield _swapped(source.path, line, "locatie.coordinaten", point)
     else:
         yield field_problem(
-            source.path, line, "locatie.coordinaten",
+            source.path,
+            line,
+            "locatie.coordinaten",
             f"[{_num(point[0])}, {_num(point[1])}] ligt meer dan {MAX_KM_FROM_REGION} km "
             "van elke gemeente in regio.yml; kijk de coördinaten na op een kaart",
         )
@@ -150,27 +163,32 @@ def _num(value: float) -> str:
 def _swapped(path: str, line: int | None, name: str, point: tuple[float, float]) -> Problem:
     lat, lon = point
     return field_problem(
-        path, line, name,
+        path,
+        line,
+        name,
         f"[{_num(lat)}, {_num(lon)}] lijkt omgedraaid; schrijf [breedtegraad, lengtegraad], "
         f"zoals [{_num(lon)}, {_num(lat)}]",
     )
 
 
 def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
-    """'laatst_gecontroleerd' is not in the future; older than 12 months is a warning, never an error."""
+    """'laatst_gecontroleerd' is not in the future; over 12 months old only warns."""
     checked = data.get("laatst_gecontroleerd")
     if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
         return
     line = _at(source, "laatst_gecontroleerd")
     if checked > ctx.today:
         yield field_problem(
-            source.path, line, "laatst_gecontroleerd",
+            source.path,
+            line,
+            "laatst_gecontroleerd",
             f"{checked.isoformat()} ligt in de toekomst; schrijf de datum waarop je het aanbod "
             "hebt nagekeken",
         )
     elif is_stale(checked, ctx.today):
         yield Problem(
-            source.path, line,
+            source.path,
+            line,
             f"veld 'laatst_gecontroleerd': {checked.isoformat()} is meer dan "
             f"{STALE_AFTER_MONTHS} maanden geleden; vraag de aanbieder of alles nog klopt "
             "en zet dan de datum van vandaag",
@@ -198,16 +216,22 @@ def check_tijden_order(data: dict[str, Any], source: SourceFile, ctx: Context) -
         van, tot = slot.get("van"), slot.get("tot")
         if _is_time(van) and _is_time(tot) and van >= tot:
             yield field_problem(
-                source.path, _at(source, "tijden", index), "tijden",
+                source.path,
+                _at(source, "tijden", index),
+                "tijden",
                 f"'van' ({van}) moet voor 'tot' ({tot}) liggen",
             )
 
 
 def _is_time(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
+    return (
+        isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
+    )
 
 
-def check_leeftijd_order(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_leeftijd_order(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """In 'leeftijd', 'min' is not above 'max'."""
     ages = data.get("leeftijd")
     if not isinstance(ages, dict):
@@ -215,7 +239,9 @@ def check_leeftijd_order(data: dict[str, Any], source: SourceFile, ctx: Context)
     low, high = ages.get("min"), ages.get("max")
     if isinstance(low, int) and isinstance(high, int) and low > high:
         yield field_problem(
-            source.path, _at(source, "leeftijd"), "leeftijd",
+            source.path,
+            _at(source, "leeftijd"),
+            "leeftijd",
             f"'min' ({low}) is groter dan 'max' ({high}); draai ze om",
         )
 
@@ -227,7 +253,9 @@ def check_kosten_per(data: dict[str, Any], source: SourceFile, ctx: Context) -> 
         bedrag = kosten.get("bedrag")
         if isinstance(bedrag, (int, float)) and not isinstance(bedrag, bool) and bedrag > 0:
             yield field_problem(
-                source.path, _at(source, "kosten"), "kosten.per",
+                source.path,
+                _at(source, "kosten"),
+                "kosten.per",
                 f"ontbreekt; schrijf waarvoor het bedrag is: {', '.join(PER)}",
             )
 
@@ -235,7 +263,9 @@ def check_kosten_per(data: dict[str, Any], source: SourceFile, ctx: Context) -> 
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]+)>")
 
 
-def check_beschrijving_links(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_beschrijving_links(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """Links in 'beschrijving' are http(s), mailto or tel links."""
     text = data.get("beschrijving")
     if not isinstance(text, str):
@@ -245,7 +275,9 @@ def check_beschrijving_links(data: dict[str, Any], source: SourceFile, ctx: Cont
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if scheme and scheme not in SAFE_LINK_SCHEMES:
             yield field_problem(
-                source.path, _at(source, "beschrijving"), "beschrijving",
+                source.path,
+                _at(source, "beschrijving"),
+                "beschrijving",
                 f"de link '{target}' mag niet; alleen links die beginnen met https://, "
                 "http://, mailto: of tel:",
             )
@@ -268,7 +300,9 @@ OFFER_RULES: tuple[Rule, ...] = (
 # --- partners ---------------------------------------------------------------------------------
 
 
-def check_partner_gemeente(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_partner_gemeente(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """A partner's 'gemeente', when given, is a municipality in regio.yml."""
     yield from check_gemeente_in_region(data, source, ctx, path=())
 
@@ -279,7 +313,9 @@ PARTNER_RULES: tuple[Rule, ...] = (check_partner_gemeente,)
 # --- region -----------------------------------------------------------------------------------
 
 
-def check_region_places(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_region_places(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """Municipalities and places have unique names and lie in the Netherlands, as [lat, lon]."""
     seen: dict[str, str] = {}
     for group in ("gemeenten", "plaatsen"):
@@ -290,14 +326,18 @@ def check_region_places(data: dict[str, Any], source: SourceFile, ctx: Context) 
             slug = slugify(entry["naam"])
             if slug in seen:
                 yield field_problem(
-                    source.path, _at(source, group, index, "naam"), f"{group}.naam",
+                    source.path,
+                    _at(source, group, index, "naam"),
+                    f"{group}.naam",
                     f"'{entry['naam']}' staat er al in als '{seen[slug]}'; elke naam één keer",
                 )
             seen.setdefault(slug, entry["naam"])
             yield from _check_in_nl(entry, source, (group, index))
 
 
-def _check_in_nl(entry: dict[str, Any], source: SourceFile, where: tuple[Any, ...]) -> Iterator[Problem]:
+def _check_in_nl(
+    entry: dict[str, Any], source: SourceFile, where: tuple[Any, ...]
+) -> Iterator[Problem]:
     point = _point(entry.get("coordinaten"))
     if point is None or in_netherlands(point):
         return
@@ -307,20 +347,25 @@ def _check_in_nl(entry: dict[str, Any], source: SourceFile, where: tuple[Any, ..
         yield _swapped(source.path, line, name, point)
     else:
         yield field_problem(
-            source.path, line, name,
+            source.path,
+            line,
+            name,
             f"[{_num(point[0])}, {_num(point[1])}] ligt niet in Nederland; kijk de coördinaten "
             "na op een kaart",
         )
 
 
-def check_plaats_gemeente(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+def check_plaats_gemeente(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
     """Every place belongs to a municipality listed under 'gemeenten'."""
     places = data.get("plaatsen")
     for index, place in enumerate(places if isinstance(places, list) else []):
         if isinstance(place, dict):
             for problem in check_gemeente_in_region(place, source, ctx, path=()):
                 yield Problem(
-                    problem.path, _at(source, "plaatsen", index, "gemeente"),
+                    problem.path,
+                    _at(source, "plaatsen", index, "gemeente"),
                     problem.message.replace("veld 'gemeente'", "veld 'plaatsen.gemeente'"),
                 )
 
@@ -330,13 +375,15 @@ def check_places_near(data: dict[str, Any], source: SourceFile, ctx: Context) ->
     places = data.get("plaatsen")
     for index, place in enumerate(places if isinstance(places, list) else []):
         point = _point(place.get("coordinaten")) if isinstance(place, dict) else None
-        if point and in_netherlands(point) and ctx.centres:
-            if nearest_km(point, ctx.centres) > MAX_KM_FROM_REGION:
-                yield field_problem(
-                    source.path, _at(source, "plaatsen", index, "coordinaten"),
-                    "plaatsen.coordinaten",
-                    f"ligt meer dan {MAX_KM_FROM_REGION} km van elke gemeente in de regio",
-                )
+        if point is None or not in_netherlands(point) or not ctx.centres:
+            continue
+        if nearest_km(point, ctx.centres) > MAX_KM_FROM_REGION:
+            yield field_problem(
+                source.path,
+                _at(source, "plaatsen", index, "coordinaten"),
+                "plaatsen.coordinaten",
+                f"ligt meer dan {MAX_KM_FROM_REGION} km van elke gemeente in de regio",
+            )
 
 
 REGION_RULES: tuple[Rule, ...] = (check_region_places, check_plaats_gemeente, check_places_near)
@@ -358,4 +405,3 @@ def region_centres(data: Any) -> dict[str, tuple[float, float] | None]:
             point = _point(entry.get("coordinaten"))
             result[entry["naam"]] = point if point and in_netherlands(point) else None
     return result
-

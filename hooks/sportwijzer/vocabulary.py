@@ -110,7 +110,7 @@ class Vocabulary:
     beperkingen: dict[str, Term] = field(default_factory=dict)
 
     def suggest(self, field: str, written: str) -> str | None:
-        """A better value for `field`: our synonyms first (blind -> visueel); None if we know none."""
+        """A better value for `field`, from our synonyms (blind -> visueel), or None."""
         if field == "beperkingen":
             return _suggest(written, self.beperkingen)
         if field == "soort":
@@ -141,7 +141,9 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
         problems.append(Problem(BEPERKINGEN_FILE, 1, f"ontbreekt: {', '.join(missing)}"))
     for key in extra:
         problems.append(
-            Problem(BEPERKINGEN_FILE, 1, f"'{key}' is geen beperking uit het datamodel; haal hem weg")
+            Problem(
+                BEPERKINGEN_FILE, 1, f"'{key}' is geen beperking uit het datamodel; haal hem weg"
+            )
         )
     return Vocabulary(sporten, beperkingen), problems
 

@@ -65,6 +65,9 @@ def show(value: Any) -> str:
     return str(value)
 
 
+_ALIAS_BOMB = "het bestand wordt veel te groot door verwijzingen (& en *); schrijf de waarden uit"
+
+
 class _Refused(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -84,7 +87,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
         return None, [Problem(path, first_line, "het bestand is te diep genest")]
     if root is None:
         return None, [Problem(path, first_line, "het bestand is leeg; vul de velden in")]
-    builder = _Builder(first_line - 1)
+    builder = _Builder(text, first_line - 1)
     try:
         data = builder.build(root, (), 0)
     except _Refused as refused:
@@ -95,7 +98,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
 
 
 class _Builder:
-    def __init__(self, offset: int) -> None:
+    def __init__(self, text: str, offset: int) -> None:
+        self.source = text
         self.offset = offset
         self.count = 0
         self.lines: dict[Path, int] = {}
@@ -111,10 +115,17 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _Refused(
                 self.line_of(node),
-                "het bestand wordt veel te groot door verwijzingen (& en *); schrijf de waarden uit",
+                _ALIAS_BOMB,
             )
         if depth > MAX_DEPTH:
             raise _Refused(self.line_of(node), "het bestand is te diep genest")
+        if (
+            getattr(node, "flow_style", False)
+            and path
+            and node.start_mark.line == node.end_mark.line
+        ):
+            # [6.08, 52.52] or {min: 18}: keep it as written, for messages
+            self.written[path] = self.source[node.start_mark.index : node.end_mark.index]
         if isinstance(node, MappingNode):
             return self.build_mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -131,8 +142,11 @@ class _Builder:
             if key in result:
                 name = ".".join(str(p) for p in where if isinstance(p, str))
                 self.problems.append(
-                    (line, f"veld '{name}' staat twee keer in dit bestand (ook op regel "
-                           f"{self.lines[where]}); laat er één staan")
+                    (
+                        line,
+                        f"veld '{name}' staat twee keer in dit bestand (ook op regel "
+                        f"{self.lines[where]}); laat er één staan",
+                    )
                 )
                 continue
             self.lines[where] = line
@@ -189,14 +203,22 @@ def _looks_like_text(written: str) -> bool:
 _SYNTAX_HINTS = [
     ("expected ',' or ']'", "een lijst die met [ begint, wordt niet goed met ] afgesloten"),
     ("expected ',' or '}'", "een groep die met { begint, wordt niet goed met } afgesloten"),
-    ("mapping values are not allowed here",
-     "hier staat een dubbele punt die YAML niet verwacht; zet de tekst tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed here",
+        "hier staat een dubbele punt die YAML niet verwacht; zet de tekst tussen aanhalingstekens",
+    ),
     ("found character '\\t'", "hier staat een tab; spring in met spaties"),
     ("could not find expected ':'", "na een veldnaam hoort een dubbele punt"),
-    ("expected <block end>", "de inspringing klopt niet; zet velden van één groep recht onder elkaar"),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet; zet velden van één groep recht onder elkaar",
+    ),
     ("found undefined alias", "een verwijzing (*) naar een anker (&) dat niet bestaat"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet afgesloten"),
-    ("but found another document", "het bestand bevat meer dan één document (---); maak er één van"),
+    (
+        "but found another document",
+        "het bestand bevat meer dan één document (---); maak er één van",
+    ),
     ("found duplicate anchor", "een anker (&) staat er twee keer in"),
     ("did not find expected key", "de inspringing klopt niet of er mist een veldnaam"),
     ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),

@@ -1,0 +1,54 @@
+"""Shared fixtures: small regions written by the tests themselves (never ../shared)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = dt.date(2026, 11, 23)
+
+# A complete, valid offer for the fixture region 'regio-a'. Tests change one line of it.
+VALID_OFFER = """\
+titel: Zwemmen voor iedereen
+sport: zwemmen
+aanbieder: judoclub-de-mat
+beperkingen: [visueel]
+samenvatting: Zwemmen in een kleine groep met extra begeleiding.
+locatie:
+  naam: Zwembad De Vliet
+  adres: Vlietweg 4
+  postcode: 8021 AB
+  plaats: Zwolle
+  gemeente: Zwolle
+  coordinaten: [52.5230, 6.0790]
+contact: {email: info@example.org}
+laatst_gecontroleerd: 2026-09-14
+"""
+
+
+def copy_region(target: Path, name: str = "regio-a") -> Path:
+    """A fresh copy of a fixture region, with the project's lists beside it."""
+    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
+    shutil.copytree(REPO / "lijsten", target / "lijsten", dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Path:
+    """A valid region to break in one place."""
+    return copy_region(tmp_path / "regio")
+
+
+def write(root: Path, relative: str, text: str | bytes) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,138 @@
+import datetime as dt
+import time
+
+import pytest
+
+from sportwijzer.yamlread import parse_yaml
+
+
+def messages(text: str, first_line: int = 1) -> list[str]:
+    return [p.format() for p in parse_yaml(text, "x.yml", first_line)[1]]
+
+
+def test_keeps_the_line_of_every_key_and_item():
+    document, problems = parse_yaml("a: 1\nb:\n  c: [x, y]\n  d:\n    - e\n    - f\n", "x.yml")
+    assert problems == []
+    assert document.line(("a",)) == 1
+    assert document.line(("b", "c")) == 3
+    assert document.line(("b", "d", 1)) == 6
+    assert document.line(("b", "nope")) == 2  # the nearest parent
+
+
+def test_keeps_scalars_as_written():
+    document, _ = parse_yaml("postcode: 80211\nbedrag: 42.50\n", "x.yml")
+    assert document.data == {"postcode": 80211, "bedrag": 42.5}
+    assert document.text(("postcode",), 80211) == "80211"
+    assert document.text(("bedrag",), 42.5) == "42.50"
+
+
+def test_duplicate_key_is_an_error_at_the_second_line():
+    assert messages("titel: a\nsport: b\ntitel: c\n") == [
+        "x.yml:3: veld 'titel' staat twee keer in dit bestand (ook op regel 1); laat er één staan"
+    ]
+
+
+def test_duplicate_nested_key_names_the_full_field():
+    text = "locatie:\n  naam: a\n  naam: b\n"
+    assert messages(text) == [
+        "x.yml:3: veld 'locatie.naam' staat twee keer in dit bestand (ook op regel 2); "
+        "laat er één staan"
+    ]
+
+
+def test_billion_laughs_is_refused_within_a_second():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    document, problems = parse_yaml("\n".join(lines) + "\n", "x.yml")
+    assert time.perf_counter() - start < 1.0
+    assert document is None
+    assert [p.message for p in problems] == [
+        "het bestand wordt veel te groot door verwijzingen (& en *); schrijf de waarden uit"
+    ]
+
+
+def test_a_small_alias_is_fine():
+    document, problems = parse_yaml("a: &x [1, 2]\nb: *x\n", "x.yml")
+    assert problems == []
+    assert document.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_recursive_alias_and_deep_nesting_are_refused():
+    assert messages("a: &a [*a]\n") == ["x.yml:1: het bestand is te diep genest"]
+    assert messages("[" * 5000) == ["x.yml:1: het bestand is te diep genest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "titel: a\nbeperkingen: [visueel\nsport: b\n",
+            "x.yml:2: de YAML klopt hier niet: een lijst die met [ begint, wordt niet goed met ] "
+            "afgesloten",
+        ),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            "x.yml:3: de YAML klopt hier niet: de inspringing klopt niet; zet velden van één "
+            "groep recht onder elkaar",
+        ),
+        (
+            'a: "open\nb: 2\n',
+            "x.yml:1: de YAML klopt hier niet: een aanhalingsteken of haakje wordt niet afgesloten",
+        ),
+        (
+            "titel: Zwemmen: voor iedereen\n",
+            "x.yml:1: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet verwacht; "
+            "zet de tekst tussen aanhalingstekens",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            "x.yml:2: de YAML klopt hier niet: het bestand bevat meer dan één document (---); "
+            "maak er één van",
+        ),
+        (
+            "a: *nergens\n",
+            "x.yml:1: de YAML klopt hier niet: een verwijzing (*) naar een anker (&) "
+            "dat niet bestaat",
+        ),
+    ],
+)
+def test_syntax_errors_get_one_dutch_line_with_their_line(text, expected):
+    assert messages(text) == [expected]
+
+
+def test_line_numbers_shift_for_front_matter():
+    assert messages("naam: a\nnaam: b\n", first_line=2) == [
+        "x.yml:3: veld 'naam' staat twee keer in dit bestand (ook op regel 2); laat er één staan"
+    ]
+
+
+def test_empty_and_comment_only_files_are_refused():
+    assert messages("") == ["x.yml:1: het bestand is leeg; vul de velden in"]
+    assert messages("# alleen uitleg\n") == ["x.yml:1: het bestand is leeg; vul de velden in"]
+
+
+def test_times_and_leading_zero_numbers_stay_text():
+    document, problems = parse_yaml("van: 10:00\ntot: 09:30\ntel: 0201234567\n", "x.yml")
+    assert problems == []
+    assert document.data == {"van": "10:00", "tot": "09:30", "tel": "0201234567"}
+
+
+def test_dates_become_dates_and_impossible_dates_are_named():
+    document, _ = parse_yaml("d: 2026-09-14\n", "x.yml")
+    assert document.data == {"d": dt.date(2026, 9, 14)}
+    assert messages("a: 1\nd: 2026-13-45\n") == ["x.yml:2: '2026-13-45' is geen bestaande datum"]
+
+
+def test_python_tags_are_refused():
+    assert messages("a: !!python/object:os.system ls\n") == [
+        "x.yml:1: '!!python/object:os.system' is een onbekend YAML-label; haal het weg"
+    ]
+    assert messages("a: !!python/tuple [1, 2]\n") == [
+        "x.yml:1: '!!python/tuple' is een onbekend YAML-label; haal het weg"
+    ]
+
+
+def test_keys_must_be_plain_text():
+    assert messages("[a, b]: 1\n") == ["x.yml:1: een veldnaam moet gewone tekst zijn"]
