@@ -52,3 +52,10 @@ def write(root: Path, relative: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _not_on_github(monkeypatch):
+    """Tests decide for themselves whether they run 'on GitHub Actions'."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)

@@ -1,0 +1,179 @@
+"""End to end: `mkdocs build` of a fixture site, in a separate process as a coordinator runs it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, VALID_OFFER, copy_region, write
+
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")
+
+
+def make_site(target: Path, region: str = "regio-a") -> Path:
+    """The project's site code with a fixture region as its data."""
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return copy_region(target, region)
+
+
+def mkdocs_build(root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/"):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def page(root: Path, url: str) -> str:
+    return (root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("site"))
+    tricky = VALID_OFFER.replace("titel: Zwemmen voor iedereen", 'titel: "Zwemmen <b>& spelen</b>"')
+    write(root, "offers/zwemmen-en-spelen.yml", tricky)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    root.joinpath("build.log").write_text(result.stderr, encoding="utf-8")
+    return root
+
+
+def test_strict_build_is_clean_and_reports_stale_offers_as_info(built):
+    log = built.joinpath("build.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log
+    assert (
+        "INFO    -  sportwijzer: offers/wandelen-kampen.yml:17: let op: veld 'laatst_gecontroleerd'"
+    ) in log
+
+
+def test_every_published_offer_and_partner_has_a_page(built):
+    for url in (
+        "aanbod/g-judo-zwolle",
+        "aanbod/wandelen-kampen",
+        "aanbod/zwemmen-en-spelen",
+        "partners/judoclub-de-mat",
+        "partners/welzijn-kampen",
+        "aanbod",
+        "partners",
+    ):
+        assert (built / "site" / url / "index.html").is_file(), url
+
+
+def test_a_stopped_offer_is_not_published(built):
+    assert not (built / "site" / "aanbod" / "zwemmen-gestopt").exists()
+    assert "zwemmen-gestopt" not in page(built, "aanbod")
+    assert "zwemmen-gestopt" not in page(built, "partners/judoclub-de-mat")
+
+
+def test_offer_page_shows_the_data_and_links_to_its_source(built):
+    html = page(built, "aanbod/g-judo-zwolle")
+    assert "<h1>G-judo bij De Mat</h1>" in html
+    assert "<title>G-judo bij De Mat - Sportwijzer Regio Testvallei</title>" in html
+    assert "8011 AB Zwolle" in html
+    assert "Woensdag van 16:00 tot 17:00 uur" in html
+    assert "€ 25 per maand" in html
+    assert "8 tot en met 18 jaar" in html
+    assert 'href="tel:+31382223344"' in html
+    assert 'href="../../partners/judoclub-de-mat/"' in html
+    assert "Laatst gecontroleerd op 1 oktober 2026." in html
+    assert (
+        'href="https://github.com/voorbeeld/sportwijzer/edit/main/offers/g-judo-zwolle.yml"'
+    ) in html
+
+
+def test_stale_offer_says_so_on_its_page(built):
+    html = page(built, "aanbod/wandelen-kampen")
+    assert "Laatst gecontroleerd op 15 januari 2025." in html
+    assert "Dit is meer dan een jaar geleden." in html
+    assert "Dit is meer dan een jaar geleden." not in page(built, "aanbod/g-judo-zwolle")
+
+
+def test_raw_html_from_the_data_is_never_published(built):
+    judo = page(built, "aanbod/g-judo-zwolle")
+    assert "<script>alert" not in judo
+    assert "&lt;script&gt;alert" in judo
+    tricky = page(built, "aanbod/zwemmen-en-spelen")
+    assert "<b>&" not in tricky
+    assert "<h1>Zwemmen &lt;b&gt;&amp; spelen&lt;/b&gt;</h1>" in tricky
+    assert "<title>Zwemmen &lt;b&gt;&amp; spelen&lt;/b&gt; - Sportwijzer" in tricky
+
+
+def test_partner_page_lists_its_published_offers(built):
+    html = page(built, "partners/judoclub-de-mat")
+    assert "<h1>Judoclub De Mat</h1>" in html
+    assert 'href="../../aanbod/g-judo-zwolle/"' in html
+    assert "/partners/judoclub-de-mat.md" in html  # edit link to the Markdown source
+
+
+def test_generated_pages_stay_out_of_the_navigation(built):
+    nav = page(built, "")
+    assert 'href="aanbod/"' in nav
+    assert "aanbod/g-judo-zwolle/" not in nav
+    assert "partners/judoclub-de-mat/" not in nav
+
+
+def test_offer_pages_stay_out_of_the_site_search(built):
+    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    locations = re.findall(r'"location":"([^"#]*)', index)
+    assert "" in locations  # the hand-written home page is searchable
+    assert not [loc for loc in locations if loc.startswith(("aanbod/", "partners/"))]
+    assert "G-judo" not in index
+
+
+def test_no_link_points_to_the_domain_root(built):
+    """Pages link relatively; the 404 page (served at any depth) uses the sub-path."""
+    for html_file in (built / "site").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"]+)"', html):
+            if target.startswith("/"):
+                assert html_file.name == "404.html", f"{html_file}: {target}"
+                assert target.startswith("/sportwijzer/"), f"{html_file}: {target}"
+
+
+def test_no_sample_banner_for_real_data(built):
+    assert "Dit is een voorbeeld." not in page(built, "")
+
+
+def test_the_build_stops_with_every_problem_and_no_traceback(tmp_path):
+    root = make_site(tmp_path)
+    write(root, "offers/a.yml", VALID_OFFER.replace("[visueel]", "[blind]"))
+    write(root, "offers/b.yml", VALID_OFFER.replace("gemeente: Zwolle", "gemeente: Amsterdam"))
+    write(root, "partners/c.md", "geen velden\n")
+    result = mkdocs_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "offers/a.yml:4: veld 'beperkingen': 'blind' is geen bekende waarde." in output
+    assert (
+        "offers/b.yml:11: veld 'locatie.gemeente': 'Amsterdam' staat niet in regio.yml." in output
+    )
+    assert "partners/c.md:1: het bestand begint niet met de velden" in output
+    assert "Gevonden: 3 problemen in 3 bestanden. 1 waarschuwing." in output
+
+
+def test_a_second_region_builds_without_a_code_change(tmp_path):
+    root = make_site(tmp_path, "regio-b")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    html = page(root, "aanbod/zeilen-harderwijk")
+    assert (
+        "<title>Aangepast zeilen op het Veluwemeer - Sportwijzer Regio Noord-Veluwe</title>" in html
+    )
+    assert "Zaterdag van 10:00 tot 12:00 uur (van april tot oktober)" in html
+    assert "Sportpunt Noord-Veluwe" in page(root, "")

@@ -1,0 +1,86 @@
+"""`make check`: every problem on its own line, a summary, the right exit code, no traceback."""
+
+import io
+import os
+import subprocess
+import sys
+
+from conftest import REPO, VALID_OFFER, write
+
+from sportwijzer.cli import main
+
+
+def run_check(root, env_extra=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    env.update(PYTHONPATH=str(REPO / "hooks"), **(env_extra or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "sportwijzer", "check", str(root), "--vandaag", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_clean_region_exits_zero_with_a_summary(region):
+    (region / "offers" / "wandelen-kampen.yml").unlink()  # the stale one
+    out = io.StringIO()
+    assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
+    assert out.getvalue() == "Geen fouten gevonden in 5 bestanden.\n"
+
+
+def test_warnings_alone_do_not_fail(region):
+    out = io.StringIO()
+    assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
+    assert out.getvalue().splitlines()[-1] == "Geen fouten gevonden in 6 bestanden. 1 waarschuwing."
+
+
+def test_every_problem_then_summary_and_exit_one_without_traceback(region):
+    write(region, "offers/a.yml", VALID_OFFER.replace("[visueel]", "[blind]"))
+    write(region, "offers/b.yml", "titel: [kapot\n")
+    write(region, "offers/C D.yml", VALID_OFFER)
+    result = run_check(region)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("offers/C D.yml: bestandsnaam mag alleen")
+    assert lines[1].startswith("offers/a.yml:4: veld 'beperkingen': 'blind' is geen bekende waarde")
+    assert lines[2].startswith("offers/b.yml:1: de YAML klopt hier niet")
+    assert lines[3].startswith("offers/wandelen-kampen.yml:17: let op:")
+    assert lines[4] == "Gevonden: 3 problemen in 3 bestanden. 1 waarschuwing."
+    assert len(lines) == 5
+    assert "Traceback" not in result.stdout
+
+
+def test_github_actions_adds_annotations_and_a_step_summary(region, tmp_path):
+    write(region, "offers/a.yml", VALID_OFFER.replace("sport: zwemmen", "sport: zwemen"))
+    summary = tmp_path / "summary.md"
+    result = run_check(region, {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    assert (
+        "::error file=offers/a.yml,line=2::veld 'sport': 'zwemen' staat niet in "
+        "lijsten/sporten.yml. Bedoel je 'zwemmen'? Een nieuwe sport voeg je daar eerst toe"
+    ) in result.stdout.splitlines()
+    assert "::warning file=offers/wandelen-kampen.yml,line=17::" in result.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert "**Gevonden: 1 probleem in 1 bestand. 1 waarschuwing.**" in text
+    assert "- `offers/a.yml:2: veld 'sport'" in text
+
+
+def test_a_folder_without_data_reports_the_missing_files(tmp_path):
+    out = io.StringIO()
+    assert main(["check", str(tmp_path)], out) == 1
+    assert out.getvalue().splitlines() == [
+        "lijsten/beperkingen.yml: bestand ontbreekt",
+        "lijsten/sporten.yml: bestand ontbreekt",
+        "regio.yml: bestand ontbreekt",
+        "Gevonden: 3 problemen in 3 bestanden.",
+    ]
+
+
+def test_the_commented_templates_stay_valid(region):
+    write(region, "offers/voorbeeld.yml", (REPO / "offers" / "_voorbeeld.yml").read_text("utf-8"))
+    partner = (REPO / "partners" / "_voorbeeld.md").read_text("utf-8")
+    write(region, "partners/voorbeeld-zwemclub.md", partner)
+    out = io.StringIO()
+    assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0, out.getvalue()
