@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, VALID_OFFER, copy_region, write
 
 SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")

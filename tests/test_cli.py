@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 from conftest import REPO, VALID_OFFER, write
-
 from sportwijzer.cli import main
 
 

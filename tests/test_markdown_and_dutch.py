@@ -1,0 +1,75 @@
+import datetime as dt
+
+import pytest
+
+from sportwijzer import dutch
+from sportwijzer.markdown_safe import render
+
+
+def test_markdown_renders_emphasis_and_lists():
+    assert render("Een **vette** zin.\n\n- a\n- b\n") == (
+        "<p>Een <strong>vette</strong> zin.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+    )
+
+
+def test_raw_html_is_shown_as_text_never_as_markup():
+    html = render(
+        '<script>alert(1)</script>\n\n<div onclick="x">blok</div>\n\nA <img src=x onerror=y>'
+    )
+    assert "<script" not in html and "<div" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_only_safe_links_survive():
+    html = render("[a](javascript:alert(1)) [b](https://example.org) [c](mailto:x@example.org)")
+    assert 'href="javascript' not in html
+    assert 'href="https://example.org"' in html
+    assert 'href="mailto:x@example.org"' in html
+
+
+def test_headings_move_down_so_the_page_keeps_one_h1():
+    assert render("# Kop\n\n## Sub") == "<h2>Kop</h2>\n<h3>Sub</h3>"
+
+
+def test_empty_text_gives_no_html():
+    assert render("  \n") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(dt.date(2026, 9, 14), "14 september 2026"), (dt.date(2025, 1, 1), "1 januari 2025")],
+)
+def test_dates_in_words(value, expected):
+    assert dutch.datum(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(42.5, "€ 42,50"), (5, "€ 5"), (0.75, "€ 0,75")])
+def test_amounts_in_euro(value, expected):
+    assert dutch.bedrag(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (6, 18, "6 tot en met 18 jaar"),
+        (6, None, "vanaf 6 jaar"),
+        (None, 12, "tot en met 12 jaar"),
+        (10, 10, "10 jaar"),
+        (None, None, ""),
+    ],
+)
+def test_age_ranges(low, high, expected):
+    assert dutch.leeftijd(low, high) == expected
+
+
+def test_postcode_and_phone_links():
+    assert dutch.postcode("8021ab") == "8021 AB"
+    assert dutch.postcode("8021  AB") == "8021 AB"
+    assert dutch.tel_link("038 123 45 67") == "tel:+31381234567"
+    assert dutch.tel_link("+31 6 1234 5678") == "tel:+31612345678"
+    assert dutch.tel_link("0031 38 123 4567") == "tel:+31381234567"
+
+
+def test_lists_in_words():
+    assert dutch.opsomming(["a"]) == "a"
+    assert dutch.opsomming(["a", "b", "c"]) == "a, b en c"

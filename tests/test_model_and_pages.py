@@ -1,0 +1,75 @@
+"""The assembled model and the generated pages, read straight from the core."""
+
+import yaml
+
+from conftest import TODAY
+from sportwijzer.pages import all_pages
+from sportwijzer.site import load_site
+
+
+def site_of(region):
+    result = load_site(region, today=TODAY)
+    assert result.ok, result.problems
+    return result.site
+
+
+def test_offer_values_are_ready_to_show(region):
+    offer = site_of(region).aanbod["g-judo-zwolle"]
+    assert offer.sport.naam == "Judo"
+    assert [b.naam for b in offer.beperkingen] == ["Verstandelijke beperking", "Autisme"]
+    assert offer.locatie.postcode == "8011 AB"
+    assert offer.locatie.gemeente.slug == "zwolle"
+    assert offer.kosten.tekst == "€ 25 per maand"
+    assert offer.proefles.tekst == "Gratis proefles"
+    assert offer.gecontroleerd_tekst == "1 oktober 2026"
+    assert not offer.verouderd
+    assert offer.url == "aanbod/g-judo-zwolle/"
+    assert offer.fields["laatst_gecontroleerd"] == "2026-10-01"
+    assert offer.aanbieder.naam == "Judoclub De Mat"
+
+
+def test_free_and_stale_and_stopped(region):
+    site = site_of(region)
+    wandelen = site.aanbod["wandelen-kampen"]
+    assert wandelen.kosten.gratis and wandelen.kosten.tekst == "Gratis"
+    assert wandelen.verouderd
+    assert not site.aanbod["zwemmen-gestopt"].gepubliceerd
+    assert [a.slug for a in site.gepubliceerd] == ["g-judo-zwolle", "wandelen-kampen"]
+
+
+def test_partners_know_their_published_offers(region):
+    site = site_of(region)
+    assert [a.slug for a in site.partners["judoclub-de-mat"].aanbod] == ["g-judo-zwolle"]
+    assert site.partners["welzijn-kampen"].gemeente is None
+
+
+def test_region_and_desk(region):
+    regio = site_of(region).regio
+    assert regio.naam == "Regio Testvallei"
+    assert [g.slug for g in regio.gemeenten] == ["zwolle", "kampen", "olst-wijhe"]
+    assert regio.loket.telefoon_link == "tel:+31381112233"
+    assert regio.licentie == "CC BY 4.0"
+    assert not regio.voorbeeld
+
+
+def test_generated_pages_name_their_template_source_and_search(region):
+    pages = {p.src_uri: p for p in all_pages(site_of(region))}
+    assert sorted(pages) == [
+        "aanbod/g-judo-zwolle.md",
+        "aanbod/index.md",
+        "aanbod/wandelen-kampen.md",
+        "partners/index.md",
+        "partners/judoclub-de-mat.md",
+        "partners/welzijn-kampen.md",
+    ]
+    judo = pages["aanbod/g-judo-zwolle.md"]
+    assert judo.edit_uri == "../offers/g-judo-zwolle.yml"
+    assert judo.context["aanbod"].titel == "G-judo bij De Mat"
+    front = yaml.safe_load(judo.markdown().split("---")[1])
+    assert front == {
+        "title": "G-judo bij De Mat",
+        "template": "aanbod.html",
+        "description": "Judo in een vaste groep met twee trainers die ervaring hebben.",
+        "search": {"exclude": True},
+    }
+    assert pages["aanbod/index.md"].in_nav and pages["aanbod/index.md"].edit_uri is None
