@@ -14,6 +14,7 @@ help:
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make lint    controleer de code met ruff"
+	@echo "make bench   meet de snelheid van check en build, en de grootte van de site"
 
 # The virtual environment, rebuilt whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -36,11 +37,14 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 format: $(STAMP)
 	$(BIN)/ruff format hooks tests
 
 clean:
 	rm -rf site .pytest_cache
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
