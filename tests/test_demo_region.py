@@ -1,0 +1,61 @@
+"""The demo region shipped in the repository: valid, and rich enough to show every feature."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from conftest import REPO
+from sportwijzer.site import load_site
+from sportwijzer.vocabulary import BEPERKINGEN, SOORT
+
+
+@pytest.fixture(scope="module")
+def demo():
+    result = load_site(REPO, today=dt.date(2026, 11, 23))
+    assert result.ok, [p.format() for p in result.problems if p.is_error]
+    return result
+
+
+def test_demo_has_the_promised_size_and_coverage(demo):
+    site = demo.site
+    assert len(site.partners) >= 15
+    assert {p.soort.slug for p in site.partners.values()} == set(SOORT)
+    assert len(site.aanbod) >= 80
+    impairments = Counter(b.slug for a in site.aanbod.values() for b in a.beperkingen)
+    assert set(impairments) == set(BEPERKINGEN)
+    assert len({a.sport.slug for a in site.aanbod.values()}) >= 20
+    municipalities = {a.locatie.gemeente.naam for a in site.aanbod.values()}
+    assert municipalities == {g.naam for g in site.regio.gemeenten}
+
+
+def test_demo_has_stale_and_stopped_offers_and_says_it_is_sample_data(demo):
+    site = demo.site
+    stale = [a for a in site.aanbod.values() if a.verouderd]
+    assert 2 <= len(stale) <= 10
+    assert len([p for p in demo.problems if not p.is_error]) == len(stale)
+    assert [a.status.slug for a in site.aanbod.values()].count("gestopt") == 1
+    assert site.regio.voorbeeld is True
+    emails = [a.contact.email for a in site.aanbod.values() if a.contact.email]
+    assert all(email.endswith("@example.org") for email in emails)
+
+
+def test_demo_site_builds_strict(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Dit is een voorbeeld." in html
+    assert "Regio IJssel-Vecht" in html
