@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from sportwijzer.pages import GeneratedPage, all_pages
+from sportwijzer.export import export_files
+from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
 
@@ -36,15 +37,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.site is None:
         raise PluginError(summary(result.problems, result.files_checked))
     _state["site"] = result.site
-    _state["pages"] = {page.src_uri: page for page in all_pages(result.site)}
+    _state["base_url"] = base_url = config.site_url or ""
+    _state["pages"] = {page.src_uri: page for page in all_pages(result.site, base_url)}
     config.site_name = html.escape(f"Sportwijzer {result.site.regio.naam}")
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages: offers, partners and their lists."""
+    """Add the generated pages (offers, partners, lists) and the open-data files."""
     for page in _state["pages"].values():
         files.append(_file(page, config))
+    for path, content in export_files(_state["site"], _state["base_url"]).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -56,8 +60,9 @@ def _file(page: GeneratedPage, config: MkDocsConfig) -> File:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Templates read the site (region, desk, sample-data flag) as `sportwijzer`."""
+    """Templates read the site (region, desk, sample-data flag) and the overview links."""
     env.globals["sportwijzer"] = _state["site"]
+    env.globals["sportwijzer_links"] = overview_links(_state["site"])
     return env
 
 

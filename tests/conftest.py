@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,30 @@ def _not_on_github(monkeypatch):
     """Tests decide for themselves whether they run 'on GitHub Actions'."""
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
+
+
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")
+
+
+def make_site(target: Path, region: str = "regio-a") -> Path:
+    """The project's site code with a fixture region as its data."""
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return copy_region(target, region)
+
+
+def mkdocs_build(root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/"):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )

@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, VALID_OFFER, copy_region, write
-
-SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")
-
-
-def make_site(target: Path, region: str = "regio-a") -> Path:
-    """The project's site code with a fixture region as its data."""
-    for name in SITE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    return copy_region(target, region)
-
-
-def mkdocs_build(root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/"):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+from conftest import VALID_OFFER, make_site, mkdocs_build, write
 
 
 def page(root: Path, url: str) -> str:

@@ -25,13 +25,13 @@ def test_clean_region_exits_zero_with_a_summary(region):
     (region / "offers" / "wandelen-kampen.yml").unlink()  # the stale one
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
-    assert out.getvalue() == "Geen fouten gevonden in 5 bestanden.\n"
+    assert out.getvalue() == "Geen fouten gevonden in 6 bestanden.\n"
 
 
 def test_warnings_alone_do_not_fail(region):
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
-    assert out.getvalue().splitlines()[-1] == "Geen fouten gevonden in 6 bestanden. 1 waarschuwing."
+    assert out.getvalue().splitlines()[-1] == "Geen fouten gevonden in 7 bestanden. 1 waarschuwing."
 
 
 def test_every_problem_then_summary_and_exit_one_without_traceback(region):

@@ -23,6 +23,7 @@ from .schema import as_json
 from .slugs import slugify
 from .validate import is_stale
 from .vocabulary import (
+    ICONEN,
     NIVEAU,
     ONDERSTEUNING,
     PER,
@@ -39,7 +40,7 @@ Data = dict[str, Any]
 
 
 def _term(slug: str, labels: dict[str, str]) -> Term:
-    return Term(slug, labels[slug], labels[slug])
+    return Term(slug, labels[slug], labels[slug], icoon=ICONEN.get(slug, ""))
 
 
 def _terms(slugs: list[str] | None, labels: dict[str, str]) -> list[Term]:
@@ -126,6 +127,14 @@ def _locatie(data: Data, region: Regio) -> Locatie:
     )
 
 
+def _meld_url(region: Regio, titel: str, slug: str) -> str:
+    """'Klopt er iets niet?': an e-mail to the regional desk with the offer named."""
+    if not region.loket.email:
+        return ""
+    tekst = f"Over het aanbod '{titel}' ({slug}):\n\nDit klopt niet:\n"
+    return dutch.mailto(region.loket.email, f"Klopt er iets niet? {titel}", tekst)
+
+
 def aanbod(
     slug: str,
     data: Data,
@@ -168,5 +177,6 @@ def aanbod(
         verouderd=is_stale(checked, today),
         source_path=source_path,
         url=f"aanbod/{slug}/",
+        meld_url=_meld_url(region, data["titel"], slug),
         fields=as_json(data),
     )

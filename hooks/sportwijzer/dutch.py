@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import quote
 
 MAANDEN = (
     "januari",
@@ -66,3 +67,20 @@ def tel_link(telefoon: str) -> str:
     elif digits.startswith("0"):
         digits = "+31" + digits[1:]
     return f"tel:{digits}"
+
+
+def mailto(email: str, onderwerp: str, tekst: str = "") -> str:
+    """A mailto: link with subject and body filled in (spaces as %20, as mail programs expect)."""
+    link = f"mailto:{email}?subject={quote(onderwerp, safe='')}"
+    return link + (f"&body={quote(tekst, safe='')}" if tekst else "")
+
+
+def afstand(km: float) -> str:
+    """'zelfde plek', '800 m', '3,4 km', '12 km'."""
+    if km < 0.05:
+        return "zelfde plek"
+    if km < 1:
+        return f"{round(km * 1000, -2):.0f} m"
+    if km < 10:
+        return f"{km:.1f} km".replace(".", ",")
+    return f"{km:.0f} km"

@@ -131,6 +131,7 @@ class Aanbod:
     verouderd: bool
     source_path: str
     url: str
+    meld_url: str
     fields: dict[str, Any]
 
     @property

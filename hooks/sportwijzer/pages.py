@@ -1,4 +1,4 @@
-"""Pages the build generates from the data: one offer, one partner, and the lists of them.
+"""Pages the build generates from the data: offers, partners, and the lists that lead to them.
 
 A page is plain data: where it lives, its title, the template that shows it and the objects that
 template reads. Adding a kind of page is adding one builder to PAGE_BUILDERS.
@@ -13,7 +13,11 @@ from typing import Any
 
 import yaml
 
-from .model import Site
+from . import dutch
+from .filters import nearby, serves
+from .jsonld import offer_jsonld, partner_jsonld, script_json
+from .model import Aanbod, Site
+from .vocabulary import IEDEREEN
 
 
 @dataclass(frozen=True)
@@ -46,39 +50,79 @@ class GeneratedPage:
         return f"---\n{header}---\n"
 
 
-def offer_pages(site: Site) -> list[GeneratedPage]:
-    """aanbod/<slug>/ for every published offer."""
+@dataclass(frozen=True)
+class Listing:
+    """A static list of offers: one sport, one impairment or one municipality."""
+
+    kop: str
+    inleiding: str
+    aanbod: list[Aanbod]
+    leeg: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One line of an overview: a name, where it leads, how many offers, an icon."""
+
+    naam: str
+    url: str
+    aantal: int
+    icoon: str = ""
+
+
+@dataclass(frozen=True)
+class Nabij:
+    aanbod: Aanbod
+    afstand: str
+
+
+Builder = Callable[[Site, str], list["GeneratedPage"]]
+
+
+def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """aanbod/<slug>/ for every published offer, with its structured data and offers nearby."""
+    published = site.gepubliceerd
     return [
         GeneratedPage(
             src_uri=f"aanbod/{offer.slug}.md",
             title=offer.titel,
             template="aanbod.html",
-            context={"aanbod": offer},
+            context={
+                "aanbod": offer,
+                "jsonld": script_json(offer_jsonld(offer, base_url + offer.url)),
+                "dichtbij": [Nabij(o, dutch.afstand(km)) for o, km in nearby(offer, published)],
+            },
             source_path=offer.source_path,
             description=offer.samenvatting,
         )
-        for offer in site.gepubliceerd
+        for offer in published
     ]
 
 
-def partner_pages(site: Site) -> list[GeneratedPage]:
+def partner_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """partners/<slug>/ for every partner, with its published offers."""
     return [
         GeneratedPage(
             src_uri=f"partners/{partner.slug}.md",
             title=partner.naam,
             template="partner.html",
-            context={"partner": partner},
+            context={
+                "partner": partner,
+                "jsonld": script_json(partner_jsonld(partner, base_url + partner.url)),
+            },
             source_path=partner.source_path,
             description=f"{partner.naam}: {partner.soort.naam.lower()} in {site.regio.naam}.",
         )
-        for partner in sorted(site.partners.values(), key=lambda p: p.naam.lower())
+        for partner in _partners(site)
     ]
 
 
-def index_pages(site: Site) -> list[GeneratedPage]:
+def _partners(site: Site):
+    return sorted(site.partners.values(), key=lambda p: p.naam.lower())
+
+
+def index_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """aanbod/ (every published offer, works without JavaScript) and partners/."""
-    partners = sorted(site.partners.values(), key=lambda p: p.naam.lower())
     return [
         GeneratedPage(
             src_uri="aanbod/index.md",
@@ -93,7 +137,7 @@ def index_pages(site: Site) -> list[GeneratedPage]:
             src_uri="partners/index.md",
             title="Partners",
             template="partner-lijst.html",
-            context={"partners": partners},
+            context={"partners": _partners(site)},
             description=f"De organisaties die samenwerken in {site.regio.naam}.",
             in_nav=True,
             searchable=True,
@@ -101,13 +145,105 @@ def index_pages(site: Site) -> list[GeneratedPage]:
     ]
 
 
-PAGE_BUILDERS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
-    index_pages,
-    offer_pages,
-    partner_pages,
-)
+def _listing_page(src_uri: str, listing: Listing, description: str) -> GeneratedPage:
+    return GeneratedPage(
+        src_uri=src_uri,
+        title=listing.kop,
+        template="lijst.html",
+        context={"lijst": listing},
+        description=description,
+    )
 
 
-def all_pages(site: Site) -> list[GeneratedPage]:
-    """Every generated page, from every builder."""
-    return [page for builder in PAGE_BUILDERS for page in builder(site)]
+def _overview_page(src_uri: str, title: str, intro: str, links: list[Link]) -> GeneratedPage:
+    return GeneratedPage(
+        src_uri=src_uri,
+        title=title,
+        template="overzicht.html",
+        context={"overzicht": Listing(title, intro, [], ""), "links": links},
+        description=intro,
+        in_nav=True,
+    )
+
+
+def _sport_listings(site: Site) -> list[tuple[str, Listing, Link]]:
+    """Every sport with published offers: its page, its listing and its line in the overview."""
+    result = []
+    for sport in sorted(site.vocabulary.sporten.values(), key=lambda s: s.naam.lower()):
+        offers = [o for o in site.gepubliceerd if o.sport.slug == sport.slug]
+        if offers:
+            kop = f"{sport.naam} voor mensen met een beperking"
+            intro = f"Aanbod voor {sport.naam.lower()} in {site.regio.naam}."
+            link = Link(sport.naam, f"sport/{sport.slug}/", len(offers), sport.icoon)
+            result.append((f"sport/{sport.slug}.md", Listing(kop, intro, offers, ""), link))
+    return result
+
+
+def _beperking_listings(site: Site) -> list[tuple[str, Listing, Link]]:
+    """Every impairment (offers for 'iedereen' count for each), even without offers."""
+    result = []
+    for term in site.vocabulary.beperkingen.values():
+        if term.slug == IEDEREEN:
+            continue
+        offers = [o for o in site.gepubliceerd if serves(o, term.slug)]
+        doelgroep = term.doelgroep or term.naam.lower()
+        kop = f"Sport voor {doelgroep}"
+        intro = (
+            f"Aanbod in {site.regio.naam} voor {doelgroep}, en aanbod dat open is voor iedereen."
+        )
+        leeg = "Er is nu geen aanbod voor deze groep."
+        link = Link(term.naam, f"beperking/{term.slug}/", len(offers), term.icoon)
+        result.append((f"beperking/{term.slug}.md", Listing(kop, intro, offers, leeg), link))
+    return result
+
+
+def _gemeente_listings(site: Site) -> list[tuple[str, Listing, Link]]:
+    """Every municipality of the region, even without offers (then the page says so)."""
+    result = []
+    for gemeente in sorted(site.regio.gemeenten, key=lambda g: g.naam.lower()):
+        offers = [o for o in site.gepubliceerd if o.locatie.gemeente.slug == gemeente.slug]
+        kop = f"Sport en bewegen in {gemeente.naam}"
+        intro = f"Aanbod voor mensen met een beperking in de gemeente {gemeente.naam}."
+        leeg = f"Er is nu geen aanbod in de gemeente {gemeente.naam}."
+        link = Link(gemeente.naam, f"gemeente/{gemeente.slug}/", len(offers))
+        result.append((f"gemeente/{gemeente.slug}.md", Listing(kop, intro, offers, leeg), link))
+    return result
+
+
+_LISTINGS = {
+    "sport": ("Zoek per sport", "Alle sporten met aanbod in {regio}.", _sport_listings),
+    "beperking": (
+        "Zoek per beperking",
+        "Kies een beperking en zie welk aanbod er is in {regio}.",
+        _beperking_listings,
+    ),
+    "gemeente": (
+        "Zoek per gemeente",
+        "Kies een gemeente in {regio} en zie welk aanbod er is.",
+        _gemeente_listings,
+    ),
+}
+
+
+def overview_links(site: Site) -> dict[str, list[Link]]:
+    """The lines of each overview (sport, beperking, gemeente), also shown on the home page."""
+    return {key: [link for *_, link in make(site)] for key, (*_, make) in _LISTINGS.items()}
+
+
+def listing_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """sport/, beperking/ and gemeente/: an overview each, and a static list per value."""
+    pages = []
+    for key, (title, intro, make) in _LISTINGS.items():
+        rows = make(site)
+        overview = intro.format(regio=site.regio.naam)
+        pages.append(_overview_page(f"{key}/index.md", title, overview, [r[2] for r in rows]))
+        pages += [_listing_page(src, listing, listing.inleiding) for src, listing, _ in rows]
+    return pages
+
+
+PAGE_BUILDERS: tuple[Builder, ...] = (index_pages, offer_pages, partner_pages, listing_pages)
+
+
+def all_pages(site: Site, base_url: str = "") -> list[GeneratedPage]:
+    """Every generated page, from every builder. `base_url` makes absolute links (JSON-LD)."""
+    return [page for builder in PAGE_BUILDERS for page in builder(site, base_url)]

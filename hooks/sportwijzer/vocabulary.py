@@ -96,12 +96,43 @@ PER = {
 
 @dataclass(frozen=True)
 class Term:
-    """One entry of a list: its key, its name on the site and the words that find it."""
+    """One entry of a list: its key, its name on the site, the words that find it, its icon."""
 
     slug: str
     naam: str
     kort: str
     woorden: tuple[str, ...] = ()
+    icoon: str = ""
+    doelgroep: str = ""
+
+
+# Pictograms from the theme's bundled Material Design icons (inline SVG, no request).
+ICONEN = {
+    "lichamelijk": "material/human-cane",
+    "rolstoel": "material/wheelchair",
+    "visueel": "material/eye-off-outline",
+    "auditief": "material/ear-hearing-off",
+    "verstandelijk": "material/head-lightbulb-outline",
+    "chronisch": "material/heart-pulse",
+    "psychisch": "material/head-heart-outline",
+    "autisme": "material/infinity",
+    "nah": "material/head-cog-outline",
+    "iedereen": "material/account-group",
+    "rolstoeltoegankelijk": "material/wheelchair-accessibility",
+    "invalidentoilet": "material/toilet",
+    "aangepaste-kleedruimte": "material/shower",
+    "invalidenparkeerplaats": "material/parking",
+    "tillift": "material/elevator-passenger",
+    "hulphond-welkom": "material/dog-service",
+    "prikkelarm": "material/volume-off",
+    "ov-dichtbij": "material/bus",
+    "begeleider-gratis": "material/account-heart",
+    "maatje-mogelijk": "material/account-multiple-plus",
+    "ervaren-trainer": "material/whistle",
+    "aangepast-materiaal": "material/tools",
+    "gebarentaal": "material/sign-language",
+    "kleine-groep": "material/account-group-outline",
+}
 
 
 @dataclass
@@ -156,7 +187,14 @@ def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term],
     if problems or not isinstance(document.data, dict):
         return {}, problems
     terms = {
-        key: Term(key, entry["naam"], entry.get("kort", entry["naam"]), tuple(entry.get(words, [])))
+        key: Term(
+            key,
+            entry["naam"],
+            entry.get("kort", entry["naam"]),
+            tuple(entry.get(words, [])),
+            ICONEN.get(key, ""),
+            entry.get("doelgroep", ""),
+        )
         for key, entry in document.data.items()
     }
     return terms, []

@@ -1,0 +1,162 @@
+"""Open data: every published offer as JSON (with a schema) and as CSV for spreadsheets.
+
+Both files are deterministic: the same data gives byte-identical output, so a rebuild without
+changes changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .model import Aanbod, Site
+from .schema import load_schema
+
+JSON_PATH = "data/aanbod.json"
+CSV_PATH = "data/aanbod.csv"
+SCHEMA_PATH = "data/aanbod.schema.json"
+
+
+def offer_record(offer: Aanbod, base_url: str) -> dict[str, Any]:
+    """One offer: slug, url and all its fields as the coordinator wrote them (postcode tidied)."""
+    fields = dict(offer.fields)
+    fields["locatie"] = {**fields["locatie"], "postcode": offer.locatie.postcode}
+    return {"slug": offer.slug, "url": base_url + offer.url, **fields}
+
+
+def aanbod_json(site: Site, base_url: str = "") -> str:
+    """data/aanbod.json: region, licence and every published offer."""
+    document = {
+        "regio": site.regio.naam,
+        "licentie": site.regio.licentie,
+        "aantal": len(site.gepubliceerd),
+        "aanbod": [offer_record(offer, base_url) for offer in site.gepubliceerd],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def aanbod_schema() -> str:
+    """data/aanbod.schema.json: the file above, described with the offer schema we validate with."""
+    offer = load_schema("offer")
+    item = {
+        **{k: v for k, v in offer.items() if k not in ("$schema", "$id")},
+        "required": ["slug", "url", *offer["required"]],
+        "properties": {
+            "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "url": {"type": "string"},
+            **offer["properties"],
+        },
+    }
+    schema = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Open data: sport- en beweegaanbod",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["regio", "licentie", "aantal", "aanbod"],
+        "properties": {
+            "regio": {"type": "string"},
+            "licentie": {"type": "string"},
+            "aantal": {"type": "integer", "minimum": 0},
+            "aanbod": {"type": "array", "items": item},
+        },
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+CSV_COLUMNS = (
+    "slug", "url", "titel", "sport", "aanbieder", "beperkingen", "samenvatting",
+    "locatie_naam", "adres", "postcode", "plaats", "gemeente", "breedtegraad", "lengtegraad",
+    "leeftijd_min", "leeftijd_max", "niveau", "vorm", "tijden", "op_afspraak",
+    "kosten_bedrag", "kosten_per", "kosten_toelichting", "proefles", "proefles_toelichting",
+    "toegankelijkheid", "ondersteuning", "toegankelijkheid_toelichting", "vervoer", "status",
+    "contact_naam", "email", "telefoon", "website", "laatst_gecontroleerd", "beschrijving",
+)  # fmt: skip
+
+
+def _row(offer: Aanbod, base_url: str) -> dict[str, Any]:
+    kosten, proefles = offer.kosten, offer.proefles
+    return {
+        "slug": offer.slug,
+        "url": base_url + offer.url,
+        "titel": offer.titel,
+        "sport": offer.sport.slug,
+        "aanbieder": offer.aanbieder.slug,
+        "beperkingen": _join(b.slug for b in offer.beperkingen),
+        "samenvatting": offer.samenvatting,
+        "locatie_naam": offer.locatie.naam,
+        "adres": offer.locatie.adres,
+        "postcode": offer.locatie.postcode,
+        "plaats": offer.locatie.plaats,
+        "gemeente": offer.locatie.gemeente.naam,
+        "breedtegraad": offer.locatie.lat,
+        "lengtegraad": offer.locatie.lon,
+        "leeftijd_min": offer.leeftijd_min,
+        "leeftijd_max": offer.leeftijd_max,
+        "niveau": _join(n.slug for n in offer.niveau),
+        "vorm": offer.vorm.slug if offer.vorm else "",
+        "tijden": _join(f"{t.dag} {t.van}-{t.tot}" for t in offer.tijden),
+        "op_afspraak": _yes_no(offer.op_afspraak),
+        "kosten_bedrag": kosten.bedrag if kosten else "",
+        "kosten_per": kosten.per if kosten else "",
+        "kosten_toelichting": kosten.toelichting if kosten else "",
+        "proefles": ("gratis" if proefles.gratis else "ja") if proefles else "nee",
+        "proefles_toelichting": proefles.toelichting if proefles else "",
+        "toegankelijkheid": _join(t.slug for t in offer.toegankelijkheid),
+        "ondersteuning": _join(o.slug for o in offer.ondersteuning),
+        "toegankelijkheid_toelichting": offer.toegankelijkheid_toelichting,
+        "vervoer": offer.vervoer,
+        "status": offer.status.slug,
+        "contact_naam": offer.contact.naam,
+        "email": offer.contact.email,
+        "telefoon": offer.contact.telefoon,
+        "website": offer.contact.website,
+        "laatst_gecontroleerd": offer.laatst_gecontroleerd.isoformat(),
+        "beschrijving": offer.fields.get("beschrijving", ""),
+    }
+
+
+def _join(values: Any) -> str:
+    return "; ".join(values)
+
+
+def _yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def _cell(value: Any) -> str:
+    """Text as a spreadsheet must not run it: a leading = + - @ becomes plain text."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def aanbod_csv(site: Site, base_url: str = "") -> str:
+    """data/aanbod.csv: one row an offer, ';'-separated as Dutch spreadsheets expect."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    for offer in site.gepubliceerd:
+        writer.writerow({key: _cell(value) for key, value in _row(offer, base_url).items()})
+    return buffer.getvalue()
+
+
+def export_files(site: Site, base_url: str = "") -> dict[str, bytes]:
+    """Every open-data file, by its path in the site. The CSV starts with a BOM for Excel."""
+    return {
+        JSON_PATH: aanbod_json(site, base_url).encode("utf-8"),
+        SCHEMA_PATH: aanbod_schema().encode("utf-8"),
+        CSV_PATH: ("\ufeff" + aanbod_csv(site, base_url)).encode("utf-8"),
+    }
