@@ -37,23 +37,25 @@ def _contact_point(contact: Contact) -> dict[str, Any]:
 
 def _venue(offer: Aanbod) -> dict[str, Any]:
     loc = offer.locatie
-    return {
-        "@type": "SportsActivityLocation",
-        "name": loc.naam,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": loc.adres,
-            "postalCode": loc.postcode,
-            "addressLocality": loc.plaats,
-            "addressRegion": loc.gemeente.naam,
-            "addressCountry": "NL",
-        },
-        "geo": {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon},
-        "amenityFeature": [
-            {"@type": "LocationFeatureSpecification", "name": feature.naam, "value": True}
-            for feature in offer.toegankelijkheid
-        ],
-    }
+    return _drop_empty(
+        {
+            "@type": "SportsActivityLocation",
+            "name": loc.naam,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": loc.adres,
+                "postalCode": loc.postcode,
+                "addressLocality": loc.plaats,
+                "addressRegion": loc.gemeente.naam,
+                "addressCountry": "NL",
+            },
+            "geo": {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon},
+            "amenityFeature": [
+                {"@type": "LocationFeatureSpecification", "name": feature.naam, "value": True}
+                for feature in offer.toegankelijkheid
+            ],
+        }
+    )
 
 
 def _audience(offer: Aanbod) -> dict[str, Any]:
