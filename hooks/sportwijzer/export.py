@@ -34,7 +34,12 @@ def aanbod_json(site: Site, base_url: str = "") -> str:
         "aantal": len(site.gepubliceerd),
         "aanbod": [offer_record(offer, base_url) for offer in site.gepubliceerd],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return _markup_safe(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)) + "\n"
+
+
+def _markup_safe(text: str) -> str:
+    """JSON with < > & as \\u escapes: the same data, but inert if pasted into a web page."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def aanbod_schema() -> str:
