@@ -17,7 +17,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from sportwijzer.export import export_files
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
+from sportwijzer.search import INDEX_PATH, index_json
 from sportwijzer.site import load_site
+from sportwijzer.vendor import vendor_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -44,11 +46,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (offers, partners, lists) and the open-data files."""
+    """Add the generated pages, the open data, the finder's index and the browser libraries."""
+    site = _state["site"]
     for page in _state["pages"].values():
         files.append(_file(page, config))
-    for path, content in export_files(_state["site"], _state["base_url"]).items():
+    generated = {**export_files(site, _state["base_url"]), INDEX_PATH: index_json(site)}
+    for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
+    for path, source in vendor_files().items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

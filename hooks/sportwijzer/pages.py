@@ -15,6 +15,7 @@ import yaml
 
 from . import dutch
 from .filters import nearby, serves
+from .finder import finder_view
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Site
 from .vocabulary import IEDEREEN
@@ -122,16 +123,24 @@ def _partners(site: Site):
 
 
 def index_pages(site: Site, base_url: str) -> list[GeneratedPage]:
-    """aanbod/ (every published offer, works without JavaScript) and partners/."""
+    """The finder at aanbod/ (a full static list first), the sportkeuzehulp and partners/."""
+    finder = finder_view(site)
     return [
         GeneratedPage(
             src_uri="aanbod/index.md",
-            title="Aanbod",
-            template="aanbod-lijst.html",
-            context={"aanbod_lijst": site.gepubliceerd},
-            description=f"Sport en bewegen voor mensen met een beperking in {site.regio.naam}.",
+            title="Aanbod zoeken",
+            template="finder.html",
+            context={"finder": finder},
+            description=f"Zoek sport en bewegen met een beperking in {site.regio.naam}.",
             in_nav=True,
-            searchable=True,
+        ),
+        GeneratedPage(
+            src_uri="keuzehulp/index.md",
+            title="Welke sport past bij mij?",
+            template="keuzehulp.html",
+            context={"finder": finder},
+            description="Zes korte vragen die je helpen een sport te kiezen.",
+            in_nav=True,
         ),
         GeneratedPage(
             src_uri="partners/index.md",

@@ -104,6 +104,8 @@ class Term:
     woorden: tuple[str, ...] = ()
     icoon: str = ""
     doelgroep: str = ""
+    omgeving: tuple[str, ...] = ()
+    samen: str = ""
 
 
 # Pictograms from the theme's bundled Material Design icons (inline SVG, no request).
@@ -194,6 +196,8 @@ def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term],
             tuple(entry.get(words, [])),
             ICONEN.get(key, ""),
             entry.get("doelgroep", ""),
+            tuple(entry.get("omgeving", ())),
+            entry.get("samen", ""),
         )
         for key, entry in document.data.items()
     }

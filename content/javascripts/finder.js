@@ -1,0 +1,423 @@
+/* Sportwijzer finder: filters the static list of offers in place, in the browser.
+ *
+ * The page works without this script (every offer is listed). This script only adds: the form,
+ * live filtering and text search (lunr.js, loaded when someone types), distances, URL state and
+ * the map on request. What someone searches for never leaves the browser.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("sw-finder");
+  var list = document.getElementById("sw-resultaten");
+  if (!form || !list || !window.URLSearchParams || !window.Promise || !window.Map) {
+    return; // fail safe: the static list stays as it is
+  }
+
+  var status = document.getElementById("sw-aantal");
+  var none = document.getElementById("sw-geen");
+  var dropList = document.getElementById("sw-weg");
+  var rules = JSON.parse(form.getAttribute("data-regels"));
+  var FIELDS = ["q", "beperking", "sport", "gemeente", "leeftijd", "bij", "km", "kenmerk",
+                "omgeving", "samen", "sorteer"];
+  var MULTI = { beperking: true, kenmerk: true };
+  var myPosition = null;
+
+  var items = Array.prototype.map.call(list.children, function (li, order) {
+    var d = li.dataset;
+    return {
+      el: li,
+      order: order,
+      ref: d.ref,
+      title: li.querySelector("a").textContent,
+      url: li.querySelector("a").getAttribute("href"),
+      beperkingen: d.beperkingen.split(" "),
+      sport: d.sport,
+      gemeente: d.gemeente,
+      lat: parseFloat(d.lat),
+      lon: parseFloat(d.lon),
+      min: d.min === "" ? null : parseInt(d.min, 10),
+      max: d.max === "" ? null : parseInt(d.max, 10),
+      kenmerken: d.kenmerken ? d.kenmerken.split(" ") : [],
+      omgeving: d.omgeving ? d.omgeving.split(" ") : [],
+      samen: d.samen,
+      distanceEl: li.querySelector(".sw-afstand")
+    };
+  });
+
+  /* ---- state: form <-> object <-> URL ------------------------------------------------------ */
+
+  function emptyState() {
+    var state = {};
+    FIELDS.forEach(function (name) { state[name] = MULTI[name] ? [] : ""; });
+    return state;
+  }
+
+  function readForm() {
+    var state = emptyState();
+    new FormData(form).forEach(function (value, name) {
+      if (!(name in state)) { return; }
+      if (MULTI[name]) { state[name].push(value); } else { state[name] = String(value).trim(); }
+    });
+    return state;
+  }
+
+  function writeForm(state) {
+    FIELDS.forEach(function (name) {
+      var fields = form.elements[name];
+      if (!fields) { return; }
+      var values = MULTI[name] ? state[name] : [state[name]];
+      if (fields.length !== undefined && fields.tagName !== "SELECT") {
+        Array.prototype.forEach.call(fields, function (box) {
+          box.checked = values.indexOf(box.value) >= 0;
+        });
+      } else {
+        fields.value = values[0] || "";
+        if (fields.tagName === "SELECT" && fields.value !== (values[0] || "")) { fields.value = ""; }
+      }
+    });
+  }
+
+  function fromQuery(search) {
+    var params = new URLSearchParams(search);
+    var state = emptyState();
+    FIELDS.forEach(function (name) {
+      state[name] = MULTI[name] ? params.getAll(name) : (params.get(name) || "").trim();
+    });
+    return state;
+  }
+
+  function toQuery(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (name) {
+      (MULTI[name] ? state[name] : [state[name]]).forEach(function (value) {
+        if (value !== "") { params.append(name, value); }
+      });
+    });
+    var text = params.toString();
+    return text ? "?" + text : location.pathname;
+  }
+
+  /* ---- filters (the same rules as the static pages) ----------------------------------------- */
+
+  function serves(item, wanted) {
+    return item.beperkingen.some(function (b) {
+      return b === wanted || b === rules.iedereen || rules.breder[b] === wanted;
+    });
+  }
+
+  function origin(state) {
+    if (state.bij === "mijn-locatie") { return myPosition; }
+    var option = form.elements.bij.querySelector('option[value="' + cssEscape(state.bij) + '"]');
+    if (!state.bij || !option || !option.value) { return null; }
+    return { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon) };
+  }
+
+  function cssEscape(text) {
+    return window.CSS && CSS.escape ? CSS.escape(text) : text.replace(/["\\]/g, "");
+  }
+
+  function distanceKm(a, b) {
+    var rad = Math.PI / 180;
+    var dLat = (b.lat - a.lat) * rad;
+    var dLon = (b.lon - a.lon) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+  }
+
+  function matches(item, state, from) {
+    if (state.beperking.length && !state.beperking.some(function (b) { return serves(item, b); })) {
+      return false;
+    }
+    if (state.sport && item.sport !== state.sport) { return false; }
+    if (state.gemeente && item.gemeente !== state.gemeente) { return false; }
+    if (state.leeftijd !== "" && !isNaN(parseInt(state.leeftijd, 10))) {
+      var age = parseInt(state.leeftijd, 10);
+      if ((item.min !== null && age < item.min) || (item.max !== null && age > item.max)) {
+        return false;
+      }
+    }
+    if (state.omgeving && item.omgeving.indexOf(state.omgeving) < 0) { return false; }
+    if (state.samen && item.samen !== "beide" && item.samen !== state.samen) { return false; }
+    if (!state.kenmerk.every(function (k) { return item.kenmerken.indexOf(k) >= 0; })) {
+      return false;
+    }
+    if (from && state.km && item.distance > parseFloat(state.km)) { return false; }
+    return true;
+  }
+
+  /* ---- text search with lunr, loaded on first use ------------------------------------------- */
+
+  var searchIndex = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadIndex() {
+    if (searchIndex) { return searchIndex; }
+    var base = form.getAttribute("data-lunr");
+    searchIndex = loadScript(base + "lunr.js")
+      .then(function () { return loadScript(base + "lunr.stemmer.support.js"); })
+      .then(function () { return loadScript(base + "lunr.nl.js"); })
+      .then(function () { return fetch(form.getAttribute("data-index")); })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var fields = data.index.fields; // postings come without their empty fields
+        data.index.invertedIndex.forEach(function (entry) {
+          fields.forEach(function (f) { if (!entry[1][f]) { entry[1][f] = {}; } });
+        });
+        return { index: lunr.Index.load(data.index), stop: data.stopwoorden };
+      });
+    return searchIndex;
+  }
+
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(query, stop) {
+    return fold(query).split(/[\s\-,.;:!?'"()/]+/).filter(function (w) {
+      return w && stop.indexOf(w) < 0;
+    });
+  }
+
+  // Every word must match (exactly after stemming, as the start of a word, or with one typo);
+  // the scores of the words add up.
+  function textScores(query) {
+    return loadIndex().then(function (search) {
+      var total = null;
+      words(query, search.stop).forEach(function (word) {
+        var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
+        var found = new Map();
+        search.index.query(function (q) {
+          q.term(word, { usePipeline: true, boost: 10 });
+          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+          if (word.length >= 4) { q.term(stem, { usePipeline: false, editDistance: 1, boost: 1 }); }
+        }).forEach(function (result) { found.set(result.ref, result.score); });
+        if (total === null) {
+          total = found;
+        } else {
+          var both = new Map();
+          total.forEach(function (score, ref) {
+            if (found.has(ref)) { both.set(ref, score + found.get(ref)); }
+          });
+          total = both;
+        }
+      });
+      return total; // null: no words to search for
+    });
+  }
+
+  /* ---- showing the results ------------------------------------------------------------------ */
+
+  var LABELS = {
+    q: "Zoekwoord", beperking: "Beperking", sport: "Sport", gemeente: "Gemeente",
+    leeftijd: "Leeftijd", bij: "Afstand", km: "Afstand", kenmerk: "Snel kiezen",
+    omgeving: "Binnen of buiten", samen: "Alleen of in een team"
+  };
+
+  function label(name, value) {
+    var field = form.elements[name];
+    if (name === "q") { return "‘" + value + "’"; }
+    if (name === "leeftijd") { return value + " jaar"; }
+    if (name === "km") { return "hoogstens " + value + " km"; }
+    if (name === "bij" && value === "mijn-locatie") { return "vanaf mijn locatie"; }
+    var option = field && field.length !== undefined && field.tagName !== "SELECT"
+      ? Array.prototype.filter.call(field, function (b) { return b.value === value; })[0]
+      : field && field.querySelector('option[value="' + cssEscape(value) + '"]');
+    var text = option ? (option.labels && option.labels[0] ? option.labels[0].textContent : option.textContent) : value;
+    return name === "bij" ? "vanaf " + text : text;
+  }
+
+  function showDropButtons(state) {
+    dropList.textContent = "";
+    FIELDS.forEach(function (name) {
+      if (name === "sorteer") { return; }
+      (MULTI[name] ? state[name] : [state[name]]).forEach(function (value) {
+        if (value === "") { return; }
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "Zonder " + LABELS[name].toLowerCase() + ": " + label(name, value);
+        button.addEventListener("click", function () {
+          var next = readForm();
+          if (MULTI[name]) {
+            next[name] = next[name].filter(function (v) { return v !== value; });
+          } else {
+            next[name] = "";
+            if (name === "bij") { next.km = ""; }
+          }
+          writeForm(next);
+          update(true);
+          status.focus();
+        });
+        li.appendChild(button);
+        dropList.appendChild(li);
+      });
+    });
+  }
+
+  function formatKm(km) {
+    if (km < 1) { return Math.round(km * 10) * 100 + " m"; }
+    return (km < 10 ? km.toFixed(1).replace(".", ",") : Math.round(km)) + " km";
+  }
+
+  function render(state, shown, from) {
+    var fragment = document.createDocumentFragment();
+    var visible = {};
+    shown.forEach(function (item) { visible[item.ref] = true; fragment.appendChild(item.el); });
+    items.forEach(function (item) {
+      item.el.hidden = !visible[item.ref];
+      if (!visible[item.ref]) { fragment.appendChild(item.el); }
+      if (item.distanceEl) {
+        item.distanceEl.hidden = !from;
+        item.distanceEl.textContent = from ? formatKm(item.distance) + " hiervandaan" : "";
+      }
+    });
+    list.appendChild(fragment);
+    var n = shown.length;
+    status.textContent = n === 0 ? "Geen aanbod gevonden."
+      : n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.");
+    none.hidden = n !== 0;
+    if (n === 0) { showDropButtons(state); }
+    if (mapView) { mapView.show(shown); }
+  }
+
+  var pending = 0;
+
+  function update(push) {
+    var state = readForm();
+    var from = origin(state);
+    items.forEach(function (item) { item.distance = from ? distanceKm(from, item) : null; });
+    var ticket = ++pending;
+    var scores = state.q ? textScores(state.q) : Promise.resolve(null);
+    return scores.catch(function () { return null; }).then(function (found) {
+      if (ticket !== pending) { return; } // a newer keystroke is on its way
+      var shown = items.filter(function (item) {
+        return matches(item, state, from) && (!found || found.has(item.ref));
+      });
+      shown.sort(function (a, b) {
+        if (state.sorteer === "afstand" && from) { return a.distance - b.distance || a.order - b.order; }
+        if (found) { return found.get(b.ref) - found.get(a.ref) || a.order - b.order; }
+        return a.order - b.order;
+      });
+      render(state, shown, from);
+      var query = toQuery(state);
+      if (query !== location.search && !(query === location.pathname && !location.search)) {
+        history[push ? "pushState" : "replaceState"](null, "", query);
+      }
+    });
+  }
+
+  /* ---- the map, only on request ------------------------------------------------------------- */
+
+  var mapView = null;
+  var mapBlock = document.getElementById("sw-kaartblok");
+  var mapButton = document.getElementById("sw-kaart-knop");
+  var mapArea = document.getElementById("sw-kaart");
+
+  function openMap() {
+    var base = form.getAttribute("data-leaflet");
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = base + "leaflet.css";
+    document.head.appendChild(css);
+    return loadScript(base + "leaflet.js").then(function () {
+      L.Icon.Default.imagePath = base + "images/";
+      var map = L.map(mapArea, { scrollWheelZoom: false });
+      L.tileLayer(form.getAttribute("data-tegels"), {
+        maxZoom: 18, attribution: form.getAttribute("data-bron")
+      }).addTo(map);
+      var layer = L.layerGroup().addTo(map);
+      return {
+        show: function (shown) {
+          layer.clearLayers();
+          var points = [];
+          shown.forEach(function (item) {
+            var link = document.createElement("a");
+            link.href = item.url;
+            link.textContent = item.title;
+            L.marker([item.lat, item.lon], { title: item.title, alt: item.title })
+              .bindPopup(link).addTo(layer);
+            points.push([item.lat, item.lon]);
+          });
+          if (points.length) { map.fitBounds(points, { padding: [20, 20], maxZoom: 14 }); }
+          else { map.setView([52.4, 6.1], 9); }
+        }
+      };
+    });
+  }
+
+  mapButton.addEventListener("click", function () {
+    var open = mapButton.getAttribute("aria-expanded") === "true";
+    mapButton.setAttribute("aria-expanded", String(!open));
+    mapArea.hidden = open;
+    mapButton.lastChild.textContent = open ? "Toon op kaart" : "Verberg de kaart";
+    if (!open && !mapView) {
+      openMap().then(function (view) { mapView = view; update(false); });
+    }
+  });
+
+  /* ---- wiring -------------------------------------------------------------------------------- */
+
+  var typing = null;
+  form.addEventListener("input", function (event) {
+    if (event.target.name !== "q" && event.target.name !== "leeftijd") { return; }
+    clearTimeout(typing);
+    typing = setTimeout(function () { update(false); }, 120);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "bij" && event.target.value !== "mijn-locatie") { myPosition = null; }
+    update(true);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update(true);
+    status.focus();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { myPosition = null; update(true); }, 0);
+  });
+  window.addEventListener("popstate", function () {
+    writeForm(fromQuery(location.search));
+    update(false);
+  });
+
+  var locateButton = document.getElementById("sw-locatie");
+  if (navigator.geolocation) {
+    locateButton.addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        myPosition = { lat: position.coords.latitude, lon: position.coords.longitude };
+        var select = form.elements.bij;
+        if (!select.querySelector('option[value="mijn-locatie"]')) {
+          var option = document.createElement("option");
+          option.value = "mijn-locatie";
+          option.textContent = "Mijn locatie";
+          select.appendChild(option);
+        }
+        select.value = "mijn-locatie";
+        update(false);
+      }, function () {
+        status.textContent = "Je locatie is niet beschikbaar. Kies een plaats in de lijst.";
+      });
+    });
+  } else {
+    locateButton.hidden = true;
+  }
+
+  status.tabIndex = -1;
+  form.hidden = false;
+  mapBlock.hidden = false;
+  var initial = fromQuery(location.search);
+  if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link never holds a location
+  writeForm(initial);
+  update(false);
+})();
