@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from .jsontext import inert_json
 from .model import Aanbod, Site
 from .schema import load_schema
 
@@ -34,12 +35,7 @@ def aanbod_json(site: Site, base_url: str = "") -> str:
         "aantal": len(site.gepubliceerd),
         "aanbod": [offer_record(offer, base_url) for offer in site.gepubliceerd],
     }
-    return _markup_safe(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)) + "\n"
-
-
-def _markup_safe(text: str) -> str:
-    """JSON with < > & as \\u escapes: the same data, but inert if pasted into a web page."""
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json(document, indent=1) + "\n"
 
 
 def aanbod_schema() -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .jsontext import inert_json
 from .model import Aanbod, Contact, Partner
 
 DAYS = {
@@ -148,5 +148,4 @@ def partner_jsonld(partner: Partner, page_url: str) -> dict[str, Any]:
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no '</script>' or '<!--' can end or change the block."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json(data)

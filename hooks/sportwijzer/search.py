@@ -7,7 +7,6 @@ deterministic: the same data gives byte-identical JSON.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from lunr.languages.trimmer import generate_trimmer
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
 
+from .jsontext import inert_json
 from .model import Aanbod, Site
 from .vocabulary import Term
 
@@ -112,5 +112,4 @@ def _without_empty_fields(index: dict[str, Any]) -> dict[str, Any]:
 def index_json(site: Site) -> str:
     """The serialised index plus the stop words, compact and byte-identical for the same data."""
     payload = {"index": _without_empty_fields(build_index(site)), "stopwoorden": stop_words()}
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert_json(payload, separators=(",", ":"))
