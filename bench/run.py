@@ -1,10 +1,15 @@
-"""`make bench`: how fast the checks and the build are, and how big the site is.
+"""`make bench`: speed and size, measured, never asserted.
 
-Figures, not tests: run it on the demo region (or any region folder) and read the numbers.
+1. The demo region: `make check` and the full build.
+2. Synthetic regions of 1,000 and 10,000 offers (in a temporary folder): our full build against
+   a bare Material build of as many plain pages, the finder's index size, the finder's total
+   transfer (gzip) for a first text search, and keystroke-to-results time in headless Chromium
+   (median and p95 over 50 queries).
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import shutil
@@ -12,48 +17,191 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-RUNS = 5
+from synthetic import ROOT, make_bare_material, make_region
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
+QUERIES = [
+    "zwemmen",
+    "judo",
+    "fietsen",
+    "rolstoel",
+    "blind",
+    "autisme",
+    "yoga",
+    "wandelen",
+    "voetbal",
+    "tennis",
+    "atletiek",
+    "dansen",
+    "fitness",
+    "zwolle",
+    "kampen",
+    "ommen",
+    "hardenberg",
+    "groep",
+    "training",
+    "plezier",
+    "rustig",
+    "samen",
+    "sporten",
+    "bewegen",
+    "ervaren",
+    "trainer",
+    "kleine",
+    "jongeren",
+    "senioren",
+    "welkom",
+    "basketbal",
+    "hockey",
+    "schaatsen",
+    "zeilen",
+    "roeien",
+    "klimmen",
+    "boccia",
+    "goalball",
+    "showdown",
+    "golf",
+    "badminton",
+    "tafeltennis",
+    "turnen",
+    "bowlen",
+    "schermen",
+    "kanovaren",
+    "dalfsen",
+    "raalte",
+    "hattem",
+    "staphorst",
+][:50]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+
+
+def timed(command: list[str], cwd: Path, extra: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(
+        command, cwd=cwd, env={**env(), **(extra or {})}, check=True, capture_output=True
+    )
     return time.perf_counter() - start
 
 
-def median_of(command: list[str], env: dict[str, str], runs: int = RUNS) -> float:
-    return statistics.median(timed(command, env) for _ in range(runs))
+def build(root: Path, site: Path) -> float:
+    return timed(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+        root,
+        {"SITE_URL": "http://127.0.0.1/"},
+    )
 
 
-def size_report(site: Path) -> dict[str, float]:
-    pages = list(site.rglob("*.html"))
-    offer_pages = [p for p in pages if p.parent.parent.name == "aanbod"]
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    gz = [len(gzip.compress(p.read_bytes())) for p in offer_pages]
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_figures(site: Path) -> dict[str, float]:
+    """Transfer for a first text search, and keystroke-to-results times."""
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+            )
+            page = browser.new_page()
+            page.on("response", lambda r: sizes.setdefault(r.url, len(gzip.compress(r.body(), 9))))
+            page.goto(base + "aanbod/")
+            first_results = sum(sizes.values())
+            times = [_keystroke(page, q) for q in ("zwemmen", *QUERIES)][1:]
+            browser.close()
+    finally:
+        server.shutdown()
+    times.sort()
     return {
-        "html pages": len(pages),
-        "site size (MB)": total / 1e6,
-        "offer page, median (KB gzip)": statistics.median(gz) / 1e3 if gz else 0,
+        "finder page, before any search (KB gzip)": first_results / 1e3,
+        "finder, first text search in total (KB gzip)": sum(sizes.values()) / 1e3,
+        "keystroke to results, median (ms)": statistics.median(times),
+        "keystroke to results, p95 (ms)": times[int(len(times) * 0.95) - 1],
     }
 
 
-def main() -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-    python = sys.executable
-    check = median_of([python, "-m", "sportwijzer", "check"], env)
-    print(f"make check (python -m sportwijzer check), median of {RUNS}: {check:.2f} s")
+def _keystroke(page, query: str) -> float:
+    return page.evaluate(
+        """(q) => new Promise(resolve => {
+            const form = document.getElementById('sw-finder');
+            const input = document.getElementById('sw-q');
+            const start = performance.now();
+            form.addEventListener('sw:bijgewerkt', () => resolve(performance.now() - start),
+                                  {once: true});
+            input.value = q;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+        })""",
+        query,
+    )
+
+
+def demo() -> None:
+    check = statistics.median(
+        timed([sys.executable, "-m", "sportwijzer", "check"], ROOT) for _ in range(5)
+    )
+    print(f"demo region: make check (median of 5): {check:.2f} s")
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build_cmd = [python, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-        build = median_of(build_cmd, env, runs=3)
-        print(f"mkdocs build --strict, median of 3: {build:.2f} s")
-        for name, value in size_report(site).items():
-            print(f"{name}: {value:.1f}" if isinstance(value, float) else f"{name}: {value}")
-        shutil.rmtree(site, ignore_errors=True)
+        print(f"demo region: full build: {build(ROOT, Path(tmp) / 'site'):.2f} s")
+
+
+def synthetic(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = make_region(Path(tmp) / "ours", n)
+        ours_time = build(ours, ours / "site")
+        bare = make_bare_material(Path(tmp) / "bare", n)
+        bare_time = build(bare, bare / "site")
+        index = ours / "site" / "aanbod" / "zoekindex.json"
+        rows = {
+            "our build (s)": ours_time,
+            "bare Material build, same number of pages (s)": bare_time,
+            "ratio": ours_time / bare_time,
+            "index raw (KB)": index.stat().st_size / 1e3,
+            "index gzip (KB)": gz(index) / 1e3,
+            "Material search index gzip (KB)": gz(bare / "site" / "search" / "search_index.json")
+            / 1e3,
+            **browser_figures(ours / "site"),
+        }
+        print(f"\n{n} offers")
+        for name, value in rows.items():
+            print(f"  {name:48} {value:10.2f}")
+
+
+def main() -> None:
+    demo()
+    for n in SIZES:
+        synthetic(n)
 
 
 if __name__ == "__main__":

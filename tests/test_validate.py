@@ -142,6 +142,25 @@ CASES = [
         ],
     ),
     (
+        "impossible-date",
+        edit("2026-09-14", "2026-13-45"),
+        [f"{F}:14: veld 'laatst_gecontroleerd': '2026-13-45' is geen bestaande datum"],
+    ),
+    (
+        "quoted-impossible-date",
+        edit("2026-09-14", '"2026-02-30"'),
+        [f"{F}:14: veld 'laatst_gecontroleerd': '2026-02-30' is geen bestaande datum"],
+    ),
+    ("quoted-date-is-fine", edit("2026-09-14", '"2026-09-14"'), []),
+    (
+        "quoted-future-date",
+        edit("2026-09-14", '"2099-01-01"'),
+        [
+            f"{F}:14: veld 'laatst_gecontroleerd': 2099-01-01 ligt in de toekomst; schrijf de "
+            "datum waarop je het aanbod hebt nagekeken"
+        ],
+    ),
+    (
         "dutch-date",
         edit("2026-09-14", "14-09-2026"),
         [

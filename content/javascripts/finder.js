@@ -289,6 +289,7 @@
     none.hidden = n !== 0;
     if (n === 0) { showDropButtons(state); }
     if (mapView) { mapView.show(shown); }
+    form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
   }
 
   var pending = 0;

@@ -21,7 +21,7 @@ from .model import (
 )
 from .schema import as_json
 from .slugs import slugify
-from .validate import is_stale
+from .validate import as_date, is_stale
 from .vocabulary import (
     ICONEN,
     NIVEAU,
@@ -144,7 +144,8 @@ def aanbod(
 ) -> Aanbod:
     region, vocabulary, partners = context
     ages = data.get("leeftijd", {})
-    checked: dt.date = data["laatst_gecontroleerd"]
+    checked = as_date(data["laatst_gecontroleerd"])
+    assert checked is not None  # validated
     return Aanbod(
         slug=slug,
         titel=data["titel"],

@@ -17,7 +17,7 @@ from .load import (
 )
 from .model import Site
 from .problems import Problem, errors
-from .schema import schema_problems
+from .schema import as_json, schema_problems
 from .validate import OFFER_RULES, PARTNER_RULES, REGION_RULES, Context, region_centres, run_rules
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -103,7 +103,7 @@ def _assemble(
     today: dt.date,
 ) -> Site:
     assert regio_source.document is not None
-    region = assemble.regio(regio_source.document.data)
+    region = assemble.regio(_data(regio_source))
     partners = {
         s.slug: assemble.partner(s.slug, _data(s), s.body, s.path, region) for s in partner_sources
     }
@@ -118,5 +118,6 @@ def _assemble(
 
 
 def _data(source: SourceFile) -> dict:
+    """The fields as the schema saw them (a date in a text field is text)."""
     assert source.document is not None
-    return source.document.data
+    return as_json(source.document.data)

@@ -17,6 +17,7 @@ from typing import Any
 from .geo import in_netherlands, nearest_km
 from .load import SourceFile
 from .problems import WARNING, Problem, field_problem
+from .schema import as_json
 from .slugs import slugify
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
@@ -171,12 +172,31 @@ def _swapped(path: str, line: int | None, name: str, point: tuple[float, float])
     )
 
 
+def as_date(value: Any) -> dt.date | None:
+    """A date as YAML gives it, or as quoted text 'YYYY-MM-DD'; None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
-    """'laatst_gecontroleerd' is not in the future; over 12 months old only warns."""
-    checked = data.get("laatst_gecontroleerd")
-    if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
-        return
+    """'laatst_gecontroleerd' is a real date, not in the future; over 12 months old only warns."""
+    value = data.get("laatst_gecontroleerd")
+    checked = as_date(value)
     line = _at(source, "laatst_gecontroleerd")
+    if checked is None:
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            yield field_problem(
+                source.path, line, "laatst_gecontroleerd", f"'{value}' is geen bestaande datum"
+            )
+        return
     if checked > ctx.today:
         yield field_problem(
             source.path,
@@ -393,7 +413,8 @@ def run_rules(rules: tuple[Rule, ...], source: SourceFile, ctx: Context) -> list
     """Every rule on one file that parsed to a mapping."""
     if source.document is None or not isinstance(source.document.data, dict):
         return []
-    return [problem for rule in rules for problem in rule(source.document.data, source, ctx)]
+    data = as_json(source.document.data)  # as the schema saw it: a date in a text field is text
+    return [problem for rule in rules for problem in rule(data, source, ctx)]
 
 
 def region_centres(data: Any) -> dict[str, tuple[float, float] | None]:

@@ -170,12 +170,10 @@ class _Builder:
         try:
             return self.constructor.construct_object(node)
         except (ConstructorError, ValueError, TypeError):
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                message = f"'{node.value}' is geen bestaande datum"
-            else:
+            if node.tag != "tag:yaml.org,2002:timestamp":  # an impossible date stays text,
                 message = f"'{_tag(node)}' is een onbekend YAML-label; haal het weg"
-            self.problems.append((self.line_of(node), message))
-            return node.value
+                self.problems.append((self.line_of(node), message))
+            return node.value  # and the field's own rule names it
 
     def key_of(self, node: Node) -> Any:
         if not isinstance(node, ScalarNode):

@@ -1,0 +1,141 @@
+"""Synthetic regions for the benchmark: many offers, made up from the project's own lists.
+
+Deterministic (seeded), so two runs measure the same input. Written to a temporary folder,
+never into the repository.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "lijsten")
+BEPERKINGEN = [
+    "lichamelijk",
+    "rolstoel",
+    "visueel",
+    "auditief",
+    "verstandelijk",
+    "chronisch",
+    "psychisch",
+    "autisme",
+    "nah",
+]
+DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+WOORDEN = [
+    "samen",
+    "sporten",
+    "bewegen",
+    "groep",
+    "training",
+    "plezier",
+    "rustig",
+    "tempo",
+    "begeleiding",
+    "vrijwilligers",
+    "kennismaken",
+    "oefenen",
+    "spelen",
+    "lekker",
+    "buiten",
+    "binnen",
+    "sterk",
+    "fit",
+    "gezellig",
+    "ervaren",
+    "trainer",
+    "aangepast",
+    "materiaal",
+    "kleine",
+    "groep",
+    "iedere",
+    "week",
+    "proberen",
+    "welkom",
+    "jongeren",
+    "volwassenen",
+    "senioren",
+]
+
+
+def copy_site_code(target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WOORDEN) for _ in range(words)).capitalize() + "."
+
+
+def make_region(target: Path, offers: int, seed: int = 7) -> Path:
+    """The project's site code, the demo region's regio.yml, and `offers` synthetic offers."""
+    rng = random.Random(seed)
+    copy_site_code(target)
+    shutil.copy(ROOT / "regio.yml", target / "regio.yml")
+    regio = yaml.safe_load((ROOT / "regio.yml").read_text(encoding="utf-8"))
+    sports = list(yaml.safe_load((ROOT / "lijsten" / "sporten.yml").read_text(encoding="utf-8")))
+    (target / "partners").mkdir()
+    (target / "offers").mkdir()
+    partners = [f"partner-{i:04d}" for i in range(max(10, offers // 10))]
+    for slug in partners:
+        body = f"---\nnaam: Sportclub {slug.split('-')[1]}\nsoort: sportaanbieder\n---\n"
+        (target / "partners" / f"{slug}.md").write_text(body + _sentence(rng, 20), "utf-8")
+    for i in range(offers):
+        gemeente = rng.choice(regio["gemeenten"])
+        lat, lon = gemeente["coordinaten"]
+        sport = rng.choice(sports)
+        offer = {
+            "titel": f"{sport.capitalize()} {rng.choice(WOORDEN)} {i}",
+            "sport": sport,
+            "aanbieder": rng.choice(partners),
+            "beperkingen": sorted(rng.sample(BEPERKINGEN, rng.randint(1, 3))),
+            "samenvatting": _sentence(rng, 12),
+            "beschrijving": "\n\n".join(_sentence(rng, 25) for _ in range(3)),
+            "leeftijd": {"min": rng.choice([0, 6, 12, 18])},
+            "locatie": {
+                "naam": f"Sporthal {i}",
+                "adres": f"Sportlaan {i % 200 + 1}",
+                "postcode": f"{8000 + i % 900} AB",
+                "plaats": gemeente["naam"],
+                "gemeente": gemeente["naam"],
+                "coordinaten": [
+                    round(lat + rng.uniform(-0.03, 0.03), 5),
+                    round(lon + rng.uniform(-0.03, 0.03), 5),
+                ],
+            },
+            "tijden": [{"dag": rng.choice(DAGEN), "van": "10:00", "tot": "11:00"}],
+            "kosten": {"bedrag": rng.choice([0, 5, 25, 60]), "per": "maand"},
+            "proefles": rng.random() < 0.5,
+            "toegankelijkheid": ["rolstoeltoegankelijk"] if rng.random() < 0.6 else [],
+            "contact": {"email": f"club{i}@example.org"},
+            "laatst_gecontroleerd": "2026-10-01",
+        }
+        text = yaml.safe_dump(offer, allow_unicode=True, sort_keys=False)
+        (target / "offers" / f"aanbod-{i:05d}.yml").write_text(text, "utf-8")
+    return target
+
+
+def make_bare_material(target: Path, pages: int, seed: int = 7) -> Path:
+    """A plain Material site with `pages` Markdown pages of about 150 words, for comparison."""
+    rng = random.Random(seed)
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(
+        "site_name: Kaal\ntheme:\n  name: material\n  language: nl\n"
+        "plugins:\n  - search\nnav:\n  - index.md\n",
+        "utf-8",
+    )
+    (docs / "index.md").write_text("# Kaal\n", "utf-8")
+    for i in range(pages):
+        text = f"# Pagina {i}\n\n" + "\n\n".join(_sentence(rng, 30) for _ in range(5))
+        (docs / f"p{i:05d}.md").write_text(text, "utf-8")
+    return target
