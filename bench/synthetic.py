@@ -94,7 +94,7 @@ def make_region(target: Path, offers: int, seed: int = 7) -> Path:
         lat, lon = gemeente["coordinaten"]
         sport = rng.choice(sports)
         offer = {
-            "titel": f"{sport.capitalize()} {rng.choice(WOORDEN)} {i}",
+            "titel": f"{sport.capitalize()} {rng.choice(WOORDEN)} in {gemeente['naam']}",
             "sport": sport,
             "aanbieder": rng.choice(partners),
             "beperkingen": sorted(rng.sample(BEPERKINGEN, rng.randint(1, 3))),

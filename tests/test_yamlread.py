@@ -2,8 +2,18 @@ import datetime as dt
 import time
 
 import pytest
+import yaml
 
+from sportwijzer import yamlread
 from sportwijzer.yamlread import parse_yaml
+
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
+
+
+@pytest.fixture(autouse=True, params=LOADERS, ids=lambda loader: loader.__name__)
+def loader(request, monkeypatch):
+    """Every test runs with PyYAML's own parser and with LibYAML: both must say the same."""
+    monkeypatch.setattr(yamlread, "_LOADER", request.param)
 
 
 def messages(text: str, first_line: int = 1) -> list[str]:
@@ -62,6 +72,14 @@ def test_a_small_alias_is_fine():
 def test_recursive_alias_and_deep_nesting_are_refused():
     assert messages("a: &a [*a]\n") == ["x.yml:1: het bestand is te diep genest"]
     assert messages("[" * 5000) == ["x.yml:1: het bestand is te diep genest"]
+    # LibYAML would crash the whole process on this one, so we never hand it over
+    assert messages("a: " + "[" * 200_000 + "]" * 200_000) == [
+        "x.yml:1: het bestand is te diep genest"
+    ]
+    deep_block = "".join(" " * i + f"k{i}:\n" for i in range(60)) + " " * 60 + "k: 1\n"
+    assert messages(deep_block) == [
+        "x.yml:42: het bestand is te diep genest"
+    ]  # where it got too deep
 
 
 @pytest.mark.parametrize(

@@ -369,11 +369,8 @@
 
   /* ---- wiring -------------------------------------------------------------------------------- */
 
-  var typing = null;
   form.addEventListener("input", function (event) {
-    if (event.target.name !== "q" && event.target.name !== "leeftijd") { return; }
-    clearTimeout(typing);
-    typing = setTimeout(function () { update(false); }, 120);
+    if (event.target.name === "q" || event.target.name === "leeftijd") { update(false); }
   });
   form.addEventListener("change", function (event) {
     if (event.target.name === "bij" && event.target.value !== "mijn-locatie") { myPosition = null; }

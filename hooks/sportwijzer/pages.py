@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from . import dutch
-from .filters import nearby, serves
+from .filters import Nearby, serves
 from .finder import finder_view
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Site
@@ -83,6 +83,7 @@ Builder = Callable[[Site, str], list["GeneratedPage"]]
 def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """aanbod/<slug>/ for every published offer, with its structured data and offers nearby."""
     published = site.gepubliceerd
+    near = Nearby(published)
     return [
         GeneratedPage(
             src_uri=f"aanbod/{offer.slug}.md",
@@ -91,7 +92,7 @@ def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={
                 "aanbod": offer,
                 "jsonld": script_json(offer_jsonld(offer, base_url + offer.url)),
-                "dichtbij": [Nabij(o, dutch.afstand(km)) for o, km in nearby(offer, published)],
+                "dichtbij": [Nabij(o, dutch.afstand(km)) for o, km in near.near(offer)],
             },
             source_path=offer.source_path,
             description=offer.samenvatting,

@@ -1,0 +1,51 @@
+"""The matching rules shared by the static pages and the finder, and offers nearby."""
+
+import datetime as dt
+
+from conftest import REPO
+from sportwijzer.filters import Nearby, serves
+from sportwijzer.geo import distance_km
+from sportwijzer.site import load_site
+
+
+def demo_offers():
+    return load_site(REPO, today=dt.date(2026, 11, 23)).site.gepubliceerd
+
+
+def test_impairment_rules():
+    offers = demo_offers()
+    for offer in offers:
+        slugs = {b.slug for b in offer.beperkingen}
+        assert serves(offer, "visueel") == bool(slugs & {"visueel", "iedereen"})
+        assert serves(offer, "lichamelijk") == bool(slugs & {"lichamelijk", "rolstoel", "iedereen"})
+        assert serves(offer, "rolstoel") == bool(slugs & {"rolstoel", "iedereen"})
+
+
+def brute_force(offer, offers, limit=4, max_km=25):
+    own = {b.slug for b in offer.beperkingen} - {"iedereen"}
+    found = []
+    for other in offers:
+        if other.slug == offer.slug:
+            continue
+        related = other.sport.slug == offer.sport.slug or any(serves(other, b) for b in own)
+        here, there = (offer.locatie.lat, offer.locatie.lon), (other.locatie.lat, other.locatie.lon)
+        km = distance_km(here, there)
+        if related and km <= max_km:
+            found.append((km, other.titel.lower(), other.slug))
+    return [slug for *_, slug in sorted(found)[:limit]]
+
+
+def test_the_grid_finds_exactly_what_a_full_scan_finds():
+    offers = demo_offers()
+    near = Nearby(offers)
+    for offer in offers:
+        assert [o.slug for o, _ in near.near(offer)] == brute_force(offer, offers), offer.slug
+
+
+def test_nearby_is_sorted_and_within_reach():
+    offers = demo_offers()
+    near = Nearby(offers)
+    for offer in offers:
+        distances = [km for _, km in near.near(offer)]
+        assert distances == sorted(distances)
+        assert all(km <= 25 for km in distances)
