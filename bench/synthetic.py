@@ -86,8 +86,12 @@ def make_region(target: Path, offers: int, seed: int = 7) -> Path:
     (target / "partners").mkdir()
     (target / "offers").mkdir()
     partners = [f"partner-{i:04d}" for i in range(max(10, offers // 10))]
+    names = "De Vliet,Kwiek,Samen Sterk,De Wielers,Olympia,Vios,De Hoefslag,Vitesse,Sparta,Hercules"
     for slug in partners:
-        body = f"---\nnaam: Sportclub {slug.split('-')[1]}\nsoort: sportaanbieder\n---\n"
+        name = (
+            f"{rng.choice(['Sportclub', 'Vereniging', 'Stichting'])} {rng.choice(names.split(','))}"
+        )
+        body = f"---\nnaam: {name}\nsoort: sportaanbieder\n---\n"
         (target / "partners" / f"{slug}.md").write_text(body + _sentence(rng, 20), "utf-8")
     for i in range(offers):
         gemeente = rng.choice(regio["gemeenten"])

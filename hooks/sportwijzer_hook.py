@@ -50,11 +50,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _state["site"]
     for page in _state["pages"].values():
         files.append(_file(page, config))
-    generated = {**export_files(site, _state["base_url"]), INDEX_PATH: index_json(site)}
+    generated = {
+        **export_files(site, _state["base_url"]),
+        INDEX_PATH: index_json(site),
+        **vendor_files(),
+    }
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
-    for path, source in vendor_files().items():
-        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

@@ -173,7 +173,9 @@
         data.index.invertedIndex.forEach(function (entry) {
           fields.forEach(function (f) { if (!entry[1][f]) { entry[1][f] = {}; } });
         });
-        return { index: lunr.Index.load(data.index), stop: data.stopwoorden };
+        return {
+          index: lunr.Index.load(data.index), stop: data.stopwoorden, synonyms: data.synoniemen
+        };
       });
     return searchIndex;
   }
@@ -182,24 +184,41 @@
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function words(query, stop) {
-    return fold(query).split(/[\s\-,.;:!?'"()/]+/).filter(function (w) {
-      return w && stop.indexOf(w) < 0;
+  // Each word (or known phrase) of the query, with the terms it also means (as query_groups()
+  // in hooks/sportwijzer/search.py).
+  function groups(query, synonyms, stop) {
+    var text = " " + fold(query).split(/[^a-z0-9]+/).join(" ") + " ";
+    var result = [];
+    Object.keys(synonyms).filter(function (p) { return p.indexOf(" ") >= 0; })
+      .sort(function (a, b) { return b.length - a.length; })
+      .forEach(function (phrase) {
+        if (text.indexOf(" " + phrase + " ") >= 0) {
+          result.push([""].concat(synonyms[phrase]));
+          text = text.split(" " + phrase + " ").join(" ");
+        }
+      });
+    text.split(" ").forEach(function (word) {
+      if (word && stop.indexOf(word) < 0) { result.push([word].concat(synonyms[word] || [])); }
     });
+    return result;
   }
 
-  // Every word must match (exactly after stemming, as the start of a word, or with one typo);
-  // the scores of the words add up.
+  // Every group must match: the word itself (after stemming, as the start of a word, or with
+  // one typo) or a term it also means. The scores of the groups add up.
   function textScores(query) {
     return loadIndex().then(function (search) {
       var total = null;
-      words(query, search.stop).forEach(function (word) {
-        var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
+      groups(query, search.synonyms, search.stop).forEach(function (group) {
+        var word = group[0];
         var found = new Map();
         search.index.query(function (q) {
-          q.term(word, { usePipeline: true, boost: 10 });
-          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
-          if (word.length >= 4) { q.term(stem, { usePipeline: false, editDistance: 1, boost: 1 }); }
+          if (word) {
+            var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
+            q.term(word, { usePipeline: true, boost: 10 });
+            q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+            if (word.length >= 4) { q.term(stem, { usePipeline: false, editDistance: 1, boost: 1 }); }
+          }
+          group.slice(1).forEach(function (term) { q.term(term, { usePipeline: true, boost: 8 }); });
         }).forEach(function (result) { found.set(result.ref, result.score); });
         if (total === null) {
           total = found;

@@ -2,46 +2,69 @@
 
 Nothing third-party is committed: lunr.js comes from the mkdocs package, Leaflet from the
 XStatic-Leaflet package (both pinned in requirements.txt). Nothing is loaded from a CDN.
+lunr's files come unminified; we minify them (rjsmin) and keep their licence header.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
-# site path -> (installed package, path inside it)
+import rjsmin
+
+# site path -> (installed package, path inside it, minify?)
 VENDOR_FILES = {
-    "assets/vendor/lunr/lunr.js": ("mkdocs", "contrib/search/templates/search/lunr.js"),
+    "assets/vendor/lunr/lunr.js": ("mkdocs", "contrib/search/templates/search/lunr.js", True),
     "assets/vendor/lunr/lunr.stemmer.support.js": (
         "mkdocs",
         "contrib/search/lunr-language/lunr.stemmer.support.js",
+        True,
     ),
-    "assets/vendor/lunr/lunr.nl.js": ("mkdocs", "contrib/search/lunr-language/lunr.nl.js"),
-    "assets/vendor/leaflet/leaflet.js": ("xstatic.pkg.leaflet", "data/leaflet.js"),
-    "assets/vendor/leaflet/leaflet.css": ("xstatic.pkg.leaflet", "data/leaflet.css"),
+    "assets/vendor/lunr/lunr.nl.js": ("mkdocs", "contrib/search/lunr-language/lunr.nl.js", True),
+    "assets/vendor/leaflet/leaflet.js": ("xstatic.pkg.leaflet", "data/leaflet.js", False),
+    "assets/vendor/leaflet/leaflet.css": ("xstatic.pkg.leaflet", "data/leaflet.css", False),
     "assets/vendor/leaflet/images/marker-icon.png": (
         "xstatic.pkg.leaflet",
         "data/images/marker-icon.png",
+        False,
     ),
     "assets/vendor/leaflet/images/marker-icon-2x.png": (
         "xstatic.pkg.leaflet",
         "data/images/marker-icon-2x.png",
+        False,
     ),
     "assets/vendor/leaflet/images/marker-shadow.png": (
         "xstatic.pkg.leaflet",
         "data/images/marker-shadow.png",
+        False,
     ),
 }
 
+_HEADER = re.compile(r"\A\s*/\*.*?\*/", re.S)
+
 
 def package_dir(name: str) -> Path:
-    """Where an installed package lives, found without importing it."""
+    """Where an installed package lives, found without running it."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError(f"package {name} is not installed; run 'make venv'")
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def vendor_files() -> dict[str, Path]:
-    """Site path -> file on disk, for every browser library the site serves."""
-    return {dest: package_dir(pkg) / inner for dest, (pkg, inner) in VENDOR_FILES.items()}
+def minify(source: str) -> str:
+    """Minified JavaScript that keeps the file's first comment: its copyright and licence."""
+    header = _HEADER.match(source)
+    keep = header.group(0).strip() + "\n" if header else ""
+    return keep + rjsmin.jsmin(source[header.end() :] if header else source)
+
+
+def vendor_files() -> dict[str, bytes]:
+    """Site path -> content, for every browser library the site serves."""
+    files = {}
+    for dest, (package, inner, shrink) in VENDOR_FILES.items():
+        path = package_dir(package) / inner
+        files[dest] = (
+            minify(path.read_text("utf-8")).encode("utf-8") if shrink else path.read_bytes()
+        )
+    return files
