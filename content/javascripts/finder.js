@@ -289,22 +289,49 @@
     return (km < 10 ? km.toFixed(1).replace(".", ",") : Math.round(km)) + " km";
   }
 
-  function render(state, shown, from) {
+  // Only the first results are in view (more on request): with thousands of offers, a keystroke
+  // touches a few dozen list items, not all of them.
+  var PAGE = 50;
+  var limit = PAGE;
+  var inView = items.slice();
+  var lastShown = [];
+  var lastFrom = null;
+  var more = document.getElementById("sw-meer");
+
+  function showResults(shown, from) {
+    inView.forEach(function (item) { item.el.hidden = true; });
+    inView = shown.slice(0, limit);
     var fragment = document.createDocumentFragment();
-    var visible = {};
-    shown.forEach(function (item) { visible[item.ref] = true; fragment.appendChild(item.el); });
-    items.forEach(function (item) {
-      item.el.hidden = !visible[item.ref];
-      if (!visible[item.ref]) { fragment.appendChild(item.el); }
+    inView.forEach(function (item) {
+      item.el.hidden = false;
       if (item.distanceEl) {
         item.distanceEl.hidden = !from;
         item.distanceEl.textContent = from ? formatKm(item.distance) + " hiervandaan" : "";
       }
+      fragment.appendChild(item.el);
     });
-    list.appendChild(fragment);
+    list.insertBefore(fragment, list.firstChild);
+    var rest = shown.length - inView.length;
+    more.hidden = rest <= 0;
+    more.textContent = "Toon meer resultaten (nog " + rest + ")";
+  }
+
+  more.addEventListener("click", function () {
+    var first = lastShown[inView.length];
+    limit += PAGE;
+    showResults(lastShown, lastFrom);
+    if (first) { first.el.querySelector("a").focus(); }
+  });
+
+  function render(state, shown, from) {
+    limit = PAGE;
+    lastShown = shown;
+    lastFrom = from;
+    showResults(shown, from);
     var n = shown.length;
     status.textContent = n === 0 ? "Geen aanbod gevonden."
-      : n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.");
+      : n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.") +
+        (n > limit ? " De eerste " + limit + " staan hieronder." : "");
     none.hidden = n !== 0;
     if (n === 0) { showDropButtons(state); }
     if (mapView) { mapView.show(shown); }

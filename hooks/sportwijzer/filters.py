@@ -26,45 +26,74 @@ def serves_any(offer: Aanbod, beperkingen: list[str]) -> bool:
     return any(serves(offer, b) for b in beperkingen)
 
 
+def served(offer: Aanbod, all_slugs: frozenset[str]) -> frozenset[str]:
+    """Every impairment `offer` welcomes, with the rules applied (iedereen, narrower -> broader)."""
+    slugs = {b.slug for b in offer.beperkingen}
+    if IEDEREEN in slugs:
+        return all_slugs
+    return frozenset(slugs | {BROADER[s] for s in slugs if s in BROADER})
+
+
 class Nearby:
     """Offers near an offer: the same sport or an impairment it serves, nearest first.
 
-    Offers are kept in grid cells of about 28 by 27 km, so a question looks at nine cells, not
-    at every offer: the build stays fast at national scale.
+    Offers sit in grid cells of about 2 km. A question walks rings of cells outwards and stops
+    as soon as no farther cell can hold a nearer offer, so the build stays fast when a region
+    has thousands of offers.
     """
 
-    CELL = (0.25, 0.4)  # degrees of latitude and longitude
+    CELL_KM = 2.0
+    KM_PER_DEGREE = 111.2
 
     def __init__(self, offers: list[Aanbod], max_km: float = 25) -> None:
-        assert max_km <= 27, "the 3 x 3 cells cover 27 km around a point"
         self.max_km = max_km
+        mean_lat = sum(o.locatie.lat for o in offers) / len(offers) if offers else 52.0
+        self.lat_step = self.CELL_KM / self.KM_PER_DEGREE
+        # a cell is a little narrower away from the mean latitude: count on 80 % of its width
+        self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
+        everyone = frozenset(b.slug for o in offers for b in o.beperkingen) | {IEDEREEN}
+        self.serves = {o.slug: served(o, everyone) for o in offers}
         self.cells: dict[tuple[int, int], list[Aanbod]] = {}
         for offer in offers:
             self.cells.setdefault(self._cell(offer), []).append(offer)
 
     def _cell(self, offer: Aanbod) -> tuple[int, int]:
         return (
-            math.floor(offer.locatie.lat / self.CELL[0]),
-            math.floor(offer.locatie.lon / self.CELL[1]),
+            math.floor(offer.locatie.lat / self.lat_step),
+            math.floor(offer.locatie.lon / self.lon_step),
         )
 
-    def _around(self, offer: Aanbod):
-        row, col = self._cell(offer)
-        for d_row in (-1, 0, 1):
-            for d_col in (-1, 0, 1):
-                yield from self.cells.get((row + d_row, col + d_col), ())
+    def _ring(self, row: int, col: int, r: int):
+        if r == 0:
+            yield from self.cells.get((row, col), ())
+            return
+        for d in range(-r, r + 1):
+            yield from self.cells.get((row - r, col + d), ())
+            yield from self.cells.get((row + r, col + d), ())
+        for d in range(-r + 1, r):
+            yield from self.cells.get((row + d, col - r), ())
+            yield from self.cells.get((row + d, col + r), ())
 
     def near(self, offer: Aanbod, limit: int = 4) -> list[tuple[Aanbod, float]]:
         own = {b.slug for b in offer.beperkingen} - {IEDEREEN}
         here = (offer.locatie.lat, offer.locatie.lon)
-        found = []
-        for other in self._around(offer):
-            if other.slug == offer.slug:
-                continue
-            if other.sport.slug != offer.sport.slug and not any(serves(other, b) for b in own):
-                continue
-            km = distance_km(here, (other.locatie.lat, other.locatie.lon))
-            if km <= self.max_km:
-                found.append((km, other.titel.lower(), other))
+        row, col = self._cell(offer)
+        found: list[tuple[float, str, Aanbod]] = []
+        rings = math.ceil(self.max_km / (self.CELL_KM * 0.8)) + 1
+        for r in range(rings + 1):
+            nearest_possible = (r - 1) * self.CELL_KM * 0.8
+            if (
+                len(found) >= limit
+                and sorted(found, key=lambda f: f[:2])[limit - 1][0] < nearest_possible
+            ):
+                break
+            for other in self._ring(row, col, r):
+                if other.slug == offer.slug:
+                    continue
+                if other.sport.slug != offer.sport.slug and not own & self.serves[other.slug]:
+                    continue
+                km = distance_km(here, (other.locatie.lat, other.locatie.lon))
+                if km <= self.max_km:
+                    found.append((km, other.titel.lower(), other))
         found.sort(key=lambda f: f[:2])
         return [(other, km) for km, _, other in found[:limit]]

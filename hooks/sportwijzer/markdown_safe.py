@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import markdown
 import nh3
 
@@ -9,7 +11,9 @@ _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "bl
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@cache
 def _converter() -> markdown.Markdown:
+    """One converter, reset before each use (making one costs more than converting a text)."""
     converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     # Raw HTML is shown as text, never published as markup.
     converter.preprocessors.deregister("html_block")
@@ -21,7 +25,7 @@ def render(text: str, heading_offset: int = 1) -> str:
     """Render Markdown; headings move down (# becomes h2) so the page keeps one h1."""
     if not text.strip():
         return ""
-    html = _converter().convert(text)
+    html = _converter().reset().convert(text)
     for level in range(4, 0, -1):
         new = min(level + heading_offset, 4)
         html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")

@@ -7,11 +7,10 @@ template reads. Adding a kind of page is adding one builder to PAGE_BUILDERS.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-import yaml
 
 from . import dutch
 from .filters import Nearby, serves
@@ -47,7 +46,10 @@ class GeneratedPage:
             meta["description"] = html.escape(self.description)
         if not self.searchable:
             meta["search"] = {"exclude": True}
-        header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        # JSON values are valid YAML, and far quicker to write than with a YAML emitter.
+        header = "".join(
+            f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta)
+        )
         return f"---\n{header}---\n"
 
 
