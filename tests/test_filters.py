@@ -49,3 +49,12 @@ def test_nearby_is_sorted_and_within_reach():
         distances = [km for _, km in near.near(offer)]
         assert distances == sorted(distances)
         assert all(km <= 25 for km in distances)
+
+
+def test_small_cells_find_the_same_as_a_full_scan(monkeypatch):
+    """Dense regions get small cells and walk more rings: same answers."""
+    offers = demo_offers()
+    monkeypatch.setattr(Nearby, "_cell_km", lambda self, offers, mean_lat: 0.3)
+    near = Nearby(offers)
+    for offer in offers:
+        assert [o.slug for o, _ in near.near(offer)] == brute_force(offer, offers), offer.slug

@@ -19,7 +19,6 @@ from .model import (
     Regio,
     Tijd,
 )
-from .schema import as_json
 from .slugs import slugify
 from .validate import as_date, is_stale
 from .vocabulary import (
@@ -179,5 +178,5 @@ def aanbod(
         source_path=source_path,
         url=f"aanbod/{slug}/",
         meld_url=_meld_url(region, data["titel"], slug),
-        fields=as_json(data),
+        fields=data,
     )

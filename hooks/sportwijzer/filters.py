@@ -37,17 +37,17 @@ def served(offer: Aanbod, all_slugs: frozenset[str]) -> frozenset[str]:
 class Nearby:
     """Offers near an offer: the same sport or an impairment it serves, nearest first.
 
-    Offers sit in grid cells of about 2 km. A question walks rings of cells outwards and stops
-    as soon as no farther cell can hold a nearer offer, so the build stays fast when a region
-    has thousands of offers.
+    Offers sit in grid cells sized to how dense the region is (0.3 to 5 km). A question walks
+    rings of cells outwards and stops as soon as no farther cell can hold a nearer offer, so the
+    build stays fast when a region has thousands of offers.
     """
 
-    CELL_KM = 2.0
     KM_PER_DEGREE = 111.2
 
     def __init__(self, offers: list[Aanbod], max_km: float = 25) -> None:
         self.max_km = max_km
         mean_lat = sum(o.locatie.lat for o in offers) / len(offers) if offers else 52.0
+        self.CELL_KM = self._cell_km(offers, mean_lat)
         self.lat_step = self.CELL_KM / self.KM_PER_DEGREE
         # a cell is a little narrower away from the mean latitude: count on 80 % of its width
         self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
@@ -56,6 +56,17 @@ class Nearby:
         self.cells: dict[tuple[int, int], list[Aanbod]] = {}
         for offer in offers:
             self.cells.setdefault(self._cell(offer), []).append(offer)
+
+    def _cell_km(self, offers: list[Aanbod], mean_lat: float) -> float:
+        """The typical spacing of offers: a few offers per cell, wherever they are."""
+        if len(offers) < 2:
+            return 5.0
+        lats = [o.locatie.lat for o in offers]
+        lons = [o.locatie.lon for o in offers]
+        height = (max(lats) - min(lats)) * self.KM_PER_DEGREE
+        width = (max(lons) - min(lons)) * self.KM_PER_DEGREE * math.cos(math.radians(mean_lat))
+        spacing = math.sqrt(max(height * width, 1.0) / len(offers))
+        return min(5.0, max(0.3, spacing))
 
     def _cell(self, offer: Aanbod) -> tuple[int, int]:
         return (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -43,26 +42,13 @@ def _validator(kind: str) -> Draft7Validator:
     return Draft7Validator(load_schema(kind))
 
 
-def as_json(value: Any) -> Any:
-    """YAML values as JSON sees them: dates become YYYY-MM-DD text."""
-    if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def schema_problems(
     kind: str, document: Document, path: str, suggest: Suggest | None = None
 ) -> list[Problem]:
     """Every schema error in `document`, one Dutch line each."""
     if not isinstance(document.data, dict):
         return [Problem(path, document.line(()), _not_a_mapping(document.data))]
-    instance = as_json(document.data)
+    instance = document.fields
     problems: list[Problem] = []
     for error in _validator(kind).iter_errors(instance):
         problems.extend(_translate(error, document, path, suggest))

@@ -17,7 +17,7 @@ from .load import (
 )
 from .model import Site
 from .problems import Problem, errors
-from .schema import as_json, schema_problems
+from .schema import schema_problems
 from .validate import OFFER_RULES, PARTNER_RULES, REGION_RULES, Context, region_centres, run_rules
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -120,4 +120,4 @@ def _assemble(
 def _data(source: SourceFile) -> dict:
     """The fields as the schema saw them (a date in a text field is text)."""
     assert source.document is not None
-    return as_json(source.document.data)
+    return source.document.fields

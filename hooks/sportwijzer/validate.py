@@ -17,7 +17,6 @@ from typing import Any
 from .geo import in_netherlands, nearest_km
 from .load import SourceFile
 from .problems import WARNING, Problem, field_problem
-from .schema import as_json
 from .slugs import slugify
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
@@ -413,7 +412,7 @@ def run_rules(rules: tuple[Rule, ...], source: SourceFile, ctx: Context) -> list
     """Every rule on one file that parsed to a mapping."""
     if source.document is None or not isinstance(source.document.data, dict):
         return []
-    data = as_json(source.document.data)  # as the schema saw it: a date in a text field is text
+    data = source.document.fields  # as the schema saw it: a date in a text field is text
     return [problem for rule in rules for problem in rule(data, source, ctx)]
 
 

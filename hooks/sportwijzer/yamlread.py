@@ -6,8 +6,10 @@ line of every key, refuse duplicate keys, stop alias bombs and keep each scalar 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -38,6 +40,11 @@ class Document:
     lines: dict[Path, int] = field(default_factory=dict)
     written: dict[Path, str] = field(default_factory=dict)
 
+    @cached_property
+    def fields(self) -> Any:
+        """The values as JSON (and the schemas) see them: dates as YYYY-MM-DD text."""
+        return as_json(self.data)
+
     def line(self, path: Path) -> int:
         """The line of `path`, or of the nearest parent that has one."""
         path = tuple(path)
@@ -53,6 +60,19 @@ class Document:
         if path in self.written:
             return self.written[path]
         return show(value)
+
+
+def as_json(value: Any) -> Any:
+    """YAML values as JSON sees them: dates become YYYY-MM-DD text."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def show(value: Any) -> str:
