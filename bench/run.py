@@ -137,7 +137,7 @@ def browser_figures(site: Path) -> dict[str, float]:
             )
             page = browser.new_page()
             page.on("response", lambda r: sizes.setdefault(r.url, len(gzip.compress(r.body(), 9))))
-            page.goto(base + "aanbod/")
+            page.goto(base + "aanbod/", timeout=180_000)
             first_results = sum(sizes.values())
             times = [_keystroke(page, q) for q in ("zwemmen", *QUERIES)][1:]
             browser.close()

@@ -291,7 +291,7 @@
 
   // Only the first results are in view (more on request): with thousands of offers, a keystroke
   // touches a few dozen list items, not all of them.
-  var PAGE = 50;
+  var PAGE = 50; // PAGE_SIZE in hooks/sportwijzer/finder.py
   var limit = PAGE;
   var inView = items.slice();
   var lastShown = [];

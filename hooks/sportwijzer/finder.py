@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from .filters import serves
+from .geo import distance_km
 from .model import Aanbod, Site
+from .search import search
 from .vocabulary import BROADER, IEDEREEN
 
 # Quick toggles: (value in the URL, label, test on an offer)
@@ -20,6 +23,7 @@ KENMERKEN = (
     ("begeleider-gratis", "Begeleider gaat gratis mee"),
 )
 AFSTANDEN = (5, 10, 15, 25, 50)
+PAGE_SIZE = 50  # results in view before "Toon meer resultaten" (finder.js: PAGE)
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
 SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
 
@@ -118,3 +122,60 @@ def finder_view(site: Site) -> FinderView:
         omgevingen=[Option(value, label) for value, label in OMGEVINGEN],
         samen=[Option(value, label) for value, label in SAMEN],
     )
+
+
+# --- the filters, as the browser applies them (finder.js); used by the tests ------------------
+
+MULTI = ("beperking", "kenmerk")
+
+
+def _places(site: Site) -> dict[str, tuple[float, float]]:
+    places = {g.slug: (g.lat, g.lon) for g in site.regio.gemeenten}
+    places.update({p.slug: (p.lat, p.lon) for p in site.regio.plaatsen})
+    return places
+
+
+def _matches(offer: Aanbod, state: dict, km: float | None) -> bool:
+    wanted = state["beperking"]
+    if wanted and not any(serves(offer, b) for b in wanted):
+        return False
+    checks = [
+        not state["sport"] or offer.sport.slug == state["sport"],
+        not state["gemeente"] or offer.locatie.gemeente.slug == state["gemeente"],
+        not state["omgeving"] or state["omgeving"] in offer.sport.omgeving,
+        not state["samen"] or offer.sport.samen in ("beide", state["samen"]),
+        all(k in kenmerken(offer) for k in state["kenmerk"]),
+        km is None or not state["km"] or km <= float(state["km"]),
+    ]
+    age = state["leeftijd"]
+    if age.lstrip("-").isdigit():
+        low, high = offer.leeftijd_min, offer.leeftijd_max
+        checks.append((low is None or int(age) >= low) and (high is None or int(age) <= high))
+    return all(checks)
+
+
+def select(site: Site, params: dict[str, list[str]], index=None) -> list[Aanbod]:
+    """The offers the finder shows for these URL parameters, in the order it shows them.
+
+    `index` is (lunr Index, synonyms, stop words), needed only for a text query.
+    """
+    state = {n: params.get(n, []) if n in MULTI else (params.get(n) or [""])[0].strip()
+             for n in ("q", "beperking", "sport", "gemeente", "leeftijd", "bij", "km",
+                       "kenmerk", "omgeving", "samen", "sorteer")}  # fmt: skip
+    origin = _places(site).get(state["bij"])
+    published = site.gepubliceerd
+    distance = {
+        o.slug: distance_km(origin, (o.locatie.lat, o.locatie.lon)) if origin else None
+        for o in published
+    }
+    scores = search(*index[:1], state["q"], *index[1:]) if state["q"] and index else None
+    shown = [
+        (order, o)
+        for order, o in enumerate(published)
+        if _matches(o, state, distance[o.slug]) and (scores is None or str(order) in scores)
+    ]
+    if state["sorteer"] == "afstand" and origin:
+        shown.sort(key=lambda pair: (distance[pair[1].slug], pair[0]))
+    elif scores is not None:
+        shown.sort(key=lambda pair: (-scores[str(pair[0])], pair[0]))
+    return [offer for _, offer in shown]

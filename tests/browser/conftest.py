@@ -82,13 +82,13 @@ def browser():
     playwright.stop()
 
 
-@pytest.fixture
-def page(browser, server):
+def _guarded_page(browser, server, **options):
     guard = Guard(base_url=server)
     context = browser.new_context(
         base_url=server,
         viewport={"width": 1280, "height": HEIGHT},
         service_workers="block",  # so that every request passes the guard's route
+        **options,
     )
     context.set_default_timeout(TIMEOUT_MS)
     guard.watch(context)
@@ -101,3 +101,14 @@ def page(browser, server):
     problems = guard.problems()
     if problems:
         pytest.fail(f"{last_url}:\n" + "\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def page(browser, server):
+    yield from _guarded_page(browser, server)
+
+
+@pytest.fixture
+def page_without_js(browser, server):
+    """The same, with JavaScript switched off: what the site is without its scripts."""
+    yield from _guarded_page(browser, server, java_script_enabled=False)

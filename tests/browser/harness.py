@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 SUB_PATH = "/sportwijzer/"  # the site lives below this path, as a GitHub Pages project site does
 WIDTHS = (320, 1280)  # a small phone and a desktop screen, in CSS pixels
 HEIGHT = 800
+TILE_PATH = "tegels-test/"  # below the base URL: where the stand-in map tiles are
 TIMEOUT_MS = 10_000
 
 CHROMIUM_ARGS = [
@@ -61,7 +62,10 @@ AXE_TAGS = [
 def build_site(site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of the repository's own demo region, as `make build` runs it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    # Map tiles come from a stand-in on the test server (test_finder.py answers them), so a
+    # click on the map never reaches a real tile server.
+    tiles = f"{site_url}{TILE_PATH}{{z}}/{{x}}/{{y}}.png"
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, KAART_TEGELS=tiles)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=REPO,

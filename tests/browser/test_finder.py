@@ -1,0 +1,226 @@
+"""The finder in a real browser: filters, text search, URL state, no results, map, keuzehulp.
+
+The expected results come from the Python twin of the finder's rules (sportwijzer.finder.select),
+run on the same demo data: the browser must show exactly those offers, in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from lunr.index import Index
+
+from sportwijzer.finder import PAGE_SIZE, select
+from sportwijzer.search import index_json
+from sportwijzer.site import load_site
+
+from .harness import REPO, TILE_PATH, assert_no_axe_violations, visit
+
+UPDATED = "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@functools.cache
+def demo():
+    site = load_site(REPO, today=dt.date.today()).site
+    payload = json.loads(index_json(site))
+    index = payload["index"]
+    for _term, posting in index["invertedIndex"]:
+        for field in index["fields"]:
+            posting.setdefault(field, {})
+    return site, (Index.load(index), payload["synoniemen"], payload["stopwoorden"])
+
+
+def expected(query: str) -> tuple[int, list[str]]:
+    site, index = demo()
+    offers = select(site, parse_qs(query), index)
+    return len(offers), [o.slug for o in offers[:PAGE_SIZE]]
+
+
+def shown(page) -> tuple[int, list[str]]:
+    """The count the page announces and the offers in view, in order."""
+    page.wait_for_function(UPDATED)
+    status = page.locator("#sw-aantal").text_content()
+    count = 0 if status.startswith("Geen") else int(re.match(r"\d+", status).group(0))
+    hrefs = page.locator("#sw-resultaten > li:not([hidden]) h3 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return count, [href.strip("/").split("/")[-1] for href in hrefs]
+
+
+CASES = [
+    "",
+    "beperking=visueel&gemeente=zwolle",
+    "beperking=lichamelijk",  # also rolstoel offers, and offers for iedereen
+    "beperking=rolstoel",
+    "beperking=autisme&beperking=nah",  # any of them
+    "sport=zwemmen",
+    "leeftijd=8",
+    "leeftijd=70&beperking=chronisch",
+    "bij=zwolle&km=5&sorteer=afstand",
+    "bij=wezep&km=10",  # a place, not a municipality
+    "kenmerk=gratis",
+    "kenmerk=proefles-gratis&kenmerk=rolstoeltoegankelijk",
+    "omgeving=water&samen=team",
+    "q=zwemmen",
+    "q=blind",  # synonym of visueel
+    "q=basketbal",  # finds rolstoelbasketbal too
+    "q=zwemen",  # one typo
+    "q=jeu+de+boules",
+    "q=rolstoel+zwolle",
+    "q=yoga&beperking=chronisch",
+    "q=ASS&sorteer=afstand&bij=kampen",
+    "sport=goalball&gemeente=ommen",  # nothing
+]
+
+
+@pytest.mark.parametrize("query", CASES, ids=lambda q: q or "alles")
+def test_the_browser_shows_exactly_the_expected_offers(page, query):
+    visit(page, f"aanbod/?{query}")
+    assert shown(page) == expected(query)
+
+
+def test_typing_filters_live_and_keeps_the_url(page):
+    visit(page, "aanbod/")
+    page.locator("#sw-q").press_sequentially("judo", delay=20)
+    page.wait_for_function("() => location.search === '?q=judo'")
+    assert shown(page) == expected("q=judo")
+    page.get_by_label("Visuele beperking").check()
+    page.wait_for_function("() => location.search.includes('beperking=visueel')")
+    assert shown(page) == expected("q=judo&beperking=visueel")
+
+
+def test_a_shared_link_reload_and_the_back_button_give_the_same_results(page):
+    visit(page, "aanbod/?sport=judo")
+    first = shown(page)
+    page.locator("#sw-gemeente").select_option("kampen")
+    page.wait_for_function("() => location.search === '?sport=judo&gemeente=kampen'")
+    assert shown(page) == expected("sport=judo&gemeente=kampen")
+    page.go_back()
+    page.wait_for_function("() => location.search === '?sport=judo'")
+    assert page.locator("#sw-gemeente").input_value() == ""
+    assert shown(page) == first
+    page.reload()
+    assert shown(page) == first
+    assert page.locator("#sw-sport").input_value() == "judo"
+
+
+def test_without_javascript_every_offer_is_listed(page_without_js):
+    page = page_without_js
+    visit(page, "aanbod/")
+    site, _ = demo()
+    assert page.locator("#sw-finder").is_hidden()
+    assert page.locator("#sw-resultaten > li").count() == len(site.gepubliceerd)
+    assert page.locator("#sw-resultaten > li:visible").count() == len(site.gepubliceerd)
+    for target in ("sport/", "beperking/", "gemeente/"):
+        assert page.locator(f'main a[href="../{target}"]').count() >= 1
+
+
+def test_no_results_says_so_offers_to_drop_a_filter_and_the_desk(page):
+    visit(page, "aanbod/?sport=goalball&gemeente=ommen")
+    assert shown(page) == (0, [])
+    assert page.locator("#sw-geen").is_visible()
+    assert page.locator("#sw-geen").get_by_role("link", name=re.compile("Bel 038")).is_visible()
+    buttons = page.locator("#sw-weg button")
+    assert buttons.all_text_contents() == ["Zonder sport: Goalball", "Zonder gemeente: Ommen"]
+    buttons.nth(1).click()
+    page.wait_for_function("() => location.search === '?sport=goalball'")
+    assert shown(page) == expected("sport=goalball")
+    assert page.locator("#sw-geen").is_hidden()
+    assert page.evaluate("() => document.activeElement.id") == "sw-aantal"
+
+
+def test_more_results_on_request(page):
+    visit(page, "aanbod/")
+    count, first_page = shown(page)
+    assert count > PAGE_SIZE and len(first_page) == PAGE_SIZE
+    more = page.locator("#sw-meer")
+    assert more.text_content() == f"Toon meer resultaten (nog {count - PAGE_SIZE})"
+    more.click()
+    assert page.locator("#sw-resultaten > li:not([hidden])").count() == count
+    assert more.is_hidden()
+    focused = page.evaluate("() => document.activeElement.textContent")
+    site, _ = demo()
+    assert focused == site.gepubliceerd[PAGE_SIZE].titel  # focus moves to the first new result
+
+
+def test_the_count_is_announced(page):
+    visit(page, "aanbod/")
+    status = page.locator("#sw-aantal")
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    page.locator("#sw-sport").select_option("judo")
+    page.wait_for_function("() => location.search === '?sport=judo'")
+    count, _ = expected("sport=judo")
+    assert status.text_content() == f"{count} activiteiten gevonden."
+
+
+def test_the_map_loads_nothing_until_asked_and_then_only_stand_in_tiles(page, server):
+    tiles: list[str] = []
+
+    def answer_tile(route):
+        tiles.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=PNG)
+
+    page.route(f"**/{TILE_PATH}**", answer_tile)
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    visit(page, "aanbod/?beperking=visueel")
+    shown(page)
+    page.locator("#sw-sport").select_option("goalball")
+    page.wait_for_timeout(200)
+    assert tiles == []
+    assert not [url for url in loaded if "leaflet" in url]
+    button = page.locator("#sw-kaart-knop")
+    assert page.get_by_role("button", name="Toon op kaart").count() == 1
+    assert (
+        "OpenStreetMap"
+        in page.locator("#" + button.get_attribute("aria-describedby")).text_content()
+    )
+    button.click()
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length > 0")
+    count, _ = expected("beperking=visueel&sport=goalball")
+    assert page.locator(".leaflet-marker-icon").count() == count
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    assert tiles and all(url.startswith(server + TILE_PATH) for url in tiles)
+    assert button.get_attribute("aria-expanded") == "true"
+    assert button.text_content().strip() == "Verberg de kaart"
+
+
+def test_keuzehulp_ends_in_the_finder_with_matching_filters(page):
+    visit(page, "keuzehulp/")
+    page.get_by_label("Voor mijn kind").check()
+    page.get_by_label("Autisme").check()
+    page.get_by_label("Leeftijd in jaren").fill("10")
+    page.get_by_label("Binnen", exact=True).check()
+    page.get_by_label("Alleen (zelf bezig)").check()
+    page.get_by_label("Ik woon in of bij").select_option("zwolle")
+    page.get_by_label("Hoogstens").select_option("15")
+    page.get_by_role("button", name="Laat zien wat past").click()
+    page.wait_for_url(re.compile(r"/aanbod/\?"))
+    query = urlsplit(page.url).query
+    assert parse_qs(query)["beperking"] == ["autisme"]
+    assert shown(page) == expected(query)
+    assert page.locator("#sw-omgeving").input_value() == "binnen"
+    assert page.locator("#sw-samen").input_value() == "alleen"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "beperking=visueel&kenmerk=gratis&bij=kampen&km=25", "sport=goalball&gemeente=ommen"],
+)
+@pytest.mark.parametrize("width", [320, 1280])
+def test_finder_states_have_no_accessibility_violations(page, query, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    visit(page, f"aanbod/?{query}")
+    shown(page)
+    assert_no_axe_violations(page, f"aanbod/?{query} at {width}px")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
