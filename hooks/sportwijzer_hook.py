@@ -14,12 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from sportwijzer.export import export_files
+from sportwijzer.csp import origin_of, with_csp
+from sportwijzer.outputs import extra_files
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
-from sportwijzer.search import INDEX_PATH, index_json
 from sportwijzer.site import load_site
-from sportwijzer.vendor import vendor_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -47,15 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, the open data, the finder's index and the browser libraries."""
-    site = _state["site"]
     for page in _state["pages"].values():
         files.append(_file(page, config))
-    generated = {
-        **export_files(site, _state["base_url"]),
-        INDEX_PATH: index_json(site),
-        **vendor_files(),
-    }
-    for path, content in generated.items():
+    for path, content in extra_files(_state["site"], _state["base_url"]).items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -82,3 +75,13 @@ def on_page_context(
     if generated is not None:
         context.update(generated.context)
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Every page, and the 404 page below, gets its Content-Security-Policy."""
+    return with_csp(output, [origin_of(config.extra["kaart"]["tegels"])])
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    html = template_name.endswith(".html")
+    return on_post_page(output, None, config) if html else output  # type: ignore[arg-type]

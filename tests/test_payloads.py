@@ -84,7 +84,7 @@ class ElementCheck(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}>")
-            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript"):
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"<{tag} {name}={value}>")
         if tag == "img" and values.get("src") == "x":
             self.problems.append("<img src=x>")

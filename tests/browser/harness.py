@@ -245,6 +245,7 @@ class Guard:
     page_errors: list[str] = field(default_factory=list)
     bad_responses: list[str] = field(default_factory=list)
     expected_status: dict[str, int] = field(default_factory=dict)
+    refused_by_policy: set[str] = field(default_factory=set)  # a test expects the CSP to refuse
     _blocked: set[str] = field(default_factory=set)
 
     @property
@@ -281,6 +282,8 @@ class Guard:
             where in self._blocked or where in self.expected_status
         ):
             return  # reported as a third-party request, or a status the test asked for
+        if any(f"'{url}'" in message.text for url in self.refused_by_policy):
+            return  # the policy refused what the test made the page try
         line = message.location.get("lineNumber", "")
         self.console_errors.append(f"{message.text} ({where}:{line})")
 
@@ -291,7 +294,7 @@ class Guard:
             self.bad_responses.append(f"{response.status} {response.url}")
 
     def _request_failed(self, request) -> None:
-        if request.url not in self._blocked:
+        if request.url not in self._blocked and request.url not in self.refused_by_policy:
             self.bad_responses.append(f"failed: {request.url} ({request.failure})")
 
     def problems(self) -> list[str]:
@@ -319,6 +322,11 @@ def unregister(page) -> None:
     _GUARDS.pop(page, None)
 
 
+def expect_refused(page, url: str) -> None:
+    """The test makes the page try this URL and expects the Content-Security-Policy to refuse it."""
+    _GUARDS[page].refused_by_policy.add(url)
+
+
 def visit(page, path: str = "", *, status: int = 200):
     """Open a page of the test site (path relative to the base URL) and check its HTTP status.
 
@@ -342,13 +350,17 @@ def set_width(page, width: int, height: int = HEIGHT) -> None:
 # Whether an element can be seen: a box of its own inside the window, opaque, not hidden, and on
 # top at its centre (not covered by something else, not clipped away).
 _IN_SIGHT = """el => {
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return false;
-    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) return false;
     const style = getComputedStyle(el);
     if (style.visibility !== 'visible' || Number(style.opacity) < 1) return false;
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit !== null && (hit === el || el.contains(hit));
+    // A link that wraps over two lines has a box per line: one of them must be in sight.
+    return [...el.getClientRects()].some(r => {
+        if (r.width < 1 || r.height < 1) return false;
+        if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) {
+            return false;
+        }
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (hit === el || el.contains(hit));
+    });
 }"""
 
 _DESCRIBE = r"""el => {

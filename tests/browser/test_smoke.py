@@ -5,6 +5,7 @@ To test another page type, add a line to PAGES.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import deque
 from dataclasses import dataclass
@@ -12,7 +13,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
+from sportwijzer.site import load_site
+
 from .harness import (
+    REPO,
     SUB_PATH,
     WIDTHS,
     assert_in_sight,
@@ -38,12 +42,30 @@ class PageType:
     status: int = 200
 
 
+def _demo_offer(minimal: bool) -> str:
+    """The demo offer with the most (or the fewest) fields: a full and a minimal offer page."""
+    site = load_site(REPO, today=dt.date.today()).site
+    offers = sorted(site.gepubliceerd, key=lambda o: (len(o.fields), o.slug))
+    return (offers[0] if minimal else offers[-1]).url
+
+
 PAGES = [
     PageType("home", path=""),
     PageType("aanbod-lijst", path="aanbod/"),
     PageType("partner-lijst", path="partners/"),
     PageType("aanbod", first_link_on="aanbod/"),
+    PageType("aanbod-volledig", path=_demo_offer(minimal=False)),
+    PageType("aanbod-minimaal", path=_demo_offer(minimal=True)),
     PageType("partner", first_link_on="partners/"),
+    PageType("sport-overzicht", path="sport/"),
+    PageType("sport", first_link_on="sport/"),
+    PageType("beperking", first_link_on="beperking/"),
+    PageType("gemeente", first_link_on="gemeente/"),
+    PageType("keuzehulp", path="keuzehulp/"),
+    PageType("hulp", path="hulp/vervoer/"),
+    PageType("open-data", path="open-data/"),
+    PageType("privacy", path="privacy/"),
+    PageType("toegankelijkheid", path="toegankelijkheid/"),
     PageType("404", path=NOT_FOUND_PATH, status=404),
 ]
 
