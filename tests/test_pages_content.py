@@ -284,3 +284,25 @@ def test_practical_help_pages_end_with_the_desk(site):
         html = read(site, page)
         assert 'class="sw-loket"' in html, page
         assert 'href="tel:+31381112233"' in html, page
+
+
+def test_network_page_groups_every_partner_by_kind_and_role(site):
+    html = read(site, "samenwerkingsverband")
+    sections = re.split(r"<h3>", html)
+    sport = next(s for s in sections if s.startswith("Sportaanbieder"))
+    assert 'href="../partners/judoclub-de-mat/"' in sport
+    welzijn = next(s for s in sections if s.startswith("Welzijn"))
+    assert 'href="../partners/welzijn-kampen/"' in welzijn
+    uitvoerder = next(s for s in sections if s.startswith("Uitvoerder"))
+    assert "judoclub-de-mat" in uitvoerder and "welzijn-kampen" not in uitvoerder
+
+
+def test_region_analysis_page_marks_the_gaps_in_words(site):
+    html = read(site, "regio-analyse")
+    row = re.search(
+        r"<tr><th scope=\"row\"><a href=\"../gemeente/olst-wijhe/\">.*?</tr>", html
+    ).group(0)
+    assert row.count('class="sw-gat"') == 9  # its only offer has stopped
+    assert row.count("(geen aanbod)") == 9
+    assert "<svg" in html and "Bellijst" in html
+    assert "Wandelen langs de IJssel" in html.split('id="bellijst"')[1]  # the stale one

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import dutch
+from .analysis import analyse
 from .filters import Nearby, serves
 from .finder import finder_view
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Site
-from .vocabulary import IEDEREEN
+from .vocabulary import IEDEREEN, ROLLEN, SOORT, Term
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,47 @@ def listing_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     return pages
 
 
-PAGE_BUILDERS: tuple[Builder, ...] = (index_pages, offer_pages, partner_pages, listing_pages)
+def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """samenwerkingsverband/ (the partners by kind and by role) and regio-analyse/."""
+    partners = _partners(site)
+    per_soort = [
+        (Term(k, naam, naam), [p for p in partners if p.soort.slug == k])
+        for k, naam in SOORT.items()
+    ]
+    per_rol = [
+        (Term(k, naam, naam), [p for p in partners if any(r.slug == k for r in p.rollen)])
+        for k, naam in ROLLEN.items()
+    ]
+    return [
+        GeneratedPage(
+            src_uri="samenwerkingsverband/index.md",
+            title="Het samenwerkingsverband",
+            template="samenwerkingsverband.html",
+            context={
+                "per_soort": [g for g in per_soort if g[1]],
+                "per_rol": [g for g in per_rol if g[1]],
+            },
+            description=f"Wie werkt samen in {site.regio.naam}, en in welke rol.",
+            in_nav=True,
+        ),
+        GeneratedPage(
+            src_uri="regio-analyse/index.md",
+            title="Regio-analyse",
+            template="regio-analyse.html",
+            context={"analyse": analyse(site)},
+            description=f"Waar is aanbod in {site.regio.naam}, en waar ontbreekt het?",
+            in_nav=True,
+        ),
+    ]
+
+
+PAGE_BUILDERS: tuple[Builder, ...] = (
+    index_pages,
+    offer_pages,
+    partner_pages,
+    listing_pages,
+    network_pages,
+)
 
 
 def all_pages(site: Site, base_url: str = "") -> list[GeneratedPage]:

@@ -64,6 +64,8 @@ PAGES = [
     PageType("keuzehulp", path="keuzehulp/"),
     PageType("hulp", path="hulp/vervoer/"),
     PageType("open-data", path="open-data/"),
+    PageType("samenwerkingsverband", path="samenwerkingsverband/"),
+    PageType("regio-analyse", path="regio-analyse/"),
     PageType("privacy", path="privacy/"),
     PageType("toegankelijkheid", path="toegankelijkheid/"),
     PageType("404", path=NOT_FOUND_PATH, status=404),

@@ -1,0 +1,88 @@
+"""The region analysis counts exactly what the demo data says, counted here independently."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from conftest import REPO
+from sportwijzer.analysis import analyse
+from sportwijzer.site import load_site
+
+TODAY = dt.date(2026, 11, 23)
+BEPERKINGEN = [
+    "lichamelijk", "rolstoel", "visueel", "auditief", "verstandelijk",
+    "chronisch", "psychisch", "autisme", "nah",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def raw():
+    """The demo offers straight from their YAML files, published ones only."""
+    offers = []
+    for path in sorted((REPO / "offers").glob("[!_]*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("status", "actief") != "gestopt":
+            offers.append(data)
+    return offers
+
+
+@pytest.fixture(scope="module")
+def result():
+    return analyse(load_site(REPO, today=TODAY).site)
+
+
+def welcomes(offer, beperking):
+    mine = offer["beperkingen"]
+    return (
+        beperking in mine
+        or "iedereen" in mine
+        or (beperking == "lichamelijk" and "rolstoel" in mine)
+    )
+
+
+def test_offers_per_municipality_and_impairment(raw, result):
+    grid = result.matrix
+    assert [b.slug for b in grid.beperkingen] == BEPERKINGEN
+    for row, gemeente in enumerate(grid.gemeenten):
+        for col, beperking in enumerate(BEPERKINGEN):
+            expected = sum(
+                1
+                for o in raw
+                if o["locatie"]["gemeente"] == gemeente.naam and welcomes(o, beperking)
+            )
+            assert grid.counts[row][col] == expected, (gemeente.naam, beperking)
+    assert grid.gaps == sum(row.count(0) for row in grid.counts) > 0
+
+
+def test_offers_per_sport_and_providers(raw, result):
+    per_sport = {term.slug: n for term, n in result.per_sport}
+    for sport in {o["sport"] for o in raw}:
+        assert per_sport[sport] == sum(1 for o in raw if o["sport"] == sport)
+    assert sum(n for _, n in result.aanbieders_per_soort) == len({o["aanbieder"] for o in raw})
+
+
+def test_call_lists(raw, result):
+    year_ago = TODAY.replace(year=TODAY.year - 1)
+    stale = {o["titel"] for o in raw if o["laatst_gecontroleerd"] < year_ago}
+    assert {o.titel for o in result.verouderd} == stale
+    dates = [o.laatst_gecontroleerd for o in result.verouderd]
+    assert dates == sorted(dates)  # the oldest first
+    assert {o.titel for o in result.zonder_proefles} == {
+        o["titel"] for o in raw if not o.get("proefles")
+    }
+    no_times = {o["titel"] for o in raw if not o.get("tijden") and not o.get("op_afspraak")}
+    assert {o.titel for o in result.zonder_tijden} == no_times
+
+
+def test_heat_map_is_an_svg_with_one_cell_per_count(result):
+    svg = ET.fromstring(result.heatmap_svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    cells = svg.findall(f"{ns}rect")
+    assert len(cells) == len(result.matrix.gemeenten) * len(BEPERKINGEN)
+    assert svg.get("role") == "img" and svg.find(f"{ns}title") is not None
+    gaps = [c for c in cells if c.get("fill") == "#fde2dd"]
+    assert len(gaps) == result.matrix.gaps
