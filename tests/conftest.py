@@ -78,11 +78,14 @@ def make_site(target: Path, region: str = "regio-a") -> Path:
     return copy_region(target, region)
 
 
-def mkdocs_build(root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/"):
+def mkdocs_build(
+    root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/", site: Path | None = None
+):
+    """`mkdocs build --strict` of the site in `root`, into `site` (default: root/site)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site or root / "site")],
         cwd=root,
         capture_output=True,
         text=True,

@@ -1,14 +1,11 @@
 """The demo region shipped in the repository: valid, and rich enough to show every feature."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from collections import Counter
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, mkdocs_build
 from sportwijzer.site import load_site
 from sportwijzer.vocabulary import BEPERKINGEN, SOORT
 
@@ -44,16 +41,7 @@ def test_demo_has_stale_and_stopped_offers_and_says_it_is_sample_data(demo):
 
 
 def test_demo_site_builds_strict(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = mkdocs_build(REPO, site=tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
