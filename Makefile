@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed-requirements
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build check test lint format bench clean
+.PHONY: help venv serve build check test lint format bench clean verouderd aanbod-uit-issue \
+	nieuw-aanbod
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -15,6 +16,10 @@ help:
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make lint    controleer de code met ruff"
 	@echo "make bench   meet de snelheid van check en build, en de grootte van de site"
+	@echo "make verouderd       tabel van aanbod dat langer dan 12 maanden niet is nagekeken"
+	@echo "make aanbod-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een aanbod uit een issue"
+	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
+	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
 
 # The virtual environment, rebuilt whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -48,3 +53,15 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Coordinators' workflow (issue 6): stale offers, an offer from an issue form, a new offer.
+verouderd: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd
+
+aanbod-uit-issue: $(STAMP)
+	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make aanbod-uit-issue ISSUE=issue.md"; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer aanbod-uit-issue "$(ISSUE)" --slug "$(SLUG)"
+
+nieuw-aanbod: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod --slug "$(SLUG)" --titel "$(TITEL)" \
+		--sport "$(SPORT)" --aanbieder "$(AANBIEDER)" --gemeente "$(GEMEENTE)"

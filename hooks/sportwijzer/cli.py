@@ -1,4 +1,5 @@
-"""The command line behind `make check`: every problem, one line each, then a summary."""
+"""The command line behind `make check` (every problem, one line each, then a summary) and
+`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`."""
 
 from __future__ import annotations
 
@@ -6,26 +7,119 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .problems import report_lines, sorted_problems
+from .freshness import stale_report
+from .issueform import offer_from_issue, offer_yaml
+from .nieuw import (
+    QUESTIONS,
+    NewOffer,
+    new_offer_text,
+    offer_path,
+    refuse_name,
+    result_lines,
+    write_and_check,
+)
+from .problems import Problem, errors, report_lines, sorted_problems
 from .site import LoadResult, load_site
+from .slugs import slugify
 
 
 def main(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run a command; return the exit code (0 all well, 1 errors in the data, 2 bad usage)."""
     out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    return COMMANDS[args.command](args, out)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sportwijzer", description="Controleer de gegevens.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer regio.yml, partners/ en offers/")
     check.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
-    check.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
-    args = parser.parse_args(argv)
+    stale = commands.add_parser("verouderd", help="tabel van aanbod ouder dan 12 maanden")
+    stale.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
+    issue = commands.add_parser("aanbod-uit-issue", help="maak offers/<naam>.yml uit een issue")
+    issue.add_argument("issue", type=Path, help="bestand met de tekst van het issue")
+    issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
+    issue.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    new = commands.add_parser("nieuw-aanbod", help="schrijf een nieuw aanbod met uitleg")
+    for name, _question in QUESTIONS:
+        new.add_argument(f"--{name}", default="")
+    new.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    for sub in (check, stale, issue, new):
+        sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
+    return parser
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_site(Path(args.root), today=args.vandaag)
     print_report(result, out, github=os.environ.get("GITHUB_ACTIONS") == "true")
     return 0 if result.ok else 1
+
+
+def _stale(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the table of stale offers; time never fails anything, so always exit 0."""
+    for line in stale_report(args.root, today=args.vandaag):
+        print(line, file=out)
+    return 0
+
+
+def _from_issue(args: argparse.Namespace, out: TextIO) -> int:
+    """Write offers/<slug>.yml from an issue body, then check it like any other offer."""
+    root, today = Path(args.root), args.vandaag or dt.date.today()
+    if not args.issue.is_file():
+        print(f"{args.issue}: bestand ontbreekt", file=out)
+        return 2
+    body = args.issue.read_text(encoding="utf-8")
+    data, problems = offer_from_issue(body, args.issue.name, today)
+    slug = args.slug or slugify(str(data.get("titel", "")))
+    refused = refuse_name(root, slug) if slug else _NO_SLUG
+    if refused:
+        print(f"{args.issue.name}: {refused}", file=out)
+        return 2
+    relative = offer_path(slug)
+    problems += write_and_check(root, relative, offer_yaml(data, args.issue.name), today)
+    return _finish(relative, problems, out)
+
+
+_NO_SLUG = "het issue heeft geen titel; geef de naam van het bestand mee met SLUG=..."
+
+
+def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a commented offer from arguments, asking for missing ones on a terminal."""
+    root, today = Path(args.root), args.vandaag or dt.date.today()
+    answers = {name: getattr(args, name).strip() for name, _question in QUESTIONS}
+    missing = [(name, question) for name, question in QUESTIONS if not answers[name]]
+    if missing and not sys.stdin.isatty():
+        names = ", ".join(name.upper() for name, _question in missing)
+        print(f"Vul ook in: {names}, zoals 'make nieuw-aanbod SLUG=... TITEL=...'", file=out)
+        return 2
+    for name, question in missing:
+        answers[name] = input(f"{question}: ").strip()
+    refused = refuse_name(root, answers["slug"])
+    if refused:
+        print(refused, file=out)
+        return 2
+    relative = offer_path(answers["slug"])
+    text = new_offer_text(root, NewOffer(**answers), today)
+    return _finish(relative, write_and_check(root, relative, text, today), out)
+
+
+def _finish(relative: str, problems: list[Problem], out: TextIO) -> int:
+    for line in result_lines(relative, problems):
+        print(line, file=out)
+    return 1 if errors(problems) else 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "check": _check,
+    "verouderd": _stale,
+    "aanbod-uit-issue": _from_issue,
+    "nieuw-aanbod": _new_offer,
+}
 
 
 def print_report(result: LoadResult, out: TextIO, github: bool = False) -> None:

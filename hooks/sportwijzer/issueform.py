@@ -1,0 +1,246 @@
+"""Turn the body of a 'Nieuw aanbod' issue (GitHub's Markdown for a form) into offer data.
+
+GitHub writes a form as ``### Label``, a blank line and the answer; an empty answer is
+``_No response_`` and checkboxes are ``- [X] keuze``. The labels below are the ones in
+.github/ISSUE_TEMPLATE/nieuw-aanbod.yml; the tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .problems import Problem, field_problem
+from .slugs import slugify
+
+NO_RESPONSE = "_No response_"
+MODELINE = "# yaml-language-server: $schema=../hooks/sportwijzer/schemas/offer.schema.json"
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One question of the form: its label, the field it fills and how its answer is read."""
+
+    label: str
+    path: tuple[str, ...]
+    kind: str = "text"
+
+
+FORM_FIELDS: tuple[FormField, ...] = (
+    FormField("Naam van het aanbod", ("titel",)),
+    FormField("Sport", ("sport",), "slug"),
+    FormField("Aanbieder", ("aanbieder",), "slug"),
+    FormField("Voor wie is het?", ("beperkingen",), "checkboxes"),
+    FormField("Samenvatting", ("samenvatting",)),
+    FormField("Beschrijving", ("beschrijving",), "block"),
+    FormField("Leeftijd vanaf", ("leeftijd", "min"), "integer"),
+    FormField("Leeftijd tot en met", ("leeftijd", "max"), "integer"),
+    FormField("Niveau", ("niveau",), "checkboxes"),
+    FormField("Vorm", ("vorm",), "choice"),
+    FormField("Naam van de plek", ("locatie", "naam")),
+    FormField("Adres", ("locatie", "adres")),
+    FormField("Postcode", ("locatie", "postcode")),
+    FormField("Plaats", ("locatie", "plaats")),
+    FormField("Gemeente", ("locatie", "gemeente")),
+    FormField("Coördinaten", ("locatie", "coordinaten"), "coordinates"),
+    FormField("Dagen en tijden", ("tijden",), "times"),
+    FormField("Kosten in euro", ("kosten", "bedrag"), "amount"),
+    FormField("Kosten per", ("kosten", "per"), "choice"),
+    FormField("Proefles", ("proefles",), "trial"),
+    FormField("Toegankelijkheid", ("toegankelijkheid",), "checkboxes"),
+    FormField("Ondersteuning", ("ondersteuning",), "checkboxes"),
+    FormField("Vervoer", ("vervoer",)),
+    FormField("Contactpersoon", ("contact", "naam")),
+    FormField("E-mail", ("contact", "email")),
+    FormField("Telefoon", ("contact", "telefoon")),
+    FormField("Website", ("contact", "website")),
+)
+
+LABELS = {field.label: field for field in FORM_FIELDS}
+TRIAL_CHOICES: dict[str, Any] = {
+    "Ja, gratis": {"gratis": True},
+    "Ja, niet gratis": {"gratis": False},
+    "Nee": None,
+}
+OP_AFSPRAAK = "op afspraak"
+
+_HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+_CHECKED = re.compile(r"^\s*[-*]\s+\[[xX]\]\s+(.+?)\s*$", re.MULTILINE)
+_TIME = r"[0-9]{1,2}[:.][0-9]{2}"
+_TIMES_LINE = re.compile(
+    rf"^(?P<dag>[A-Za-z]+)\s+(?P<van>{_TIME})\s*(?:-|–|tot)\s*(?P<tot>{_TIME})\s*(?P<rest>.*)$"
+)
+_NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
+_COORDINATES = re.compile(rf"\[?\s*({_NUMBER})\s*(?:[,;]\s*|\s+)({_NUMBER})\s*\]?")
+
+
+def sections(body: str) -> dict[str, str]:
+    """Answer per known label; headings inside an answer with another text stay in the answer."""
+    body = body.replace("\r\n", "\n")
+    found = [m for m in _HEADING.finditer(body) if m.group(1) in LABELS]
+    answers: dict[str, str] = {}
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(body)
+        answer = body[match.end() : end].strip("\n").rstrip()
+        answers[match.group(1)] = "" if answer.strip() == NO_RESPONSE else answer.strip("\n")
+    return answers
+
+
+def choice_key(text: str) -> str:
+    """'visueel (blind of slechtziend)' -> 'visueel': the key stands before the explanation."""
+    return text.split(" (", 1)[0].strip()
+
+
+def _checkboxes(text: str) -> list[str] | None:
+    chosen = [choice_key(label) for label in _CHECKED.findall(text)]
+    return chosen or None
+
+
+def _integer(text: str) -> Any:
+    """Whole years as a number; anything else stays text, so the check names it."""
+    text = text.strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,3}", text) else text
+
+
+def _amount(text: str) -> Any:
+    """'€ 42,50' -> 42.5; anything that is no amount stays text, so the check names it."""
+    plain = text.replace("€", "").replace("euro", "").strip().replace(",", ".")
+    if not re.fullmatch(r"[0-9]+(\.[0-9]{1,2})?", plain):
+        return text.strip()
+    number = float(plain)
+    return int(number) if number.is_integer() and "." not in plain else number
+
+
+def _coordinates(text: str) -> Any:
+    """'52.5230, 6.0790' -> [52.523, 6.079]; anything else stays text, so the check names it."""
+    match = _COORDINATES.fullmatch(text.strip())
+    if match is None:
+        return text.strip()
+    return [float(match[1]), float(match[2])]
+
+
+def _trial(text: str) -> Any:
+    return TRIAL_CHOICES.get(text.strip(), text.strip())
+
+
+def _clock(text: str) -> str:
+    """'9.00' -> '09:00'."""
+    hours, minutes = re.split(r"[:.]", text)
+    return f"{int(hours):02d}:{minutes}"
+
+
+def time_slot(line: str) -> dict[str, str] | None:
+    """'zaterdag 9:00-10:00 niet in de vakantie' -> {dag, van, tot, toelichting}; or None."""
+    match = _TIMES_LINE.fullmatch(line.strip())
+    if match is None:
+        return None
+    slot = {"dag": match["dag"].lower(), "van": _clock(match["van"]), "tot": _clock(match["tot"])}
+    rest = match["rest"].strip(" ,;:-()")
+    if rest:
+        slot["toelichting"] = rest
+    return slot
+
+
+READERS: dict[str, Callable[[str], Any]] = {
+    "text": lambda text: " ".join(text.split()),
+    "block": lambda text: text.strip() + "\n",
+    "slug": slugify,
+    "choice": lambda text: choice_key(text),
+    "checkboxes": _checkboxes,
+    "integer": _integer,
+    "amount": _amount,
+    "coordinates": _coordinates,
+    "trial": _trial,
+}
+
+
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def _times(text: str, source: str, data: dict[str, Any]) -> list[Problem]:
+    """One slot per line, or 'op afspraak'; a line that is neither is a problem."""
+    slots: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    for line in filter(str.strip, text.splitlines()):
+        slot = time_slot(line)
+        if slot is not None:
+            slots.append(slot)
+        elif OP_AFSPRAAK in line.lower():
+            data["op_afspraak"] = True
+        else:
+            problems.append(field_problem(source, None, "tijden", _BAD_TIMES.format(line=line)))
+    if slots:
+        data["tijden"] = slots
+    return problems
+
+
+_BAD_TIMES = (
+    "'{line}' begrijp ik niet; schrijf per regel een dag en de tijden, zoals "
+    "'zaterdag 09:00-10:00', of schrijf 'op afspraak'"
+)
+
+
+def offer_data(
+    answers: dict[str, str], source: str, today: dt.date
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The offer's fields in the order of the form; empty answers are left out."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for form_field in FORM_FIELDS:
+        text = answers.get(form_field.label, "")
+        if not text.strip():
+            continue
+        if form_field.kind == "times":
+            problems += _times(text, source, data)
+            continue
+        value = READERS[form_field.kind](text)
+        if value is not None and value != "":
+            _put(data, form_field.path, value)
+    data["laatst_gecontroleerd"] = today
+    return data, problems
+
+
+def offer_from_issue(
+    body: str, source: str, today: dt.date
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The offer data an issue body describes, with the problems of reading it."""
+    return offer_data(sections(body), source, today)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Written the way offers/_voorbeeld.yml is: short lists as [a, b], times in quotes."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """A | block for text with line breaks; times and phone numbers between quotes."""
+    style = "|" if "\n" in value else None
+    if re.fullmatch(r"[0-9][0-9 :+()-]*", value):
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    """A list of plain values on one line, like [lichamelijk, visueel]."""
+    flow = all(not isinstance(item, (dict, list)) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(list, _represent_list)
+
+
+def offer_yaml(data: dict[str, Any], source: str) -> str:
+    """The offer file's text: the editor modeline, where it came from, then the fields."""
+    fields = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    header = [MODELINE, f"# Gemaakt uit {source} met 'make aanbod-uit-issue'. Kijk alles na.", ""]
+    return "\n".join(header) + fields

@@ -1,0 +1,222 @@
+"""An issue body from the 'Nieuw aanbod' form becomes an offer file, checked like any other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+import yaml
+
+from conftest import TODAY, write
+from sportwijzer.cli import main
+from sportwijzer.issueform import offer_from_issue, sections, time_slot
+
+REQUIRED = {
+    "Naam van het aanbod": "Zwemmen op zaterdag",
+    "Sport": "Zwemmen",
+    "Aanbieder": "Judoclub De Mat",
+    "Voor wie is het?": (
+        "- [ ] lichamelijk (lichamelijke beperking)\n- [X] visueel (blind of slechtziend)"
+    ),
+    "Samenvatting": "Zwemmen in een kleine groep: warm water.",
+    "Naam van de plek": "Zwembad De Vliet",
+    "Adres": "Vlietweg 4",
+    "Postcode": "8021 AB",
+    "Plaats": "Zwolle",
+    "Gemeente": "Zwolle",
+    "Coördinaten": "52.5230, 6.0790",
+    "E-mail": "info@example.org",
+}
+OPTIONAL = {
+    "Beschrijving": "Je zwemt in een groep.\n\n### Goed om te weten\n- Het water is warm.",
+    "Leeftijd vanaf": "6",
+    "Leeftijd tot en met": "_No response_",
+    "Niveau": "- [X] recreatief\n- [ ] competitie",
+    "Vorm": "aangepast (een eigen groep voor mensen met een beperking)",
+    "Dagen en tijden": "zaterdag 9.00-10:00 (niet in de vakanties)\ndinsdag 19:30 - 20:30",
+    "Kosten in euro": "€ 42,50",
+    "Kosten per": "kwartaal",
+    "Proefles": "Ja, gratis",
+    "Toegankelijkheid": "- [X] tillift\n- [X] ov-dichtbij (bus of trein dichtbij)",
+    "Ondersteuning": "- [x] begeleider-gratis (een begeleider doet gratis mee)",
+    "Vervoer": "Bus 3 stopt voor de deur.",
+    "Contactpersoon": "Els Jansen",
+    "Telefoon": "038 765 43 21",
+    "Website": "_No response_",
+}
+
+MINIMAL_DATA = {
+    "titel": "Zwemmen op zaterdag",
+    "sport": "zwemmen",
+    "aanbieder": "judoclub-de-mat",
+    "beperkingen": ["visueel"],
+    "samenvatting": "Zwemmen in een kleine groep: warm water.",
+    "locatie": {
+        "naam": "Zwembad De Vliet",
+        "adres": "Vlietweg 4",
+        "postcode": "8021 AB",
+        "plaats": "Zwolle",
+        "gemeente": "Zwolle",
+        "coordinaten": [52.523, 6.079],
+    },
+    "contact": {"email": "info@example.org"},
+    "laatst_gecontroleerd": "2026-11-23",
+}
+COMPLETE_DATA = {
+    "titel": "Zwemmen op zaterdag",
+    "sport": "zwemmen",
+    "aanbieder": "judoclub-de-mat",
+    "beperkingen": ["visueel"],
+    "samenvatting": "Zwemmen in een kleine groep: warm water.",
+    "beschrijving": "Je zwemt in een groep.\n\n### Goed om te weten\n- Het water is warm.\n",
+    "leeftijd": {"min": 6},
+    "niveau": ["recreatief"],
+    "vorm": "aangepast",
+    "locatie": MINIMAL_DATA["locatie"],
+    "tijden": [
+        {"dag": "zaterdag", "van": "09:00", "tot": "10:00", "toelichting": "niet in de vakanties"},
+        {"dag": "dinsdag", "van": "19:30", "tot": "20:30"},
+    ],
+    "kosten": {"bedrag": 42.5, "per": "kwartaal"},
+    "proefles": {"gratis": True},
+    "toegankelijkheid": ["tillift", "ov-dichtbij"],
+    "ondersteuning": ["begeleider-gratis"],
+    "vervoer": "Bus 3 stopt voor de deur.",
+    "contact": {"naam": "Els Jansen", "email": "info@example.org", "telefoon": "038 765 43 21"},
+    "laatst_gecontroleerd": "2026-11-23",
+}
+
+
+def body(answers: dict[str, str]) -> str:
+    """The Markdown GitHub writes for a submitted form."""
+    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in answers.items()) + "\n"
+
+
+def changed(**changes: str) -> dict[str, str]:
+    return {**REQUIRED, **changes}
+
+
+F = "offers/zwemmen-op-zaterdag.yml"
+ALLOWED = (
+    "Kies uit: lichamelijk, rolstoel, visueel, auditief, verstandelijk, chronisch, psychisch, "
+    "autisme, nah, iedereen"
+)
+
+CASES = [
+    ("minimal", body(REQUIRED), MINIMAL_DATA, ["Geen fouten gevonden in 1 bestand."]),
+    (
+        "complete",
+        body({**REQUIRED, **OPTIONAL}),
+        COMPLETE_DATA,
+        ["Geen fouten gevonden in 1 bestand."],
+    ),
+    (
+        "unknown-beperking",
+        body(changed(**{"Voor wie is het?": "- [X] blind"})),
+        {**MINIMAL_DATA, "beperkingen": ["blind"]},
+        [
+            f"{F}:6: veld 'beperkingen': 'blind' is geen bekende waarde. Bedoel je 'visueel'? "
+            + ALLOWED,
+            "Gevonden: 1 probleem in 1 bestand.",
+        ],
+    ),
+    (
+        "bad-postcode-and-no-contact",
+        body({**changed(Postcode="80211"), "E-mail": "_No response_"}),
+        {
+            **{k: v for k, v in MINIMAL_DATA.items() if k != "contact"},
+            "locatie": {**MINIMAL_DATA["locatie"], "postcode": "80211"},
+        },
+        [
+            f"{F}:1: veld 'contact' ontbreekt",
+            f"{F}:11: veld 'locatie.postcode': '80211' is geen Nederlandse postcode; schrijf vier "
+            "cijfers en twee letters, zoals 8021 AB",
+            "Gevonden: 2 problemen in 1 bestand.",
+        ],
+    ),
+    (
+        "words-for-numbers-and-unreadable-times",
+        body(changed(**{"Coördinaten": "bij de kerk", "Dagen en tijden": "elke week"})),
+        {**MINIMAL_DATA, "locatie": {**MINIMAL_DATA["locatie"], "coordinaten": "bij de kerk"}},
+        [
+            "issue.md: veld 'tijden': 'elke week' begrijp ik niet; schrijf per regel een dag en de "
+            "tijden, zoals 'zaterdag 09:00-10:00', of schrijf 'op afspraak'",
+            f"{F}:14: veld 'locatie.coordinaten': 'bij de kerk' zijn geen coördinaten; schrijf "
+            "[breedtegraad, lengtegraad], zoals [52.5168, 6.0830]",
+            "Gevonden: 2 problemen in 2 bestanden.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "data", "lines"), CASES, ids=[c[0] for c in CASES])
+def test_issue_body_becomes_the_expected_offer_and_report(region, name, text, data, lines):
+    write(region, "issue.md", text)
+    out = io.StringIO()
+    code = main(
+        [
+            "aanbod-uit-issue",
+            str(region / "issue.md"),
+            "--root",
+            str(region),
+            "--vandaag",
+            TODAY.isoformat(),
+        ],
+        out,
+    )
+    written = (region / F).read_text(encoding="utf-8")
+    assert yaml.safe_load(written) | {"laatst_gecontroleerd": "2026-11-23"} == data
+    assert out.getvalue().splitlines() == [f"Geschreven: {F}", *lines]
+    assert code == (0 if lines[-1].startswith("Geen fouten") else 1)
+
+
+def test_slug_argument_names_the_file_and_an_existing_file_is_never_overwritten(region):
+    write(region, "issue.md", body(REQUIRED))
+    args = ["aanbod-uit-issue", str(region / "issue.md"), "--root", str(region)]
+    assert main([*args, "--slug", "eigen-naam"], io.StringIO()) == 0
+    out = io.StringIO()
+    assert main([*args, "--slug", "eigen-naam"], out) == 2
+    assert out.getvalue() == "issue.md: offers/eigen-naam.yml bestaat al; kies een andere naam\n"
+
+
+def test_without_a_title_or_slug_nothing_is_written(region):
+    write(region, "issue.md", body({"Sport": "zwemmen"}))
+    out = io.StringIO()
+    assert main(["aanbod-uit-issue", str(region / "issue.md"), "--root", str(region)], out) == 2
+    assert "geef de naam van het bestand mee met SLUG=" in out.getvalue()
+    assert sorted(p.name for p in (region / "offers").iterdir()) == sorted(
+        [
+            "g-judo-zwolle.yml",
+            "wandelen-kampen.yml",
+            "zitvolleybal-wachtlijst.yml",
+            "zwemmen-gestopt.yml",
+        ]
+    )
+
+
+def test_sections_ignore_unknown_headings_and_windows_line_ends():
+    text = "### Samenvatting\r\n\r\nEen zin.\r\n\r\n### Iets anders\r\n\r\nmeer\r\n"
+    assert sections(text) == {"Samenvatting": "Een zin.\n\n### Iets anders\n\nmeer"}
+
+
+@pytest.mark.parametrize(
+    ("line", "slot"),
+    [
+        ("maandag 9:00-10:15", {"dag": "maandag", "van": "09:00", "tot": "10:15"}),
+        (
+            "Zondag 14.00 tot 15.30, even weken",
+            {"dag": "zondag", "van": "14:00", "tot": "15:30", "toelichting": "even weken"},
+        ),
+        ("elke week", None),
+    ],
+)
+def test_time_slots(line, slot):
+    assert time_slot(line) == slot
+
+
+def test_op_afspraak_and_no_checkboxes_ticked():
+    answers = body(changed(**{"Dagen en tijden": "Op afspraak", "Niveau": "- [ ] recreatief"}))
+    data, problems = offer_from_issue(answers, "issue.md", dt.date(2026, 1, 2))
+    assert data["op_afspraak"] is True and "tijden" not in data and "niveau" not in data
+    assert problems == [] and data["laatst_gecontroleerd"] == dt.date(2026, 1, 2)
