@@ -31,6 +31,24 @@
     }
   );
 
+  // Tables that scroll sideways on a small screen must be reachable by keyboard (WCAG 2.1.1).
+  // The theme wraps tables after this script runs: do it again whenever it has rendered.
+  function scrollableTables() {
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".md-typeset__scrollwrap, .sw-tabelvlak"),
+      function (box) {
+        var caption = box.querySelector("caption, th");
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabel" + (caption ? ": " + caption.textContent.trim() : ""));
+      }
+    );
+  }
+  scrollableTables();
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(scrollableTables);
+  }
+
   var input = document.querySelector(".md-search__input");
   var search = document.getElementById("__search");
   if (input && search) {

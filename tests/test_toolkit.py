@@ -1,0 +1,50 @@
+"""The toolkit pages: each has a title, one h1, its sources, and links that lead somewhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+TOOLKIT = sorted((REPO / "content" / "toolkit").glob("*.md"))
+LINK = re.compile(r"\]\(([^)#\s]+)")
+# Pages the build generates from the data: no file to check here (the strict build checks them).
+GENERATED = ("../aanbod/", "../partners/", "../sport/", "../beperking/", "../gemeente/",
+             "../keuzehulp/", "../samenwerkingsverband/", "../regio-analyse/")  # fmt: skip
+
+
+def parts(path):
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_the_toolkit_has_its_pages():
+    names = {p.stem for p in TOOLKIT}
+    assert {"index", "stappenplan", "succesfactoren", "meedoen-meerkamp", "werkvormen"} <= names
+    assert len(TOOLKIT) >= 15
+
+
+@pytest.mark.parametrize("path", TOOLKIT, ids=lambda p: p.stem)
+def test_each_page_has_a_title_one_h1_and_its_sources(path):
+    meta, body = parts(path)
+    assert meta["title"] and meta["description"]
+    assert len(re.findall(r"^# ", body, re.M)) == 1
+    if path.stem != "index":
+        headings = re.findall(r"^## (.+)$", body, re.M)
+        assert headings[-1] == "Bronnen", f"{path.name}: the sources come last"
+        sources = body.split("## Bronnen", 1)[1]
+        assert sources.strip(), f"{path.name}: an empty sources section"
+
+
+@pytest.mark.parametrize("path", TOOLKIT, ids=lambda p: p.stem)
+def test_no_raw_html_no_outside_urls_and_every_link_resolves(path):
+    _, body = parts(path)
+    assert not re.search(r"<[a-zA-Z/!]", body), f"{path.name}: raw HTML"
+    assert "http://" not in body and "https://" not in body
+    for target in LINK.findall(body):
+        if not target.startswith(GENERATED):
+            assert (path.parent / target).resolve().is_file(), f"{path.name}: {target}"
