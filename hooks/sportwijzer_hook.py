@@ -79,7 +79,8 @@ def on_page_context(
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page, and the 404 page below, gets its Content-Security-Policy."""
-    return with_csp(output, [origin_of(config.extra["kaart"]["tegels"])])
+    tiles, repository = config.extra["kaart"]["tegels"], config.repo_url or ""
+    return with_csp(output, [origin_of(tiles)], [origin_of(repository)])
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -64,7 +64,7 @@ def _not_on_github(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")  # what a build needs besides data
 
 
 def make_site(target: Path, region: str = "regio-a") -> Path:

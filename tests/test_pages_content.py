@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft7Validator
 
-from conftest import make_site, mkdocs_build
+from conftest import REPO, make_site, mkdocs_build
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
 
@@ -306,3 +307,21 @@ def test_region_analysis_page_marks_the_gaps_in_words(site):
     assert row.count("(geen aanbod)") == 9
     assert "<svg" in html and "Bellijst" in html
     assert "Wandelen langs de IJssel" in html.split('id="bellijst"')[1]  # the stale one
+
+
+def test_aanmelden_form_opens_the_issue_form_with_its_own_field_ids(site):
+    html = read(site, "aanmelden")
+    form = yaml.safe_load(
+        (REPO / ".github" / "ISSUE_TEMPLATE" / "nieuw-aanbod.yml").read_text("utf-8")
+    )
+    ids = {item["id"] for item in form["body"] if "id" in item}
+    start = html.index('<form class="sw-aanmelden"')
+    form_html = html[start : html.index("</form>", start)]
+    names = set(re.findall(r'<(?:input|select|textarea)[^>]*\sname="([^"]+)"', form_html))
+    assert names - {"template"} <= ids
+    assert {"titel", "sport", "aanbieder", "samenvatting", "postcode", "gemeente"} <= names
+    assert 'action="https://github.com/voorbeeld/sportwijzer/issues/new"' in html
+    assert '<input type="hidden" name="template" value="nieuw-aanbod.yml">' in html
+    assert 'href="mailto:loket@example.org?subject=Nieuw%20aanbod%20aanmelden&amp;body=' in html
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "form-action 'self' https://github.com" in policy

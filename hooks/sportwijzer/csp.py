@@ -34,8 +34,8 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(html: str, image_origins: list[str]) -> str:
-    """The policy for one page."""
+def policy(html: str, image_origins: list[str], form_origins: list[str] = ()) -> str:
+    """The policy for one page; forms may also go to `form_origins` (the repository host)."""
     scripts = " ".join(["'self'", *inline_script_hashes(html)])
     images = " ".join(["'self'", "data:", *sorted(set(filter(None, image_origins)))])
     return "; ".join(
@@ -48,14 +48,15 @@ def policy(html: str, image_origins: list[str]) -> str:
             "font-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
+            " ".join(["form-action 'self'", *sorted(set(filter(None, form_origins)))]),
         ]
     )
 
 
-def with_csp(html: str, image_origins: list[str]) -> str:
+def with_csp(html: str, image_origins: list[str], form_origins: list[str] = ()) -> str:
     """The page with its policy as the first thing after <meta charset>."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, image_origins)}">'
+    rules = policy(html, image_origins, form_origins)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{rules}">'
     match = _CHARSET.search(html)
     if match is None:
         return html

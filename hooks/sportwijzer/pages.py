@@ -254,6 +254,27 @@ def listing_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     return pages
 
 
+_AANMELD_VRAGEN = (
+    "Naam van het aanbod",
+    "Sport",
+    "Naam van de club of organisatie",
+    "Voor wie is het (welke beperking)?",
+    "In één zin: wat is het?",
+    "Naam van de plek, adres, postcode en plaats",
+    "Wanneer (dag en tijd)?",
+    "Wat kost het? Is er een gratis proefles?",
+    "Contactpersoon, e-mail en telefoon",
+)
+
+
+def _aanmeld_mail(site: Site) -> str:
+    """A mail to the regional desk with the questions of the issue form, ready to fill in."""
+    if not site.regio.loket.email:
+        return ""
+    tekst = "\n\n".join(f"{vraag}:\n" for vraag in _AANMELD_VRAGEN)
+    return dutch.mailto(site.regio.loket.email, "Nieuw aanbod aanmelden", tekst)
+
+
 def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """samenwerkingsverband/ (the partners by kind and by role) and regio-analyse/."""
     partners = _partners(site)
@@ -275,6 +296,14 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
                 "per_rol": [g for g in per_rol if g[1]],
             },
             description=f"Wie werkt samen in {site.regio.naam}, en in welke rol.",
+            in_nav=True,
+        ),
+        GeneratedPage(
+            src_uri="aanmelden/index.md",
+            title="Aanbod aanmelden",
+            template="aanmelden.html",
+            context={"aanmeld_mail": _aanmeld_mail(site)},
+            description="Meld een sport- of beweegaanbod voor mensen met een beperking aan.",
             in_nav=True,
         ),
         GeneratedPage(

@@ -69,6 +69,7 @@ PAGES = [
     PageType("toolkit-werkvormen", path="toolkit/werkvormen/"),
     PageType("samenwerkingsverband", path="samenwerkingsverband/"),
     PageType("regio-analyse", path="regio-analyse/"),
+    PageType("aanmelden", path="aanmelden/"),
     PageType("privacy", path="privacy/"),
     PageType("toegankelijkheid", path="toegankelijkheid/"),
     PageType("404", path=NOT_FOUND_PATH, status=404),
