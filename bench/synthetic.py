@@ -15,15 +15,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "lijsten")
 BEPERKINGEN = [
-    "lichamelijk",
-    "rolstoel",
-    "visueel",
-    "auditief",
-    "verstandelijk",
-    "chronisch",
-    "psychisch",
-    "autisme",
-    "nah",
+    key
+    for key in yaml.safe_load((ROOT / "lijsten" / "beperkingen.yml").read_text(encoding="utf-8"))
+    if key != "iedereen"
 ]
 DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 WOORDEN = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .vocabulary import Term, Vocabulary
@@ -149,9 +150,9 @@ class Site:
     aanbod: dict[str, Aanbod]
     today: dt.date
 
-    @property
+    @cached_property
     def gepubliceerd(self) -> list[Aanbod]:
-        """Published offers, in title order."""
+        """Published offers, in title order (sorted once: every page builder asks for it)."""
         return sorted(
             (a for a in self.aanbod.values() if a.gepubliceerd), key=lambda a: a.titel.lower()
         )
