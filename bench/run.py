@@ -24,6 +24,9 @@ from pathlib import Path
 
 from synthetic import ROOT, make_bare_material, make_region
 
+sys.path.insert(0, str(ROOT))
+from tests.browser.harness import CHROMIUM_ARGS  # one list of Chromium flags
+
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
 QUERIES = [
     "zwemmen",
@@ -77,15 +80,6 @@ QUERIES = [
     "hattem",
     "staphorst",
 ][:50]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def env() -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .filters import serves
+from .filters import serves_any
 from .geo import distance_km
 from .model import Aanbod, Site
 from .search import search
@@ -137,7 +137,7 @@ def _places(site: Site) -> dict[str, tuple[float, float]]:
 
 def _matches(offer: Aanbod, state: dict, km: float | None) -> bool:
     wanted = state["beperking"]
-    if wanted and not any(serves(offer, b) for b in wanted):
+    if wanted and not serves_any(offer, wanted):
         return False
     checks = [
         not state["sport"] or offer.sport.slug == state["sport"],
