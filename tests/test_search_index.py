@@ -8,20 +8,24 @@ from __future__ import annotations
 import json
 
 import pytest
-from lunr.index import Index
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.search import document, expansions, fold, index_json, query_groups, search
+from sportwijzer.search import (
+    _filled,
+    document,
+    expansions,
+    fold,
+    index_json,
+    python_index,
+    query_groups,
+    search,
+    term,
+)
 from sportwijzer.site import load_site
 
 
 def load_index(site):
-    payload = json.loads(index_json(site))
-    index = payload["index"]
-    for _term, posting in index["invertedIndex"]:  # as finder.js does
-        for field in index["fields"]:
-            posting.setdefault(field, {})
-    return Index.load(index), payload["synoniemen"], payload["stopwoorden"]
+    return python_index(site)
 
 
 @pytest.fixture
@@ -122,16 +126,50 @@ def test_expansions_come_from_the_lists(region):
     assert "zwemmen" not in synonyms  # a word that only means itself is left out
 
 
-def test_index_is_deterministic_and_compact(region):
+def decode(compact):
+    """The compact index back to postings (term -> field -> ref -> count), as finder.js reads it."""
+    names = [name for name, _boost in compact["velden"]]
+    postings = {}
+    for row in compact["termen"]:
+        postings[row[0]] = {}
+        for name, entries in zip(names, row[1:], strict=False):
+            ref = 0
+            for entry in entries:
+                gap, count = (entry, 1) if isinstance(entry, int) else entry
+                ref += gap
+                postings[row[0]].setdefault(name, {})[str(ref)] = count
+    return postings
+
+
+def test_index_is_deterministic_and_holds_what_lunr_py_holds(region):
     site = load_site(region, today=TODAY).site
     first, second = index_json(site), index_json(site)
     assert first == second
-    data = json.loads(first)
-    assert data["index"]["pipeline"] == ["stemmer-nl"]
-    for _term, posting in data["index"]["invertedIndex"]:
-        assert all(refs for key, refs in posting.items() if key != "_index")
-    weights = [v for _r, vector in data["index"]["fieldVectors"] for v in vector[1::2]]
-    assert all(round(w, 1) == w for w in weights)
+    compact = json.loads(first)["index"]
+    builder = _filled(site)
+    expected = {}
+    for word, posting in builder.inverted_index.items():
+        for name, refs in posting.items():
+            if name != "_index" and refs:
+                expected.setdefault(word, {})[name] = {
+                    ref: builder.field_term_frequencies[f"{name}/{ref}"][word] for ref in refs
+                }
+    assert decode(compact) == expected
+    # terms in lunr's numbering, so a term's position is its _index
+    assert [row[0] for row in compact["termen"]] == sorted(
+        builder.inverted_index, key=lambda t: builder.inverted_index[t]["_index"]
+    )
+    n = len(site.gepubliceerd)
+    for (name, _boost), lengths in zip(compact["velden"], compact["lengtes"], strict=True):
+        assert lengths == [builder.field_lengths[f"{name}/{ref}"] for ref in range(n)]
+    assert any(isinstance(e, list) for row in compact["termen"] for f in row[1:] for e in f)
+
+
+def test_index_words_are_trimmed_folded_and_stemmed():
+    assert term("Yoga,") == "yoga"  # lunr.py's own Dutch trimmer would have made this 'og'
+    assert term("Café") == term("cafe") == "caf"
+    assert term("zwemmen") == term("Zwemmen") == "zwemm"
+    assert term("de") is None and term("...") is None
 
 
 def test_only_short_fields_are_indexed(region):

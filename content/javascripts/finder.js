@@ -1,8 +1,9 @@
-/* Sportwijzer finder: filters the static list of offers in place, in the browser.
+/* Sportwijzer finder: filters every offer in the browser.
  *
- * The page works without this script (every offer is listed). This script only adds: the form,
- * live filtering and text search (lunr.js, loaded when someone types), distances, URL state and
- * the map on request. What someone searches for never leaves the browser.
+ * The page works without this script (a static list, a page at a time). This script adds: the
+ * form, live filtering over all offers (aanbod/kaarten.json), text search (lunr.js and the index,
+ * loaded when someone types), distances, URL state and the map on request. What someone searches
+ * for never leaves the browser.
  */
 (function () {
   "use strict";
@@ -22,27 +23,82 @@
   var MULTI = { beperking: true, kenmerk: true };
   var myPosition = null;
 
-  var items = Array.prototype.map.call(list.children, function (li, order) {
-    var d = li.dataset;
-    return {
-      el: li,
-      order: order,
-      ref: d.ref,
-      title: li.querySelector("a").textContent,
-      url: li.querySelector("a").getAttribute("href"),
-      beperkingen: d.beperkingen.split(" "),
-      sport: d.sport,
-      gemeente: d.gemeente,
-      lat: parseFloat(d.lat),
-      lon: parseFloat(d.lon),
-      min: d.min === "" ? null : parseInt(d.min, 10),
-      max: d.max === "" ? null : parseInt(d.max, 10),
-      kenmerken: d.kenmerken ? d.kenmerken.split(" ") : [],
-      omgeving: d.omgeving ? d.omgeving.split(" ") : [],
-      samen: d.samen,
-      distanceEl: li.querySelector(".sw-afstand")
-    };
-  });
+  var items = [];
+  var template = document.getElementById("sw-kaart-sjabloon");
+  var cardBase = form.getAttribute("data-aanbod");
+  if (cardBase === "./") { cardBase = ""; } // as the static cards' links are written
+
+  // One object per offer from the compact data file (finder_data() in hooks/sportwijzer/finder.py).
+  function itemsFrom(data) {
+    var at = {};
+    data.velden.forEach(function (name, i) { at[name] = i; });
+    function tekst(i) { return i >= 0 ? data.teksten[i] : ""; }
+    return data.aanbod.map(function (row, order) {
+      var sport = data.sporten[row[at.sport]];
+      var beperkingen = row[at.beperkingen].map(function (i) { return data.beperkingen[i]; });
+      return {
+        el: null,
+        order: order,
+        ref: String(order),
+        title: row[at.titel],
+        summary: row[at.samenvatting],
+        url: cardBase + row[at.slug] + "/",
+        sport: sport[0],
+        sportName: sport[1],
+        omgeving: sport[2],
+        samen: sport[3],
+        plaats: row[at.plaats],
+        gemeente: data.gemeenten[row[at.gemeente]],
+        beperkingen: beperkingen.map(function (b) { return b[0]; }),
+        kort: beperkingen.map(function (b) { return b[1]; }).join(", "),
+        min: row[at.min],
+        max: row[at.max],
+        lat: row[at.lat],
+        lon: row[at.lon],
+        kenmerken: row[at.kenmerken].map(function (i) { return data.kenmerken[i]; }),
+        proefles: tekst(row[at.proefles]),
+        status: tekst(row[at.status]),
+        distanceEl: null
+      };
+    });
+  }
+
+  // The static cards of the first page are reused; the others are made from the template.
+  function adoptStaticCards() {
+    Array.prototype.forEach.call(list.children, function (li, i) {
+      var link = li.querySelector("a");
+      if (items[i] && link && link.getAttribute("href") === items[i].url) {
+        items[i].el = li;
+        items[i].distanceEl = li.querySelector(".sw-afstand");
+      }
+    });
+  }
+
+  function fill(li, name, text) {
+    var part = li.querySelector('[data-veld="' + name + '"]');
+    if (text === null) { part.parentNode.removeChild(part); return; }
+    part.removeAttribute("data-veld");
+    if (text) { part.appendChild(document.createTextNode(text)); }
+  }
+
+  function cardFor(item) {
+    if (item.el) { return item.el; }
+    var li = template.content.firstElementChild.cloneNode(true);
+    li.setAttribute("data-ref", item.ref);
+    var link = li.querySelector("a");
+    link.setAttribute("href", item.url);
+    link.textContent = item.title;
+    li.querySelector("p").textContent = item.summary;
+    fill(li, "sport", item.sportName);
+    fill(li, "plaats", item.plaats);
+    fill(li, "beperkingen", item.kort);
+    fill(li, "gratis", item.kenmerken.indexOf("gratis") >= 0 ? "" : null);
+    fill(li, "proefles", item.proefles || null);
+    fill(li, "status", item.status || null);
+    item.el = li;
+    item.distanceEl = li.querySelector(".sw-afstand");
+    return li;
+  }
 
   /* ---- state: form <-> object <-> URL ------------------------------------------------------ */
 
@@ -169,16 +225,49 @@
       .then(function () { return fetch(form.getAttribute("data-index")); })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        var fields = data.index.fields; // postings come without their empty fields
-        data.index.invertedIndex.forEach(function (entry) {
-          fields.forEach(function (f) { if (!entry[1][f]) { entry[1][f] = {}; } });
-        });
-        return {
-          index: lunr.Index.load(data.index), stop: data.stopwoorden, synonyms: data.synoniemen
-        };
+        return { index: rebuild(data.index), stop: data.stopwoorden, synonyms: data.synoniemen };
       });
     return searchIndex;
   }
+
+  // The index comes compact (compact() in hooks/sportwijzer/search.py): each term with, per
+  // field, the gaps between the offers that hold it, and each field's length per offer.
+  // lunr.js's own Builder computes the weights from those, exactly as lunr.py did.
+  function rebuild(compact) {
+    var builder = new lunr.Builder();
+    var fields = compact.velden.map(function (f) { return f[0]; });
+    var count = compact.lengtes[0] ? compact.lengtes[0].length : 0;
+    builder.ref("ref");
+    compact.velden.forEach(function (f) { builder.field(f[0], { boost: f[1] }); });
+    builder.searchPipeline.add(lunr.nl.stemmer);
+    builder.documentCount = count;
+    for (var ref = 0; ref < count; ref++) {
+      builder._documents[ref] = {};
+      fields.forEach(function (field, f) {
+        builder.fieldTermFrequencies[field + "/" + ref] = {};
+        builder.fieldLengths[field + "/" + ref] = compact.lengtes[f][ref];
+      });
+    }
+    compact.termen.forEach(function (row, position) {
+      var term = row[0];
+      var posting = { _index: position };
+      fields.forEach(function (field, f) {
+        var refs = {};
+        var ref = 0;
+        (row[f + 1] || []).forEach(function (entry) {
+          var pair = typeof entry === "number" ? [entry, 1] : entry;
+          ref += pair[0];
+          refs[ref] = {};
+          builder.fieldTermFrequencies[field + "/" + ref][term] = pair[1];
+        });
+        posting[field] = refs;
+      });
+      builder.invertedIndex[term] = posting;
+    });
+    builder.termIndex = compact.termen.length;
+    return builder.build();
+  }
+  window.sportwijzerRebuild = rebuild; // tests/browser compare it with lunr.py's own index
 
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -293,24 +382,24 @@
   // touches a few dozen list items, not all of them.
   var PAGE = 50; // PAGE_SIZE in hooks/sportwijzer/finder.py
   var limit = PAGE;
-  var inView = items.slice();
+  var inView = [];
   var lastShown = [];
   var lastFrom = null;
   var more = document.getElementById("sw-meer");
 
   function showResults(shown, from) {
-    inView.forEach(function (item) { item.el.hidden = true; });
     inView = shown.slice(0, limit);
     var fragment = document.createDocumentFragment();
     inView.forEach(function (item) {
-      item.el.hidden = false;
+      var el = cardFor(item);
       if (item.distanceEl) {
         item.distanceEl.hidden = !from;
         item.distanceEl.textContent = from ? formatKm(item.distance) + " hiervandaan" : "";
       }
-      fragment.appendChild(item.el);
+      fragment.appendChild(el);
     });
-    list.insertBefore(fragment, list.firstChild);
+    list.textContent = "";
+    list.appendChild(fragment);
     var rest = shown.length - inView.length;
     more.hidden = rest <= 0;
     more.textContent = "Toon meer resultaten (nog " + rest + ")";
@@ -457,11 +546,24 @@
     locateButton.hidden = true;
   }
 
-  status.tabIndex = -1;
-  form.hidden = false;
-  mapBlock.hidden = false;
-  var initial = fromQuery(location.search);
-  if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link never holds a location
-  writeForm(initial);
-  update(false);
+  // Start once every offer's facts are in; if they cannot be loaded, the static list stays.
+  fetch(form.getAttribute("data-kaarten"))
+    .then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.json();
+    })
+    .then(function (data) {
+      items = itemsFrom(data);
+      adoptStaticCards();
+      var pages = document.getElementById("sw-paginas");
+      if (pages) { pages.hidden = true; } // "Toon meer resultaten" takes over
+      status.tabIndex = -1;
+      form.hidden = false;
+      mapBlock.hidden = false;
+      var initial = fromQuery(location.search);
+      if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link holds no location
+      writeForm(initial);
+      update(false);
+    })
+    .catch(function () { /* fail safe: the static list and its pages stay as they are */ });
 })();

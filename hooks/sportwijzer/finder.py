@@ -1,7 +1,9 @@
-"""The finder at aanbod/: what its form offers and what each result card tells the browser.
+"""The finder at aanbod/: its form, its static pages and the facts the browser filters on.
 
-The page is a complete static list; every card carries its facts as data attributes, so the
-browser can filter, sort and measure distances without sending anything anywhere.
+Without JavaScript the finder is a static list, PAGE_SIZE offers a page (aanbod/, then
+aanbod/pagina/2/ and on). With JavaScript, finder.js loads one compact file with every offer's
+facts (aanbod/kaarten.json) and filters, sorts and measures distances in the browser: nothing
+anyone searches for is sent anywhere.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .filters import serves_any
 from .geo import distance_km
+from .jsontext import inert_json
 from .model import Aanbod, Site
 from .search import search
 from .vocabulary import BROADER, IEDEREEN
@@ -23,7 +26,8 @@ KENMERKEN = (
     ("begeleider-gratis", "Begeleider gaat gratis mee"),
 )
 AFSTANDEN = (5, 10, 15, 25, 50)
-PAGE_SIZE = 50  # results in view before "Toon meer resultaten" (finder.js: PAGE)
+PAGE_SIZE = 50  # a static page, and the results in view before "Toon meer" (finder.js: PAGE)
+DATA_PATH = "aanbod/kaarten.json"
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
 SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
 
@@ -46,8 +50,51 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Pager:
+    """Where a static page of the finder sits among the others."""
+
+    pagina: int
+    paginas: list[tuple[int, str]]  # (number, site path) of every page
+
+    @property
+    def aantal(self) -> int:
+        return len(self.paginas)
+
+    @property
+    def vorige(self) -> str | None:
+        return self.paginas[self.pagina - 2][1] if self.pagina > 1 else None
+
+    @property
+    def volgende(self) -> str | None:
+        return self.paginas[self.pagina][1] if self.pagina < self.aantal else None
+
+
+def page_path(number: int) -> str:
+    """The site path of static page `number` of the finder (1 is the finder itself)."""
+    return "aanbod/" if number == 1 else f"aanbod/pagina/{number}/"
+
+
+def static_pages(offers: list[Aanbod]) -> list[tuple[Pager, list[Card]]]:
+    """The finder's list cut into pages of PAGE_SIZE, each with its pager and its cards."""
+    count = max(1, -(-len(offers) // PAGE_SIZE))
+    paths = [(n, page_path(n)) for n in range(1, count + 1)]
+    return [
+        (
+            Pager(n, paths),
+            [
+                card(ref, offers[ref])
+                for ref in range((n - 1) * PAGE_SIZE, min(n * PAGE_SIZE, len(offers)))
+            ],
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+@dataclass(frozen=True)
 class FinderView:
-    kaarten: list[Card]
+    kaarten: list[Card]  # the first static page
+    aantal: int
+    pager: Pager
     beperkingen: list[Option]
     sporten: list[Option]
     gemeenten: list[Option]
@@ -75,23 +122,66 @@ def kenmerken(offer: Aanbod) -> list[str]:
 
 
 def card(ref: int, offer: Aanbod) -> Card:
-    """Data attributes, as text, for one card (ref = position in the index)."""
-    return Card(
-        offer,
-        {
-            "ref": str(ref),
-            "beperkingen": " ".join(b.slug for b in offer.beperkingen),
-            "sport": offer.sport.slug,
-            "gemeente": offer.locatie.gemeente.slug,
-            "lat": f"{offer.locatie.lat:.5f}",
-            "lon": f"{offer.locatie.lon:.5f}",
-            "min": "" if offer.leeftijd_min is None else str(offer.leeftijd_min),
-            "max": "" if offer.leeftijd_max is None else str(offer.leeftijd_max),
-            "kenmerken": " ".join(kenmerken(offer)),
-            "omgeving": " ".join(offer.sport.omgeving),
-            "samen": offer.sport.samen,
-        },
-    )
+    """A static card; its ref is its position in the data file and the index."""
+    return Card(offer, {"ref": str(ref)})
+
+
+# The fields of one offer in aanbod/kaarten.json, in order; finder.js reads them by name.
+DATA_FIELDS = (
+    "slug", "titel", "samenvatting", "sport", "plaats", "gemeente", "beperkingen", "min", "max",
+    "lat", "lon", "kenmerken", "proefles", "status",
+)  # fmt: skip
+
+
+def finder_data(site: Site) -> dict:
+    """Every published offer's card text and filter facts, compact: repeated words are tables.
+
+    Positions match the refs of the text index (search.py) and the static cards.
+    """
+    published = site.gepubliceerd
+    sports = sorted({o.sport.slug: o.sport for o in published}.values(), key=lambda s: s.slug)
+    sport_at = {s.slug: i for i, s in enumerate(sports)}
+    gemeenten = [g.slug for g in site.regio.gemeenten]
+    beperkingen = list(site.vocabulary.beperkingen.values())
+    beperking_at = {b.slug: i for i, b in enumerate(beperkingen)}
+    kenmerk_at = {value: i for i, (value, _label) in enumerate(KENMERKEN)}
+    teksten: dict[str, int] = {}
+
+    def tekst(text: str) -> int:
+        return teksten.setdefault(text, len(teksten)) if text else -1
+
+    rows = [
+        [
+            o.slug,
+            o.titel,
+            o.samenvatting,
+            sport_at[o.sport.slug],
+            o.locatie.plaats,
+            gemeenten.index(o.locatie.gemeente.slug),
+            [beperking_at[b.slug] for b in o.beperkingen],
+            o.leeftijd_min,
+            o.leeftijd_max,
+            round(o.locatie.lat, 5),
+            round(o.locatie.lon, 5),
+            [kenmerk_at[k] for k in kenmerken(o)],
+            tekst(o.proefles.tekst if o.proefles else ""),
+            tekst(o.status.naam if o.status.slug != "actief" else ""),
+        ]
+        for o in published
+    ]
+    return {
+        "velden": list(DATA_FIELDS),
+        "sporten": [[s.slug, s.naam, list(s.omgeving), s.samen] for s in sports],
+        "gemeenten": gemeenten,
+        "beperkingen": [[b.slug, b.kort] for b in beperkingen],
+        "kenmerken": [value for value, _label in KENMERKEN],
+        "teksten": list(teksten),
+        "aanbod": rows,
+    }
+
+
+def data_json(site: Site) -> str:
+    return inert_json(finder_data(site), separators=(",", ":"))
 
 
 def finder_view(site: Site) -> FinderView:
@@ -108,8 +198,11 @@ def finder_view(site: Site) -> FinderView:
         (Option(p.slug, f"{p.naam} ({p.gemeente})", p.lat, p.lon) for p in site.regio.plaatsen),
         key=lambda o: o.label.lower(),
     )
+    pager, first = static_pages(published)[0]
     return FinderView(
-        kaarten=[card(ref, offer) for ref, offer in enumerate(published)],
+        kaarten=first,
+        aantal=len(published),
+        pager=pager,
         beperkingen=[
             Option(b.slug, b.naam, icoon=b.icoon)
             for b in site.vocabulary.beperkingen.values()

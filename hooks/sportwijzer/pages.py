@@ -15,7 +15,7 @@ from typing import Any
 from . import dutch
 from .analysis import analyse
 from .filters import Nearby, serves
-from .finder import finder_view
+from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Site
 from .vocabulary import IEDEREEN, ROLLEN, SOORT, Term
@@ -62,6 +62,7 @@ class Listing:
     inleiding: str
     aanbod: list[Aanbod]
     leeg: str
+    pager: Pager | None = None  # the finder's static pages 2, 3, ...
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,17 @@ def index_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             searchable=True,
         ),
     ]
+
+
+def finder_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """aanbod/pagina/2/ and on: the rest of the finder's static list, for use without JavaScript."""
+    pages = []
+    for pager, cards in static_pages(site.gepubliceerd)[1:]:
+        kop = f"Al het aanbod, pagina {pager.pagina} van {pager.aantal}"
+        intro = f"Alle sport- en beweegactiviteiten in {site.regio.naam}, op volgorde van naam."
+        listing = Listing(kop, intro, [c.aanbod for c in cards], "", pager)
+        pages.append(_listing_page(f"{pager.paginas[pager.pagina - 1][1]}index.md", listing, intro))
+    return pages
 
 
 def _listing_page(src_uri: str, listing: Listing, description: str) -> GeneratedPage:
@@ -319,6 +331,7 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
 
 PAGE_BUILDERS: tuple[Builder, ...] = (
     index_pages,
+    finder_pages,
     offer_pages,
     partner_pages,
     listing_pages,

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from lunr.index import Index
 
 from sportwijzer.finder import PAGE_SIZE, select
-from sportwijzer.search import index_json
+from sportwijzer.search import python_index
 from sportwijzer.site import load_site
 
 from .harness import REPO, TILE_PATH, assert_no_axe_violations, visit
@@ -31,12 +29,7 @@ PNG = bytes.fromhex(
 @functools.cache
 def demo():
     site = load_site(REPO, today=dt.date.today()).site
-    payload = json.loads(index_json(site))
-    index = payload["index"]
-    for _term, posting in index["invertedIndex"]:
-        for field in index["fields"]:
-            posting.setdefault(field, {})
-    return site, (Index.load(index), payload["synoniemen"], payload["stopwoorden"])
+    return site, python_index(site)
 
 
 def expected(query: str) -> tuple[int, list[str]]:
@@ -113,15 +106,99 @@ def test_a_shared_link_reload_and_the_back_button_give_the_same_results(page):
     assert page.locator("#sw-sport").input_value() == "judo"
 
 
-def test_without_javascript_every_offer_is_listed(page_without_js):
+def test_without_javascript_every_offer_is_listed_a_page_at_a_time(page_without_js):
     page = page_without_js
     visit(page, "aanbod/")
     site, _ = demo()
     assert page.locator("#sw-finder").is_hidden()
-    assert page.locator("#sw-resultaten > li").count() == len(site.gepubliceerd)
-    assert page.locator("#sw-resultaten > li:visible").count() == len(site.gepubliceerd)
     for target in ("sport/", "beperking/", "gemeente/"):
         assert page.locator(f'main a[href="../{target}"]').count() >= 1
+    listed = []
+    while True:
+        cards = page.locator("main .sw-resultaten > li:visible h2 a, #sw-resultaten > li h3 a")
+        assert 0 < cards.count() <= PAGE_SIZE
+        listed += [
+            h.strip("/").split("/")[-1]
+            for h in cards.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        ]
+        current = page.locator('.sw-paginas a[aria-current="page"]')
+        assert current.is_visible()
+        following = page.locator('.sw-paginas a[rel="next"]')
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_load_state()
+    assert listed == [o.slug for o in site.gepubliceerd]
+    assert page.url.endswith(f"aanbod/pagina/{-(-len(listed) // PAGE_SIZE)}/")
+    assert len(listed) > PAGE_SIZE  # the demo needs more than one page, or this proves little
+
+
+def test_with_javascript_the_static_pages_give_way_to_all_offers(page):
+    visit(page, "aanbod/")
+    assert shown(page) == expected("")
+    assert page.locator("#sw-paginas").is_hidden()
+    assert page.locator("#sw-meer").is_visible()
+
+
+def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_js):
+    """Static page 2 of the list, without JavaScript, against the same offers made by finder.js."""
+    site, _ = demo()
+    second = [o.slug for o in site.gepubliceerd[PAGE_SIZE : 2 * PAGE_SIZE]]
+    visit(page_without_js, "aanbod/pagina/2/")
+    normalise = """els => els.map(li => li.outerHTML.replace(/\\s+/g, ' ').replace(/> </g, '><')
+        .replace(/ href="(?:[^"]*\\/)?([^/"]+)\\/"/g, ' href="$1"')
+        .replace(/<(\\/?)h[23]/g, '<$1h'))"""
+    static = page_without_js.locator("main .sw-resultaten > li").evaluate_all(normalise)
+    visit(page, "aanbod/")
+    page.wait_for_function(UPDATED)
+    page.locator("#sw-meer").click()
+    made = page.locator("#sw-resultaten > li").evaluate_all(normalise)[PAGE_SIZE : 2 * PAGE_SIZE]
+    static = [re.sub(r' data-ref="\d+"', "", html) for html in static]
+    made = [
+        re.sub(r' data-ref="\d+"', "", html).replace('<li class="sw-afstand" hidden=""></li>', "")
+        for html in made
+    ]
+    assert len(made) == len(static) == len(second) > 0
+    for one, other in zip(made, static, strict=True):
+        assert one == other
+
+
+def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
+    page.route("**/aanbod/kaarten.json", lambda route: route.fulfill(status=200, body="kapot"))
+    visit(page, "aanbod/")
+    page.wait_for_timeout(500)
+    assert page.locator("#sw-finder").is_hidden()
+    assert page.locator("#sw-resultaten > li").count() == PAGE_SIZE
+    assert page.locator("#sw-paginas").is_visible()
+
+
+def test_the_browser_rebuilds_exactly_the_index_lunr_py_built(page):
+    _site, (index, _synonyms, _stop) = demo()
+    visit(page, "aanbod/?q=zwemmen")
+    page.wait_for_function(UPDATED)
+    rebuilt = page.evaluate(
+        """() => fetch(document.getElementById('sw-finder').dataset.index)
+            .then(r => r.json()).then(data => JSON.parse(JSON.stringify(
+                window.sportwijzerRebuild(data.index))))"""
+    )
+    original = index.serialize()
+    assert rebuilt["fields"] == original["fields"]
+    assert rebuilt["pipeline"] == original["pipeline"] == ["stemmer-nl"]
+
+    def postings(ix):
+        return {
+            t: {f: sorted(r) for f, r in p.items() if f != "_index"} for t, p in ix["invertedIndex"]
+        }
+
+    assert postings(rebuilt) == postings(original)
+    assert {t: p["_index"] for t, p in rebuilt["invertedIndex"]} == {
+        t: p["_index"] for t, p in original["invertedIndex"]
+    }
+    vectors = dict(original["fieldVectors"])
+    assert set(dict(rebuilt["fieldVectors"])) == set(vectors)
+    for ref, vector in rebuilt["fieldVectors"]:
+        assert vector[::2] == vectors[ref][::2], ref
+        assert vector[1::2] == pytest.approx(vectors[ref][1::2], abs=0.0011), ref
 
 
 def test_no_results_says_so_offers_to_drop_a_filter_and_the_desk(page):
