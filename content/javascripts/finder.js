@@ -30,34 +30,33 @@
 
   // One object per offer from the compact data file (finder_data() in hooks/sportwijzer/finder.py).
   function itemsFrom(data) {
-    var at = {};
-    data.velden.forEach(function (name, i) { at[name] = i; });
+    var field = data.aanbod;
     function tekst(i) { return i >= 0 ? data.teksten[i] : ""; }
-    return data.aanbod.map(function (row, order) {
-      var sport = data.sporten[row[at.sport]];
-      var beperkingen = row[at.beperkingen].map(function (i) { return data.beperkingen[i]; });
+    return field.slug.map(function (slug, order) {
+      var sport = data.sporten[field.sport[order]];
+      var beperkingen = field.beperkingen[order].map(function (i) { return data.beperkingen[i]; });
       return {
         el: null,
         order: order,
         ref: String(order),
-        title: row[at.titel],
-        summary: row[at.samenvatting],
-        url: cardBase + row[at.slug] + "/",
+        title: field.titel[order],
+        summary: field.samenvatting[order],
+        url: cardBase + slug + "/",
         sport: sport[0],
         sportName: sport[1],
         omgeving: sport[2],
         samen: sport[3],
-        plaats: row[at.plaats],
-        gemeente: data.gemeenten[row[at.gemeente]],
+        plaats: field.plaats[order],
+        gemeente: data.gemeenten[field.gemeente[order]],
         beperkingen: beperkingen.map(function (b) { return b[0]; }),
         kort: beperkingen.map(function (b) { return b[1]; }).join(", "),
-        min: row[at.min],
-        max: row[at.max],
-        lat: row[at.lat],
-        lon: row[at.lon],
-        kenmerken: row[at.kenmerken].map(function (i) { return data.kenmerken[i]; }),
-        proefles: tekst(row[at.proefles]),
-        status: tekst(row[at.status]),
+        min: field.min[order],
+        max: field.max[order],
+        lat: field.lat[order],
+        lon: field.lon[order],
+        kenmerken: field.kenmerken[order].map(function (i) { return data.kenmerken[i]; }),
+        proefles: tekst(field.proefles[order]),
+        status: tekst(field.status[order]),
         distanceEl: null
       };
     });

@@ -126,17 +126,23 @@ def card(ref: int, offer: Aanbod) -> Card:
     return Card(offer, {"ref": str(ref)})
 
 
-# The fields of one offer in aanbod/kaarten.json, in order; finder.js reads them by name.
+# The fields of an offer in aanbod/kaarten.json: one list per field, an item per offer.
 DATA_FIELDS = (
     "slug", "titel", "samenvatting", "sport", "plaats", "gemeente", "beperkingen", "min", "max",
     "lat", "lon", "kenmerken", "proefles", "status",
 )  # fmt: skip
 
 
-def finder_data(site: Site) -> dict:
-    """Every published offer's card text and filter facts, compact: repeated words are tables.
+def position(offer: Aanbod) -> tuple[float, float]:
+    """Where the browser thinks an offer is: 4 decimals, about 10 metres, plenty for km."""
+    return round(offer.locatie.lat, 4), round(offer.locatie.lon, 4)
 
-    Positions match the refs of the text index (search.py) and the static cards.
+
+def finder_data(site: Site) -> dict:
+    """Every published offer's card text and filter facts, compact: one list per field (which
+    compresses better than one list per offer), repeated words as positions in a table.
+
+    Positions in the lists match the refs of the text index (search.py) and the static cards.
     """
     published = site.gepubliceerd
     sports = sorted({o.sport.slug: o.sport for o in published}.values(), key=lambda s: s.slug)
@@ -161,8 +167,7 @@ def finder_data(site: Site) -> dict:
             [beperking_at[b.slug] for b in o.beperkingen],
             o.leeftijd_min,
             o.leeftijd_max,
-            round(o.locatie.lat, 5),
-            round(o.locatie.lon, 5),
+            *position(o),
             [kenmerk_at[k] for k in kenmerken(o)],
             tekst(o.proefles.tekst if o.proefles else ""),
             tekst(o.status.naam if o.status.slug != "actief" else ""),
@@ -170,13 +175,12 @@ def finder_data(site: Site) -> dict:
         for o in published
     ]
     return {
-        "velden": list(DATA_FIELDS),
         "sporten": [[s.slug, s.naam, list(s.omgeving), s.samen] for s in sports],
         "gemeenten": gemeenten,
         "beperkingen": [[b.slug, b.kort] for b in beperkingen],
         "kenmerken": [value for value, _label in KENMERKEN],
         "teksten": list(teksten),
-        "aanbod": rows,
+        "aanbod": {name: [row[i] for row in rows] for i, name in enumerate(DATA_FIELDS)},
     }
 
 
@@ -257,10 +261,7 @@ def select(site: Site, params: dict[str, list[str]], index=None) -> list[Aanbod]
                        "kenmerk", "omgeving", "samen", "sorteer")}  # fmt: skip
     origin = _places(site).get(state["bij"])
     published = site.gepubliceerd
-    distance = {
-        o.slug: distance_km(origin, (o.locatie.lat, o.locatie.lon)) if origin else None
-        for o in published
-    }
+    distance = {o.slug: distance_km(origin, position(o)) if origin else None for o in published}
     scores = search(*index[:1], state["q"], *index[1:]) if state["q"] and index else None
     shown = [
         (order, o)
