@@ -73,7 +73,7 @@ def on_page_context(
     """Give a generated page the objects its template shows."""
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
-        context.update(generated.context)
+        context.update(generated.template_context())
     return context
 
 

@@ -148,3 +148,27 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
     )
     assert "Zaterdag van 10:00 tot 12:00 uur (van april tot oktober)" in html
     assert "Sportpunt Noord-Veluwe" in page(root, "")
+
+
+def test_the_sidebar_cache_changes_no_byte_of_any_page(tmp_path, monkeypatch):
+    """The demo built with the shared sidebars (blockcache.py) and with every sidebar rendered."""
+    from conftest import REPO
+
+    assert mkdocs_build(REPO, site=tmp_path / "cached").returncode == 0
+    monkeypatch.setenv("SPORTWIJZER_BLOKCACHE", "false")
+    assert mkdocs_build(REPO, site=tmp_path / "uncached").returncode == 0
+    cached = sorted(
+        p.relative_to(tmp_path / "cached") for p in (tmp_path / "cached").rglob("*.html")
+    )
+    uncached = sorted(
+        p.relative_to(tmp_path / "uncached") for p in (tmp_path / "uncached").rglob("*.html")
+    )
+    assert cached == uncached and len(cached) > 150
+    differ = [
+        str(p)
+        for p in cached
+        if (tmp_path / "cached" / p).read_bytes() != (tmp_path / "uncached" / p).read_bytes()
+    ]
+    assert differ == []
+    offer = (tmp_path / "cached" / "aanbod" / "aangepast-golf-dalfsen" / "index.html").read_text()
+    assert 'data-md-type="navigation"' in offer  # the sidebar is there, from the cache

@@ -79,3 +79,18 @@ def test_generated_pages_name_their_template_source_and_search(region):
         "search": {"exclude": True},
     }
     assert pages["aanbod/index.md"].in_nav and pages["aanbod/index.md"].edit_uri is None
+
+
+def test_pages_outside_the_navigation_share_a_sidebar_per_folder(region):
+    pages = {p.src_uri: p for p in all_pages(site_of(region))}
+    offers = [p for uri, p in pages.items() if uri.startswith("aanbod/") and uri.count("/") == 1]
+    offers = [p for p in offers if p.template == "aanbod.html"]
+    slots = {p.template_context()["sw_nav"].key for p in offers}
+    assert slots == {"nav:aanbod"}
+    assert len({id(p.cache) for p in pages.values()}) == 1  # one cache for the whole build
+    assert "sw_nav" not in pages["aanbod/index.md"].template_context()  # in the navigation
+    first, second = (p.template_context()["sw_nav"] for p in offers[:2])
+    assert first.html() is None
+    assert first.keep("<nav>zij</nav>") == "<nav>zij</nav>" and second.html() == "<nav>zij</nav>"
+    partner = next(p for uri, p in pages.items() if p.template == "partner.html")
+    assert partner.template_context()["sw_nav"].html() is None  # another folder, its own sidebar

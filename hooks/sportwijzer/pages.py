@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import dutch
 from .analysis import analyse
+from .blockcache import BlockCache, nav_key
 from .filters import Nearby, serves
 from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
@@ -33,6 +34,14 @@ class GeneratedPage:
     description: str = ""
     in_nav: bool = False
     searchable: bool = False
+    cache: BlockCache | None = None  # shared by the pages of one build (all_pages)
+
+    def template_context(self) -> dict[str, Any]:
+        """What the template reads: the page's objects, and for a page outside the navigation
+        the slot where its sidebar is kept (overrides/main.html, block site_nav)."""
+        if self.in_nav or self.cache is None:
+            return self.context
+        return {**self.context, "sw_nav": self.cache.slot(nav_key(self.src_uri))}
 
     @property
     def edit_uri(self) -> str | None:
@@ -341,4 +350,7 @@ PAGE_BUILDERS: tuple[Builder, ...] = (
 
 def all_pages(site: Site, base_url: str = "") -> list[GeneratedPage]:
     """Every generated page, from every builder. `base_url` makes absolute links (JSON-LD)."""
-    return [page for builder in PAGE_BUILDERS for page in builder(site, base_url)]
+    cache = BlockCache()
+    return [
+        replace(page, cache=cache) for builder in PAGE_BUILDERS for page in builder(site, base_url)
+    ]

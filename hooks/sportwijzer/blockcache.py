@@ -1,0 +1,43 @@
+"""Parts of the theme's page that are the same for thousands of generated pages, rendered once.
+
+The theme renders its sidebar navigation for every page; with 10,000 offers that is a third of
+the build. For a generated page that is not in the navigation, the sidebar depends only on the
+folder the page sits in (its links are relative to it), so pages in one folder share one
+rendering: every offer page in aanbod/, every partner page in partners/.
+tests/test_build.py builds the demo with and without this cache and compares every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BlockCache:
+    """Rendered HTML by key, for one build."""
+
+    _html: dict[str, str] = field(default_factory=dict)
+
+    def slot(self, key: str) -> Slot:
+        return Slot(self, key)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One cached block as a template uses it: `slot.html() or slot.keep(super())`."""
+
+    cache: BlockCache
+    key: str
+
+    def html(self) -> str | None:
+        return self.cache._html.get(self.key)
+
+    def keep(self, html: str) -> str:
+        self.cache._html[self.key] = html
+        return html
+
+
+def nav_key(src_uri: str) -> str:
+    """Pages whose sidebar is the same: those in one folder (aanbod/x.md is page aanbod/x/)."""
+    path = src_uri.removesuffix(".md").removesuffix("/index")
+    return "nav:" + path.rpartition("/")[0]
