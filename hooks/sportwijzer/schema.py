@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
 from .problems import Problem, field_problem
@@ -42,6 +43,20 @@ def _validator(kind: str) -> Draft7Validator:
     return Draft7Validator(load_schema(kind))
 
 
+@cache
+def _quick_check(kind: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: about ten times quicker to say "valid"."""
+    return fastjsonschema.compile(load_schema(kind))
+
+
+def is_valid(kind: str, instance: Any) -> bool:
+    try:
+        _quick_check(kind)(instance)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def schema_problems(
     kind: str, document: Document, path: str, suggest: Suggest | None = None
 ) -> list[Problem]:
@@ -49,6 +64,8 @@ def schema_problems(
     if not isinstance(document.data, dict):
         return [Problem(path, document.line(()), _not_a_mapping(document.data))]
     instance = document.fields
+    if is_valid(kind, instance):  # almost every file: skip the slower, detailed check
+        return []
     problems: list[Problem] = []
     for error in _validator(kind).iter_errors(instance):
         problems.extend(_translate(error, document, path, suggest))
