@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "lijsten")
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "lijsten", "toolkit")
 BEPERKINGEN = [
     key
     for key in yaml.safe_load((ROOT / "lijsten" / "beperkingen.yml").read_text(encoding="utf-8"))

@@ -64,7 +64,8 @@ def _not_on_github(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks")  # what a build needs besides data
+# What a build needs besides the region's data (the toolkit lists are product data, like lijsten/).
+SITE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "toolkit")
 
 
 def make_site(target: Path, region: str = "regio-a") -> Path:

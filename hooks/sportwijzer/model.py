@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .toolkit import Toolkit
 from .vocabulary import Term, Vocabulary
 
 
@@ -142,13 +143,14 @@ class Aanbod:
 
 @dataclass
 class Site:
-    """Everything the build needs: the region, its partners and offers, the vocabulary."""
+    """Everything the build needs: region, partners, offers, vocabulary and toolkit lists."""
 
     regio: Regio
     vocabulary: Vocabulary
     partners: dict[str, Partner]
     aanbod: dict[str, Aanbod]
     today: dt.date
+    toolkit: Toolkit = field(default_factory=Toolkit)
 
     @cached_property
     def gepubliceerd(self) -> list[Aanbod]:

@@ -18,6 +18,7 @@ from .load import (
 from .model import Site
 from .problems import Problem, errors
 from .schema import schema_problems
+from .toolkit_load import load_toolkit
 from .validate import OFFER_RULES, PARTNER_RULES, REGION_RULES, Context, region_centres, run_rules
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -44,6 +45,8 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     root = Path(root)
     today = today or dt.date.today()
     vocabulary, problems = load_vocabulary(root)
+    toolkit, more, toolkit_files = load_toolkit(root)
+    problems += more
     regio_source, more = _read_regio(root)
     problems += more
     ctx = Context(vocabulary, today)
@@ -59,10 +62,11 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
         problems += run_rules(PARTNER_RULES, source, ctx)
     for source in offer_sources:
         problems += run_rules(OFFER_RULES, source, ctx)
-    checked = 1 + len(partner_sources) + len(offer_sources)
+    checked = 1 + len(partner_sources) + len(offer_sources) + toolkit_files
     if errors(problems):
         return LoadResult(None, problems, checked)
     site = _assemble(regio_source, partner_sources, offer_sources, vocabulary, today)
+    site.toolkit = toolkit
     return LoadResult(site, problems, checked)
 
 

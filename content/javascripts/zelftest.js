@@ -1,0 +1,138 @@
+/* The Meedoen Meerkamp self-test (toolkit/zelftest/).
+ *
+ * Without this script the page is a printable form. With it: the answers are kept in this
+ * browser only (localStorage; nothing is sent anywhere), the buttons appear, and "Bekijk de
+ * uitslag" shows a summary. The summary follows the rule of hooks/sportwijzer/zelftest.py:
+ * - answered: a score 1 to 5; the average over the answered parts, in tenths, half up;
+ * - the weakest parts: answered, score 3 or lower, lowest first, a tie in page order, at most 3.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "sportwijzer-zelftest-meerkamp";
+  var WEAK = 3;
+  var MAX_WEAKEST = 3;
+
+  var form = document.getElementById("sw-zelftest");
+  if (!form) { return; }
+  var parts = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-onderdeel]"));
+  var result = document.getElementById("zt-uitslag");
+  var heading = document.getElementById("zt-uitslag-kop");
+  var text = document.getElementById("zt-uitslag-tekst");
+  var list = document.getElementById("zt-zwakste");
+  var status = document.getElementById("zt-status");
+
+  function score(value) {
+    return /^[1-5]$/.test(String(value)) ? Number(value) : null;
+  }
+
+  /* The twin of samenvatting() in hooks/sportwijzer/zelftest.py. */
+  function samenvatting(scores, volgorde) {
+    var answered = [];
+    volgorde.forEach(function (part) {
+      var s = score(scores[part]);
+      if (s !== null) { answered.push({ part: part, score: s, index: answered.length }); }
+    });
+    var count = answered.length;
+    var total = answered.reduce(function (sum, a) { return sum + a.score; }, 0);
+    var weak = answered.filter(function (a) { return a.score <= WEAK; });
+    weak.sort(function (a, b) { return a.score - b.score || a.index - b.index; });
+    return {
+      beantwoord: count,
+      totaal: volgorde.length,
+      gemiddelde_tienden: count ? Math.floor((total * 20 + count) / (2 * count)) : null,
+      zwakste: weak.slice(0, MAX_WEAKEST).map(function (a) { return a.part; })
+    };
+  }
+
+  function tienden(value) {
+    return Math.floor(value / 10) + "," + (value % 10);
+  }
+
+  function answers() {
+    var scores = {};
+    parts.forEach(function (fieldset) {
+      var checked = fieldset.querySelector("input[type=radio]:checked");
+      if (checked) { scores[fieldset.dataset.onderdeel] = checked.value; }
+    });
+    return scores;
+  }
+
+  function save() {
+    try { localStorage.setItem(KEY, JSON.stringify(answers())); } catch (e) { /* private mode */ }
+  }
+
+  function restore() {
+    var saved = {};
+    try { saved = JSON.parse(localStorage.getItem(KEY) || "{}") || {}; } catch (e) { saved = {}; }
+    parts.forEach(function (fieldset) {
+      var s = score(saved[fieldset.dataset.onderdeel]);
+      var radio = s && fieldset.querySelector("input[type=radio][value='" + s + "']");
+      if (radio) { radio.checked = true; }
+    });
+  }
+
+  function byId(part) {
+    return parts.filter(function (fieldset) { return fieldset.dataset.onderdeel === part; })[0];
+  }
+
+  function item(part, scores) {
+    var fieldset = byId(part);
+    var li = document.createElement("li");
+    var name = document.createElement("strong");
+    name.textContent = fieldset.dataset.naam;
+    var link = document.createElement("a");
+    link.href = fieldset.dataset.url;
+    link.textContent = fieldset.dataset.pagina;
+    li.appendChild(name);
+    li.appendChild(document.createTextNode(" (score " + score(scores[part]) + "). Lees meer bij "));
+    li.appendChild(link);
+    li.appendChild(document.createTextNode("."));
+    return li;
+  }
+
+  function sentence(summary) {
+    if (!summary.beantwoord) {
+      return "Je hebt nog geen enkel onderdeel een score gegeven. Kies bij elk onderdeel een score van 1 tot 5.";
+    }
+    var words = "Je hebt " + summary.beantwoord + " van de " + summary.totaal +
+      " onderdelen een score gegeven. Je gemiddelde score is " + tienden(summary.gemiddelde_tienden) + ".";
+    if (summary.beantwoord < summary.totaal) {
+      words += " Geef de andere onderdelen ook een score, dan is het beeld compleet.";
+    }
+    if (summary.zwakste.length) {
+      return words + " Hier kun je het meest verbeteren:";
+    }
+    return words + " Geen enkel onderdeel scoort 3 of lager. Goed bezig!";
+  }
+
+  function show() {
+    var scores = answers();
+    var volgorde = parts.map(function (fieldset) { return fieldset.dataset.onderdeel; });
+    var summary = samenvatting(scores, volgorde);
+    text.textContent = sentence(summary);
+    list.textContent = "";
+    summary.zwakste.forEach(function (part) { list.appendChild(item(part, scores)); });
+    list.hidden = !summary.zwakste.length;
+    result.hidden = false;
+    status.textContent = "";
+    heading.focus(); // a screen reader reads the result from its heading on
+  }
+
+  function clear() {
+    try { localStorage.removeItem(KEY); } catch (e) { /* private mode */ }
+    form.reset();
+    result.hidden = true;
+    status.textContent = "Je antwoorden zijn gewist.";
+  }
+
+  form.addEventListener("change", save);
+  form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
+  document.getElementById("zt-uitslag-knop").addEventListener("click", show);
+  document.getElementById("zt-wis").addEventListener("click", clear);
+  document.getElementById("zt-print").addEventListener("click", function () { window.print(); });
+  Array.prototype.forEach.call(form.querySelectorAll("button[hidden]"), function (button) {
+    button.hidden = false;
+  });
+  restore();
+}());
