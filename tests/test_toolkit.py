@@ -48,3 +48,26 @@ def test_no_raw_html_no_outside_urls_and_every_link_resolves(path):
     for target in LINK.findall(body):
         if not target.startswith(GENERATED):
             assert (path.parent / target).resolve().is_file(), f"{path.name}: {target}"
+
+
+TASK_LINE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]", re.M)
+
+
+@pytest.mark.parametrize("path", TOOLKIT, ids=lambda p: p.stem)
+def test_no_task_list_lines_in_the_markdown(path):
+    """A '- [ ]' line shows as literal '[ ]': checklists live in toolkit/checklists.yml."""
+    _, body = parts(path)
+    found = [line.strip() for line in body.splitlines() if TASK_LINE.match(line)]
+    assert not found, f"{path.name}: move these to toolkit/checklists.yml: {found}"
+
+
+def test_every_checklist_is_shown_on_a_page():
+    checklists = yaml.safe_load((REPO / "toolkit" / "checklists.yml").read_text(encoding="utf-8"))
+    named = {
+        str(plaats.get("lijst", "")).removeprefix("checklist/")
+        for path in TOOLKIT
+        for plaats in parts(path)[0].get("toolkit") or []
+        if str(plaats.get("lijst", "")).startswith("checklist/")
+    }
+    assert set(checklists) - named == set(), "checklists that no page names in its front matter"
+    assert named <= set(checklists), "pages name checklists that toolkit/checklists.yml lacks"

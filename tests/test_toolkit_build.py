@@ -99,3 +99,23 @@ def test_the_self_test_is_a_plain_form_that_sends_nothing(built):
 def test_only_the_self_test_loads_its_script(built):
     assert "zelftest.js" not in page(built, "toolkit/meedoen-meerkamp")
     assert "zelftest.js" not in page(built, "")
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "text", "next_heading"),
+    [
+        ("toolkit/waarom-samenwerken", "herken-je-dit-in-jouw-regio",
+         "Het aanbod sluit niet goed aan bij hun wensen", "wat-samenwerken-oplevert"),
+        ("toolkit/communicatie", "praat-met-de-doelgroep", "Wat missen ze?", "ambassadeurs"),
+        ("toolkit/coordinator", "zeven-eigenschappen-van-een-goede-coordinator",
+         "Heeft een groot netwerk.", "een-goede-coordinator-valt-weinig-op"),
+        ("toolkit/activiteiten", "maak-sport-een-vast-onderdeel-van-het-werk-van-partners",
+         "Staat sport en bewegen in het behandelplan", "binnen-en-buiten-het-veld"),
+    ],
+)  # fmt: skip
+def test_a_checklist_in_the_middle_stays_under_its_heading(built, url, heading, text, next_heading):
+    html = article(page(built, url))
+    order = [f'<h2 id="{heading}"', text, f'<h2 id="{next_heading}"', '<h2 id="bronnen"']
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert "[ ]" not in html
