@@ -4,6 +4,8 @@ The theme renders its sidebar navigation for every page; with 10,000 offers that
 the build. For a generated page that is not in the navigation, the sidebar depends only on the
 folder the page sits in (its links are relative to it), so pages in one folder share one
 rendering: every offer page in aanbod/, every partner page in partners/.
+The theme's settings block is the same per folder too, and a result card is the same wherever
+its link is written the same, so cards that appear on several lists are rendered once.
 tests/test_build.py builds the demo with and without this cache and compares every page.
 """
 
@@ -37,7 +39,7 @@ class Slot:
         return html
 
 
-def nav_key(src_uri: str) -> str:
-    """Pages whose sidebar is the same: those in one folder (aanbod/x.md is page aanbod/x/)."""
+def folder_key(src_uri: str) -> str:
+    """The folder a page sits in (aanbod/x.md is page aanbod/x/, in aanbod)."""
     path = src_uri.removesuffix(".md").removesuffix("/index")
-    return "nav:" + path.rpartition("/")[0]
+    return path.rpartition("/")[0]

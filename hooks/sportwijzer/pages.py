@@ -14,7 +14,7 @@ from typing import Any
 
 from . import dutch
 from .analysis import analyse
-from .blockcache import BlockCache, nav_key
+from .blockcache import BlockCache, folder_key
 from .filters import Nearby, serves
 from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
@@ -37,11 +37,17 @@ class GeneratedPage:
     cache: BlockCache | None = None  # shared by the pages of one build (all_pages)
 
     def template_context(self) -> dict[str, Any]:
-        """What the template reads: the page's objects, and for a page outside the navigation
-        the slot where its sidebar is kept (overrides/main.html, block site_nav)."""
-        if self.in_nav or self.cache is None:
+        """What the template reads: the page's objects and the build's cache of rendered parts
+        (cards, by their link); for a page outside the navigation also the slots where its
+        sidebar and the theme's settings are kept (overrides/main.html)."""
+        if self.cache is None:
             return self.context
-        return {**self.context, "sw_nav": self.cache.slot(nav_key(self.src_uri))}
+        context = {**self.context, "sw_kaarten": self.cache}
+        if not self.in_nav:
+            folder = folder_key(self.src_uri)
+            context["sw_nav"] = self.cache.slot(f"nav:{folder}")
+            context["sw_config"] = self.cache.slot(f"config:{folder}")
+        return context
 
     @property
     def edit_uri(self) -> str | None:
