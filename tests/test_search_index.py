@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import TODAY, VALID_OFFER, write
+from conftest import REPO, TODAY, VALID_OFFER, write
 from sportwijzer.search import (
     _filled,
     document,
@@ -141,8 +141,9 @@ def decode(compact):
     return postings
 
 
-def test_index_is_deterministic_and_holds_what_lunr_py_holds(region):
-    site = load_site(region, today=TODAY).site
+@pytest.mark.parametrize("which", ["fixture", "demo"])
+def test_index_is_deterministic_and_holds_what_lunr_py_holds(region, which):
+    site = load_site(region if which == "fixture" else REPO, today=TODAY).site
     first, second = index_json(site), index_json(site)
     assert first == second
     compact = json.loads(first)["index"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -127,34 +128,48 @@ def _filled(site: Site) -> Builder:
     return builder
 
 
-def compact(builder: Builder) -> dict[str, Any]:
+# lunr's tokenizer: lower case, split on white space and hyphens (lunr/tokenizer.py).
+_LUNR_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")
+
+
+def words(text: str) -> list[str]:
+    """The index terms of one field, in order, as lunr's tokenizer and our pipeline make them."""
+    found = (term(word) for word in _LUNR_SEPARATORS.split(text.lower()) if word)
+    return [word for word in found if word is not None]
+
+
+def compact(site: Site) -> dict[str, Any]:
     """The index as the browser rebuilds it with lunr.js's own Builder (finder.js).
 
     lunr's serialised index repeats every ref in every posting and ships a weight per term per
     field per offer; the browser can compute those weights itself. So we send each term (in the
-    order lunr numbered them) with, per field, the gaps between the offers that contain it (a
-    term found more than once in a field comes as [gap, count]), and each field's length per
-    offer. About a quarter of the size, and tests/browser prove lunr.js rebuilds lunr.py's index.
+    order lunr numbers them: first seen first) with, per field, the gaps between the offers that
+    contain it (a term found more than once in a field comes as [gap, count]), and each field's
+    length per offer. About a quarter of the size. What lunr.py's Builder would hold, made
+    without its per-word objects (tests/test_search_index.py compares the two, and
+    tests/browser that lunr.js rebuilds lunr.py's own index from it).
     """
     names = [name for name, _ in FIELDS]
-    frequencies = builder.field_term_frequencies
+    rows: dict[str, list[Any]] = {}  # term -> [term, entries per field]
+    last: dict[str, list[int]] = {}  # term -> the last offer that had it, per field
+    lengths: list[list[int]] = [[] for _ in names]
+    for ref, offer in enumerate(site.gepubliceerd):
+        doc = document(str(ref), offer)
+        for f, name in enumerate(names):
+            field_words = words(doc[name])
+            lengths[f].append(len(field_words))
+            for word, count in Counter(field_words).items():
+                if word not in rows:
+                    rows[word] = [word, *([] for _ in names)]
+                    last[word] = [0] * len(names)
+                gap = ref - last[word][f]
+                rows[word][f + 1].append(gap if count == 1 else [gap, count])
+                last[word][f] = ref
     terms = []
-    for word, posting in sorted(builder.inverted_index.items(), key=lambda t: t[1]["_index"]):
-        row: list[Any] = [word]
-        for name in names:
-            previous, entries = 0, []
-            for ref in sorted(int(r) for r in posting[name]):
-                count = frequencies[f"{name}/{ref}"][word]
-                entries.append(ref - previous if count == 1 else [ref - previous, count])
-                previous = ref
-            row.append(entries)
+    for row in rows.values():
         while row[-1] == []:
             row.pop()
         terms.append(row)
-    lengths = [
-        [builder.field_lengths[f"{name}/{ref}"] for ref in range(builder.document_count)]
-        for name in names
-    ]
     return {"velden": [list(f) for f in FIELDS], "termen": terms, "lengtes": lengths}
 
 
@@ -166,7 +181,7 @@ def python_index(site: Site) -> tuple[Index, dict[str, list[str]], list[str]]:
 def index_json(site: Site) -> str:
     """What the finder loads: index, stop words and synonyms. Byte-identical for the same data."""
     payload = {
-        "index": compact(_filled(site)),
+        "index": compact(site),
         "stopwoorden": stop_words(),
         "synoniemen": expansions(site),
     }
