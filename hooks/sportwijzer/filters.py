@@ -6,6 +6,7 @@ for `rolstoel` (a narrower impairment), not the other way round.
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from .geo import distance_km
@@ -52,10 +53,12 @@ class Nearby:
         # a cell is a little narrower away from the mean latitude: count on 80 % of its width
         self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
         everyone = frozenset(b.slug for o in offers for b in o.beperkingen) | {IEDEREEN}
-        self.serves = {o.slug: served(o, everyone) for o in offers}
-        self.cells: dict[tuple[int, int], list[Aanbod]] = {}
-        for offer in offers:
-            self.cells.setdefault(self._cell(offer), []).append(offer)
+        # per cell: (slug, sport, impairments served, lat, lon, title for sorting, offer): plain
+        # tuples, as a question looks at tens of thousands of them
+        self.cells: dict[tuple[int, int], list[tuple]] = {}
+        for o in offers:
+            entry = (o.slug, o.sport.slug, served(o, everyone), o.locatie.lat, o.locatie.lon)
+            self.cells.setdefault(self._cell(o), []).append((*entry, o.titel.lower(), o))
 
     def _cell_km(self, offers: list[Aanbod], mean_lat: float) -> float:
         """The typical spacing of offers: a few offers per cell, wherever they are."""
@@ -88,23 +91,25 @@ class Nearby:
     def near(self, offer: Aanbod, limit: int = 4) -> list[tuple[Aanbod, float]]:
         own = {b.slug for b in offer.beperkingen} - {IEDEREEN}
         here = (offer.locatie.lat, offer.locatie.lon)
+        slug, sport = offer.slug, offer.sport.slug
         row, col = self._cell(offer)
-        found: list[tuple[float, str, Aanbod]] = []
+        best: list[tuple[float, str, Aanbod]] = []  # the nearest so far, sorted, at most `limit`
         rings = math.ceil(self.max_km / (self.CELL_KM * 0.8)) + 1
         for r in range(rings + 1):
-            nearest_possible = (r - 1) * self.CELL_KM * 0.8
-            if (
-                len(found) >= limit
-                and sorted(found, key=lambda f: f[:2])[limit - 1][0] < nearest_possible
-            ):
-                break
-            for other in self._ring(row, col, r):
-                if other.slug == offer.slug:
+            if len(best) == limit and best[-1][0] < (r - 1) * self.CELL_KM * 0.8:
+                break  # no farther ring can hold a nearer offer
+            for o_slug, o_sport, o_serves, lat, lon, title, other in self._ring(row, col, r):
+                if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
                     continue
-                if other.sport.slug != offer.sport.slug and not own & self.serves[other.slug]:
+                km = distance_km(here, (lat, lon))
+                if km > self.max_km:
                     continue
-                km = distance_km(here, (other.locatie.lat, other.locatie.lon))
-                if km <= self.max_km:
-                    found.append((km, other.titel.lower(), other))
-        found.sort(key=lambda f: f[:2])
-        return [(other, km) for km, _, other in found[:limit]]
+                entry = (km, title, other)
+                if len(best) < limit or entry[:2] < best[-1][:2]:
+                    bisect.insort(best, entry, key=_by_distance_and_title)
+                    del best[limit:]
+        return [(other, km) for km, _, other in best]
+
+
+def _by_distance_and_title(entry: tuple[float, str, Aanbod]) -> tuple[float, str]:
+    return entry[0], entry[1]
