@@ -73,3 +73,36 @@ def test_postcode_and_phone_links():
 def test_lists_in_words():
     assert dutch.opsomming(["a"]) == "a"
     assert dutch.opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_the_short_cut_for_plain_text_gives_what_the_converter_gives():
+    """plain_paragraphs() against Python-Markdown on thousands of made-up texts."""
+    import random
+
+    from sportwijzer.markdown_safe import _converter, plain_paragraphs
+
+    rng = random.Random(7)
+    pieces = ["zwemmen", "Café", "10", "1.", "3)", " ", "  ", "\n", "\n\n", "\n\n\n", ".", ",",
+              "-", "--", "*", "_", "#", "€ 5", "50%", "(ja)", "'t", '"', "e@x.nl", ":", "/",
+              "\t", "> ", "+", "[a](b)", "`c`", "&", "<b>", "=", "é"]  # fmt: skip
+    calm = [p for p in pieces if p.strip(" \n") and p[0].isalpha()] + [" ", "\n", "\n\n", ". "]
+    plain = 0
+    for n in range(8000):
+        text = "".join(rng.choice(calm if n % 2 else pieces) for _ in range(rng.randint(1, 14)))
+        if not text.strip():
+            continue
+        quick = plain_paragraphs(text)
+        if quick is not None:
+            plain += 1
+            assert quick == _converter().reset().convert(text), repr(text)
+    assert plain > 1500  # the short cut was tried often enough to mean something
+
+
+def test_plain_descriptions_take_the_short_cut_and_markdown_does_not():
+    from sportwijzer.markdown_safe import plain_paragraphs
+
+    assert plain_paragraphs("Een zin.\nNog een.\n\nTweede alinea.") == (
+        "<p>Een zin.\nNog een.</p>\n<p>Tweede alinea.</p>"
+    )
+    for text in ("- een lijst", "**vet**", "1. eerst", "regel  \nbreuk", "a_b_c", "[link](x)"):
+        assert plain_paragraphs(text) is None

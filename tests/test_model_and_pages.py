@@ -94,3 +94,16 @@ def test_pages_outside_the_navigation_share_a_sidebar_per_folder(region):
     assert first.keep("<nav>zij</nav>") == "<nav>zij</nav>" and second.html() == "<nav>zij</nav>"
     partner = next(p for uri, p in pages.items() if p.template == "partner.html")
     assert partner.template_context()["sw_nav"].html() is None  # another folder, its own sidebar
+
+
+def test_a_header_is_kept_around_its_title_only_when_the_title_shows_once():
+    from sportwijzer.blockcache import BlockCache
+
+    slot = BlockCache().slot("header:aanbod")
+    assert slot.around("Judo") is None
+    html = "<header><b>Site</b><span>Judo</span></header>"
+    assert slot.keep_around(html, "Judo") == html
+    assert slot.around("Zwemmen") == "<header><b>Site</b><span>Zwemmen</span></header>"
+    other = BlockCache().slot("header:aanbod")
+    other.keep_around("<header>Site Site</header>", "Site")  # twice: not kept
+    assert other.around("x") is None

@@ -4,7 +4,8 @@ The theme renders its sidebar navigation for every page; with 10,000 offers that
 the build. For a generated page that is not in the navigation, the sidebar depends only on the
 folder the page sits in (its links are relative to it), so pages in one folder share one
 rendering: every offer page in aanbod/, every partner page in partners/.
-The theme's settings block is the same per folder too, and a result card is the same wherever
+The theme's settings block is the same per folder too, the header as well but for the page title
+(kept in two parts, around the title), and a result card is the same wherever
 its link is written the same, so cards that appear on several lists are rendered once.
 tests/test_build.py builds the demo with and without this cache and compares every page.
 """
@@ -36,6 +37,17 @@ class Slot:
 
     def keep(self, html: str) -> str:
         self.cache._html[self.key] = html
+        return html
+
+    def around(self, title: str) -> str | None:
+        """The kept block with this page's title in the place of the first page's title."""
+        parts = self.cache._html.get(self.key)
+        return None if parts is None else title.join(parts)  # type: ignore[arg-type]
+
+    def keep_around(self, html: str, title: str) -> str:
+        """Keep a block that shows the page title once (the theme's header), split around it."""
+        if title and html.count(title) == 1:
+            self.cache._html[self.key] = html.split(title)  # type: ignore[assignment]
         return html
 
 

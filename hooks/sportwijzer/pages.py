@@ -47,6 +47,7 @@ class GeneratedPage:
             folder = folder_key(self.src_uri)
             context["sw_nav"] = self.cache.slot(f"nav:{folder}")
             context["sw_config"] = self.cache.slot(f"config:{folder}")
+            context["sw_header"] = self.cache.slot(f"header:{folder}")
         return context
 
     @property
