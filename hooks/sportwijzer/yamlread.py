@@ -219,7 +219,7 @@ def _tag(node: Node) -> str:
 def _flow_depth(text: str) -> int:
     """How deep [ and { nest (brackets inside quotes count too; real files stay far below)."""
     depth = peak = 0
-    for char in re.sub(r"[^\[\]{}]", "", text):
+    for char in re.sub(r"[^\[\]{}]+", "", text):
         if char in "[{":
             depth += 1
             peak = max(peak, depth)
