@@ -44,17 +44,13 @@ def matrix(site: Site) -> Matrix:
     """An offer counts for every impairment it serves (iedereen: all; rolstoel: lichamelijk too)."""
     gemeenten = sorted(site.regio.gemeenten, key=lambda g: g.naam.lower())
     beperkingen = [b for b in site.vocabulary.beperkingen.values() if b.slug != IEDEREEN]
-    counts = [
-        [
-            sum(
-                1
-                for o in site.gepubliceerd
-                if o.locatie.gemeente.slug == g.slug and serves(o, b.slug)
-            )
-            for b in beperkingen
-        ]
-        for g in gemeenten
-    ]
+    row_of = {g.slug: i for i, g in enumerate(gemeenten)}
+    counts = [[0] * len(beperkingen) for _ in gemeenten]
+    for o in site.gepubliceerd:
+        row = counts[row_of[o.locatie.gemeente.slug]]
+        for column, b in enumerate(beperkingen):
+            if serves(o, b.slug):
+                row[column] += 1
     return Matrix(gemeenten, beperkingen, counts)
 
 

@@ -101,6 +101,8 @@ class Nearby:
             for o_slug, o_sport, o_serves, lat, lon, title, other in self._ring(row, col, r):
                 if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
                     continue
+                if len(best) == limit and abs(lat - here[0]) * _LAT_KM_MIN > best[-1][0]:
+                    continue  # farther north or south alone than the fourth nearest so far
                 km = distance_km(here, (lat, lon))
                 if km > self.max_km:
                     continue
@@ -109,6 +111,10 @@ class Nearby:
                     bisect.insort(best, entry, key=_by_distance_and_title)
                     del best[limit:]
         return [(other, km) for km, _, other in best]
+
+
+# A degree of latitude is 111.195 km on the sphere geo.distance_km() uses: never less than this.
+_LAT_KM_MIN = 111.19
 
 
 def _by_distance_and_title(entry: tuple[float, str, Aanbod]) -> tuple[float, str]:
