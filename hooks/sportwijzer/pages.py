@@ -42,7 +42,7 @@ class GeneratedPage:
         sidebar and the theme's settings are kept (overrides/main.html)."""
         if self.cache is None:
             return self.context
-        context = {**self.context, "sw_kaarten": self.cache}
+        context = {**self.context, "sw_cache": self.cache}
         if not self.in_nav:
             folder = folder_key(self.src_uri)
             context["sw_nav"] = self.cache.slot(f"nav:{folder}")
