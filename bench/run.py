@@ -2,9 +2,9 @@
 
 1. The demo region: `make check` and the full build.
 2. Synthetic regions of 1,000 and 10,000 offers (in a temporary folder): our full build against
-   a bare Material build of as many plain pages, the finder's index size, the finder's total
-   transfer (gzip) for a first text search, and keystroke-to-results time in headless Chromium
-   (median and p95 over 50 queries).
+   a bare Material build of as many plain pages, the finder's index and data sizes, the finder's
+   transfer (gzip; its own files and the theme's apart) when loaded and for a first text search,
+   and keystroke-to-results time in headless Chromium (median and p95 over 50 queries).
 """
 
 from __future__ import annotations
@@ -119,7 +119,12 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def browser_figures(site: Path) -> dict[str, float]:
-    """Transfer for a first text search, and keystroke-to-results times."""
+    """Transfer before any search and for a first text search, and keystroke-to-results times.
+
+    Transfer is split into the theme's files (CSS, JavaScript and search index that every page of
+    the site loads, cached after the first page) and the finder's own (its page, data, index and
+    scripts).
+    """
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
@@ -132,28 +137,40 @@ def browser_figures(site: Path) -> dict[str, float]:
             page = browser.new_page()
             page.on("response", lambda response: responses.append(response))
             page.goto(base + "aanbod/", timeout=300_000)
-            first_results = _transfer(responses, site, base)
+            page.wait_for_function(
+                "() => !document.getElementById('sw-finder').hidden", timeout=300_000
+            )
+            page.wait_for_load_state("networkidle")
+            loaded = _transfer(responses, site, base)
             times = [_keystroke(page, q) for q in ("zwemmen", *QUERIES)][1:]
-            total = _transfer(responses, site, base)
+            searched = _transfer(responses, site, base)
             browser.close()
     finally:
         server.shutdown()
     times.sort()
     return {
-        "finder page, before any search (KB gzip)": first_results / 1e3,
-        "finder, first text search in total (KB gzip)": total / 1e3,
+        "finder page loaded: finder's own files (KB gzip)": loaded["finder"] / 1e3,
+        "finder page loaded: theme's files (KB gzip)": loaded["theme"] / 1e3,
+        "first text search: finder's own files (KB gzip)": searched["finder"] / 1e3,
+        "first text search: theme's files (KB gzip)": searched["theme"] / 1e3,
+        "first text search: everything (KB gzip)": (searched["finder"] + searched["theme"]) / 1e3,
         "keystroke to results, median (ms)": statistics.median(times),
         "keystroke to results, p95 (ms)": times[int(len(times) * 0.95) - 1],
     }
 
 
-def _transfer(responses: list, site: Path, base: str) -> int:
+# Files of the theme (Material for MkDocs) that every page of the site loads.
+THEME = ("assets/stylesheets/", "assets/javascripts/", "assets/images/", "search/")
+
+
+def _transfer(responses: list, site: Path, base: str) -> dict[str, int]:
     """What the requested files weigh, gzip-compressed, each once (read from the built site)."""
-    total = 0
+    total = {"theme": 0, "finder": 0}
     for url in {r.url.split("#")[0].split("?")[0] for r in responses if r.ok}:
-        path = site / url.removeprefix(base)
+        relative = url.removeprefix(base)
+        path = site / relative
         path = path / "index.html" if path.is_dir() else path
-        total += gz(path)
+        total["theme" if relative.startswith(THEME) else "finder"] += gz(path)
     return total
 
 
@@ -194,6 +211,7 @@ def synthetic(n: int) -> None:
             "ratio": ours_time / bare_time,
             "index raw (KB)": index.stat().st_size / 1e3,
             "index gzip (KB)": gz(index) / 1e3,
+            "finder data file gzip (KB)": gz(ours / "site" / "aanbod" / "kaarten.json") / 1e3,
             "Material search index gzip (KB)": gz(bare / "site" / "search" / "search_index.json")
             / 1e3,
         }

@@ -52,6 +52,7 @@ def _demo_offer(minimal: bool) -> str:
 PAGES = [
     PageType("home", path=""),
     PageType("aanbod-lijst", path="aanbod/"),
+    PageType("aanbod-lijst-pagina", path="aanbod/pagina/2/"),  # the static list, without JS
     PageType("partner-lijst", path="partners/"),
     PageType("aanbod", first_link_on="aanbod/"),
     PageType("aanbod-volledig", path=_demo_offer(minimal=False)),
