@@ -82,7 +82,7 @@ def test_page_url(pad, url):
 
 VRAGEN = (
     "  vragen:\n    - We hebben genoeg tijd, geld en mensen voor de samenwerking.\n"
-    "    - We hebben een realistische begroting en urenplanning.\n"
+    "    - We weten wat de samenwerking kost en hoeveel uur het vraagt.\n"
 )
 FINANCIERING = "  pagina: toolkit/financiering.md\n"
 

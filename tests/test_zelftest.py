@@ -33,7 +33,7 @@ CASES = [
         {"a": 3, "b": 4, "c": 3, "d": 3}, 4, "3,3", ("a", "c", "d"), id="average-rounds-half-up"
     ),  # 13/4 = 3.25 -> 3,3
     pytest.param({"a": 0, "b": 6, "c": "x", "d": True, "e": None}, 0, "", (), id="invalid-ignored"),
-    pytest.param({"a": "2", "b": " 5 "}, 2, "3,5", ("a",), id="text-scores-from-a-form"),
+    pytest.param({"a": "2", "b": "5", "c": " 4 "}, 2, "3,5", ("a",), id="text-scores-from-a-form"),
 ]
 
 
@@ -54,7 +54,22 @@ def test_nothing_answered_has_no_average():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(1, 1), (5, 5), ("3", 3), (0, None), (6, None), (2.5, None), ("", None), (False, None)],
+    [
+        (1, 1),
+        (5, 5),
+        ("3", 3),
+        (3.0, 3),
+        (0, None),
+        (6, None),
+        (2.5, None),
+        ("", None),
+        (False, None),
+        (" 3", None),
+        ("03", None),
+        ("３", None),
+        ("²", None),
+        (None, None),
+    ],  # fmt: skip
 )
 def test_score(value, expected):
     assert score(value) == expected

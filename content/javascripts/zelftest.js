@@ -22,8 +22,10 @@
   var list = document.getElementById("zt-zwakste");
   var status = document.getElementById("zt-status");
 
+  // A whole number 1 to 5, or the text of one ("3"); anything else counts as not answered.
   function score(value) {
-    return /^[1-5]$/.test(String(value)) ? Number(value) : null;
+    if (typeof value === "number") { return Number.isInteger(value) && value >= 1 && value <= 5 ? value : null; }
+    return typeof value === "string" && /^[1-5]$/.test(value) ? Number(value) : null;
   }
 
   /* The twin of samenvatting() in hooks/sportwijzer/zelftest.py. */
@@ -59,7 +61,12 @@
   }
 
   function save() {
-    try { localStorage.setItem(KEY, JSON.stringify(answers())); } catch (e) { /* private mode */ }
+    try {
+      localStorage.setItem(KEY, JSON.stringify(answers()));
+    } catch (e) { // private mode, or storage full
+      status.textContent = "Je antwoorden worden in deze browser niet bewaard. Print de pagina als je ze wilt houden.";
+    }
+    if (!result.hidden) { show(false); } // the result follows every change
   }
 
   function restore() {
@@ -106,7 +113,7 @@
     return words + " Geen enkel onderdeel scoort 3 of lager. Goed bezig!";
   }
 
-  function show() {
+  function show(moveFocus) {
     var scores = answers();
     var volgorde = parts.map(function (fieldset) { return fieldset.dataset.onderdeel; });
     var summary = samenvatting(scores, volgorde);
@@ -115,8 +122,8 @@
     summary.zwakste.forEach(function (part) { list.appendChild(item(part, scores)); });
     list.hidden = !summary.zwakste.length;
     result.hidden = false;
-    status.textContent = "";
-    heading.focus(); // a screen reader reads the result from its heading on
+    if (moveFocus !== false) { status.textContent = ""; }
+    if (moveFocus !== false) { heading.focus(); } // a screen reader reads on from the heading
   }
 
   function clear() {
@@ -127,8 +134,8 @@
   }
 
   form.addEventListener("change", save);
-  form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
-  document.getElementById("zt-uitslag-knop").addEventListener("click", show);
+  form.addEventListener("submit", function (event) { event.preventDefault(); show(true); });
+  document.getElementById("zt-uitslag-knop").addEventListener("click", function () { show(true); });
   document.getElementById("zt-wis").addEventListener("click", clear);
   document.getElementById("zt-print").addEventListener("click", function () { window.print(); });
   Array.prototype.forEach.call(form.querySelectorAll("button[hidden]"), function (button) {

@@ -37,13 +37,16 @@ class Samenvatting:
 
 
 def score(value: object) -> int | None:
-    """A valid score (a whole number 1 to 5) or None."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
+    """A valid score: a whole number 1 to 5, or the text of one ("3"); else None (as zelftest.js)."""
+    if isinstance(value, bool):
         return None
-    text = str(value).strip()
-    if not text.isdigit() or not LOWEST <= int(text) <= HIGHEST:
-        return None
-    return int(text)
+    if isinstance(value, float) and value.is_integer():  # JSON and JavaScript: 3.0 is 3
+        value = int(value)
+    if isinstance(value, int):
+        return value if LOWEST <= value <= HIGHEST else None
+    if isinstance(value, str) and len(value) == 1 and value in "12345":
+        return int(value)
+    return None
 
 
 def samenvatting(scores: Mapping[str, object], volgorde: Sequence[str]) -> Samenvatting:

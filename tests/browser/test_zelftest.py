@@ -196,3 +196,33 @@ def test_without_javascript_it_is_a_printable_form_without_buttons(page_without_
         assert page.is_hidden(button), button
     assert page.is_hidden("#zt-uitslag")
     assert page.get_attribute("#sw-zelftest", "action") is None
+
+
+def test_stored_answers_are_read_by_the_same_rule_as_the_python_twin(page):
+    """Odd values in storage (someone's old or edited answers): the page restores exactly the
+    ones sportwijzer.zelftest.score() accepts."""
+    from sportwijzer.zelftest import score
+
+    ids = [o.id for o in onderdelen()]
+    odd = ["3", " 3", "03", 4, 4.5, "٣", 5.0, True, None, "", 0, "2"]
+    stored = dict(zip(ids, odd, strict=True))
+    visit(page, PATH)
+    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [KEY, stored])
+    page.reload(wait_until="networkidle")
+    restored = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(
+            '#sw-zelftest input[type=radio]:checked')].map(r => [r.name.replace(/^zt-/, ''),
+            Number(r.value)]))"""
+    )
+    expected = {part: score(value) for part, value in stored.items() if score(value) is not None}
+    assert restored == expected and len(expected) == 4
+
+
+def test_the_result_follows_a_changed_score(page):
+    visit(page, PATH)
+    answer_by_clicks(page, {"randvoorwaarden": 2})
+    show_result(page)
+    assert [name for name, _ in weakest(page)] == ["Randvoorwaarden"]
+    answer_by_clicks(page, {"randvoorwaarden": 5})
+    assert page.locator("#zt-zwakste li").count() == 0
+    assert "Goed bezig" in page.inner_text("#zt-uitslag-tekst")
