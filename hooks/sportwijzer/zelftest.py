@@ -37,7 +37,7 @@ class Samenvatting:
 
 
 def score(value: object) -> int | None:
-    """A valid score: a whole number 1 to 5, or the text of one ("3"); else None (as zelftest.js)."""
+    """A valid score: a whole number 1 to 5, or its text ("3"); else None (as zelftest.js)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, float) and value.is_integer():  # JSON and JavaScript: 3.0 is 3
