@@ -69,7 +69,7 @@ def test_nothing_answered_has_no_average():
         ("３", None),
         ("²", None),
         (None, None),
-    ],  # fmt: skip
+    ],
 )
 def test_score(value, expected):
     assert score(value) == expected
