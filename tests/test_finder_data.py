@@ -7,7 +7,15 @@ import json
 import pytest
 
 from conftest import REPO, TODAY
-from sportwijzer.finder import PAGE_SIZE, data_json, kenmerken, page_path, position, static_pages
+from sportwijzer.finder import (
+    PAGE_SIZE,
+    Pager,
+    data_json,
+    kenmerken,
+    page_path,
+    position,
+    static_pages,
+)
 from sportwijzer.site import load_site
 
 
@@ -67,3 +75,11 @@ def test_static_pages_cut_the_list_in_pages_that_link_to_each_other(demo):
 def test_an_empty_region_still_has_one_finder_page():
     ((pager, cards),) = static_pages([])
     assert (pager.pagina, pager.aantal, cards) == (1, 1, [])
+
+
+def test_the_pager_shows_the_first_the_last_and_the_pages_around_this_one():
+    paths = [(n, page_path(n)) for n in range(1, 201)]
+    numbers = [link[0] if link else "…" for link in Pager(100, paths).getoond]
+    assert numbers == [1, "…", 98, 99, 100, 101, 102, "…", 200]
+    assert [link[0] if link else "…" for link in Pager(2, paths[:5]).getoond] == [1, 2, 3, 4, 5]
+    assert [link[0] if link else "…" for link in Pager(1, paths).getoond] == [1, 2, 3, "…", 200]

@@ -222,9 +222,16 @@
       .then(function () { return loadScript(base + "lunr.stemmer.support.js"); })
       .then(function () { return loadScript(base + "lunr.nl.js"); })
       .then(function () { return fetch(form.getAttribute("data-index")); })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      })
       .then(function (data) {
         return { index: rebuild(data.index), stop: data.stopwoorden, synonyms: data.synoniemen };
+      })
+      .catch(function (error) {
+        searchIndex = null; // try again at the next word
+        throw error;
       });
     return searchIndex;
   }
@@ -408,8 +415,16 @@
     var first = lastShown[inView.length];
     limit += PAGE;
     showResults(lastShown, lastFrom);
+    status.textContent = countText(lastShown.length);
     if (first) { first.el.querySelector("a").focus(); }
   });
+
+  function countText(n) {
+    if (n === 0) { return "Geen aanbod gevonden."; }
+    var text = n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.");
+    if (n > inView.length) { text += " Je ziet er nu " + inView.length + "."; }
+    return (textSearchFailed ? "Zoeken op woord lukt nu niet, dus het woord telt niet mee. " : "") + text;
+  }
 
   function render(state, shown, from) {
     limit = PAGE;
@@ -417,9 +432,7 @@
     lastFrom = from;
     showResults(shown, from);
     var n = shown.length;
-    status.textContent = n === 0 ? "Geen aanbod gevonden."
-      : n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.") +
-        (n > limit ? " De eerste " + limit + " staan hieronder." : "");
+    status.textContent = countText(n);
     none.hidden = n !== 0;
     if (n === 0) { showDropButtons(state); }
     if (mapView) { mapView.show(shown); }
@@ -427,6 +440,9 @@
   }
 
   var pending = 0;
+  var textSearchFailed = false;
+  var ready = false; // the offers are in: from now on the form filters them
+  var lastSearch = null; // the query string the list now shows
 
   function update(push) {
     var state = readForm();
@@ -434,8 +450,10 @@
     items.forEach(function (item) { item.distance = from ? distanceKm(from, item) : null; });
     var ticket = ++pending;
     var scores = state.q ? textScores(state.q) : Promise.resolve(null);
-    return scores.catch(function () { return null; }).then(function (found) {
+    var failed = false;
+    return scores.catch(function () { failed = true; return null; }).then(function (found) {
       if (ticket !== pending) { return; } // a newer keystroke is on its way
+      textSearchFailed = failed;
       var shown = items.filter(function (item) {
         return matches(item, state, from) && (!found || found.has(item.ref));
       });
@@ -449,6 +467,7 @@
       if (query !== location.search && !(query === location.pathname && !location.search)) {
         history[push ? "pushState" : "replaceState"](null, "", query);
       }
+      lastSearch = location.search;
     });
   }
 
@@ -504,21 +523,27 @@
   /* ---- wiring -------------------------------------------------------------------------------- */
 
   form.addEventListener("input", function (event) {
+    if (!ready) { return; }
     if (event.target.name === "q" || event.target.name === "leeftijd") { update(false); }
   });
   form.addEventListener("change", function (event) {
+    if (!ready) { return; }
     if (event.target.name === "bij" && event.target.value !== "mijn-locatie") { myPosition = null; }
     update(true);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (!ready) { return; }
     update(true);
     status.focus();
   });
   form.addEventListener("reset", function () {
+    if (!ready) { return; }
     setTimeout(function () { myPosition = null; update(true); }, 0);
   });
   window.addEventListener("popstate", function () {
+    // the back button changed the search; a link within the page (#...) did not
+    if (!ready || location.search === lastSearch) { return; }
     writeForm(fromQuery(location.search));
     update(false);
   });
@@ -554,15 +579,21 @@
     .then(function (data) {
       items = itemsFrom(data);
       adoptStaticCards();
+      var initial = fromQuery(location.search);
+      if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link holds no location
+      writeForm(initial);
+      ready = true;
+      return update(false);
+    })
+    .then(function () {
       var pages = document.getElementById("sw-paginas");
       if (pages) { pages.hidden = true; } // "Toon meer resultaten" takes over
       status.tabIndex = -1;
       form.hidden = false;
       mapBlock.hidden = false;
-      var initial = fromQuery(location.search);
-      if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link holds no location
-      writeForm(initial);
-      update(false);
     })
-    .catch(function () { /* fail safe: the static list and its pages stay as they are */ });
+    .catch(function () {
+      // fail safe: without the offers' facts the static list and its pages stay as they are
+      ready = false;
+    });
 })();

@@ -68,6 +68,24 @@ class Pager:
     def volgende(self) -> str | None:
         return self.paginas[self.pagina][1] if self.pagina < self.aantal else None
 
+    @property
+    def eerste(self) -> int:
+        """The position (from 1) of this page's first offer in the whole list."""
+        return (self.pagina - 1) * PAGE_SIZE + 1
+
+    @property
+    def getoond(self) -> list[tuple[int, str] | None]:
+        """The page links to show: the first, the last and two either side of this one; None
+        where numbers are left out (with 200 pages, a list of 200 links is no help)."""
+        keep = {1, self.aantal, *range(self.pagina - 2, self.pagina + 3)}
+        shown: list[tuple[int, str] | None] = []
+        for number, path in self.paginas:
+            if number in keep:
+                shown.append((number, path))
+            elif shown and shown[-1] is not None:
+                shown.append(None)
+        return shown
+
 
 def page_path(number: int) -> str:
     """The site path of static page `number` of the finder (1 is the finder itself)."""

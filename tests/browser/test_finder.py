@@ -42,7 +42,7 @@ def shown(page) -> tuple[int, list[str]]:
     """The count the page announces and the offers in view, in order."""
     page.wait_for_function(UPDATED)
     status = page.locator("#sw-aantal").text_content()
-    count = 0 if status.startswith("Geen") else int(re.match(r"\d+", status).group(0))
+    count = 0 if status.startswith("Geen") else int(re.search(r"(\d+) activiteit", status)[1])
     hrefs = page.locator("#sw-resultaten > li:not([hidden]) h3 a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))"
     )
@@ -170,6 +170,25 @@ def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
     assert page.locator("#sw-finder").is_hidden()
     assert page.locator("#sw-resultaten > li").count() == PAGE_SIZE
     assert page.locator("#sw-paginas").is_visible()
+
+
+def test_a_link_within_the_page_leaves_the_results_alone(page):
+    visit(page, "aanbod/")
+    count, _ = shown(page)
+    page.locator("#sw-meer").click()
+    page.evaluate("() => { location.hash = 'sw-resultaten-kop'; }")
+    page.wait_for_timeout(300)
+    assert page.locator("#sw-resultaten > li").count() == count
+    assert page.locator("#sw-aantal").text_content() == f"{count} activiteiten gevonden."
+
+
+def test_if_the_text_index_cannot_be_loaded_the_page_says_so(page):
+    page.route("**/aanbod/zoekindex.json", lambda route: route.fulfill(status=200, body="kapot"))
+    visit(page, "aanbod/?sport=zwemmen&q=zzzzqqq")
+    page.wait_for_function(UPDATED)
+    status = page.locator("#sw-aantal").text_content()
+    assert status.startswith("Zoeken op woord lukt nu niet")
+    assert shown(page) == expected("sport=zwemmen")
 
 
 def test_the_browser_rebuilds_exactly_the_index_lunr_py_built(page):
