@@ -107,3 +107,12 @@ def test_a_header_is_kept_around_its_title_only_when_the_title_shows_once():
     other = BlockCache().slot("header:aanbod")
     other.keep_around("<header>Site Site</header>", "Site")  # twice: not kept
     assert other.around("x") is None
+
+
+def test_pages_share_cached_parts_only_with_pages_in_the_same_folder():
+    from sportwijzer.blockcache import folder_key
+
+    assert folder_key("aanbod/judo.md") == folder_key("aanbod/zwemmen.md") == "aanbod"
+    assert folder_key("aanbod/pagina/2/index.md") == "aanbod/pagina"
+    assert folder_key("aanbod/index.md") == folder_key("privacy.md") == ""
+    assert folder_key("index.md") not in {folder_key("privacy.md"), folder_key("aanbod/x.md")}

@@ -435,7 +435,7 @@
     status.textContent = countText(n);
     none.hidden = n !== 0;
     if (n === 0) { showDropButtons(state); }
-    if (mapView) { mapView.show(shown); }
+    if (mapView) { showOnMap(shown); }
     form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
   }
 
@@ -510,13 +510,34 @@
     });
   }
 
+  // The map follows the results a moment after the last keystroke, with at most MAP_MAX markers
+  // (thousands of markers would make every keystroke slow).
+  var MAP_MAX = 500;
+  var mapTimer = null;
+  var mapNote = document.getElementById("sw-kaart-meer");
+
+  function showOnMap(shown) {
+    clearTimeout(mapTimer);
+    mapTimer = setTimeout(function () {
+      mapView.show(shown.slice(0, MAP_MAX));
+      mapNote.hidden = shown.length <= MAP_MAX;
+      mapNote.textContent = "De kaart toont de eerste " + MAP_MAX + " van de " + shown.length +
+        " resultaten. Kies meer filters om de rest te zien.";
+    }, 150);
+  }
+
   mapButton.addEventListener("click", function () {
     var open = mapButton.getAttribute("aria-expanded") === "true";
     mapButton.setAttribute("aria-expanded", String(!open));
     mapArea.hidden = open;
     mapButton.lastChild.textContent = open ? "Toon op kaart" : "Verberg de kaart";
     if (!open && !mapView) {
-      openMap().then(function (view) { mapView = view; update(false); });
+      openMap().then(function (view) { mapView = view; update(false); }, function () {
+        mapButton.setAttribute("aria-expanded", "false");
+        mapArea.hidden = true;
+        mapButton.lastChild.textContent = "Toon op kaart";
+        status.textContent = "De kaart kan nu niet laden. De lijst hieronder werkt wel.";
+      });
     }
   });
 

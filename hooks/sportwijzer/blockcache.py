@@ -53,5 +53,7 @@ class Slot:
 
 def folder_key(src_uri: str) -> str:
     """The folder a page sits in (aanbod/x.md is page aanbod/x/, in aanbod)."""
-    path = src_uri.removesuffix(".md").removesuffix("/index")
-    return path.rpartition("/")[0]
+    path = src_uri.removesuffix(".md")
+    if path == "index":
+        return "(home)"  # the home page sits above every folder: a key of its own
+    return path.removesuffix("/index").rpartition("/")[0]
