@@ -341,7 +341,7 @@
     var field = form.elements[name];
     if (name === "q") { return "‘" + value + "’"; }
     if (name === "leeftijd") { return value + " jaar"; }
-    if (name === "km") { return "hoogstens " + value + " km"; }
+    if (name === "km") { return "niet verder dan " + value + " km"; }
     if (name === "bij" && value === "mijn-locatie") { return "vanaf mijn locatie"; }
     var option = field && field.length !== undefined && field.tagName !== "SELECT"
       ? Array.prototype.filter.call(field, function (b) { return b.value === value; })[0]
