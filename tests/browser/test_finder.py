@@ -299,7 +299,7 @@ def test_keuzehulp_ends_in_the_finder_with_matching_filters(page):
     page.get_by_label("Binnen", exact=True).check()
     page.get_by_label("Alleen (zelf bezig)").check()
     page.get_by_label("Ik woon in of bij").select_option("zwolle")
-    page.get_by_label("Hoogstens").select_option("15")
+    page.get_by_label("Niet verder dan").select_option("15")
     page.get_by_role("button", name="Laat zien wat past").click()
     page.wait_for_url(re.compile(r"/aanbod/\?"))
     query = urlsplit(page.url).query
