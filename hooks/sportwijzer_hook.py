@@ -15,7 +15,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sportwijzer.csp import origin_of, with_csp
-from sportwijzer.outputs import extra_files
+from sportwijzer.outputs import extra_files, search_and_finder_files, write_files
+from sportwijzer.page_text import searchable_page
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
@@ -40,12 +41,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site"] = result.site
     _state["base_url"] = base_url = config.site_url or ""
     _state["pages"] = {page.src_uri: page for page in all_pages(result.site, base_url)}
+    _state["content"] = []
     config.site_name = html.escape(f"Sportwijzer {result.site.regio.naam}")
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the open data, the finder's index and the browser libraries."""
+    """Add the generated pages, the open data and the browser libraries."""
     for page in _state["pages"].values():
         files.append(_file(page, config))
     for path, content in extra_files(_state["site"], _state["base_url"]).items():
@@ -75,6 +77,19 @@ def on_page_context(
     if generated is not None:
         context.update(generated.template_context())
     return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep each hand-written page's rendered text for the site's search."""
+    if page.file.generated_by is None:
+        found = searchable_page(page.url, page.meta, page.title, html)
+        _state["content"].extend([found] if found else [])
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The text index (with the pages' text) and the finder's files, written to the site."""
+    write_files(Path(config.site_dir), search_and_finder_files(_state["site"], _state["content"]))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -99,12 +101,45 @@ def test_generated_pages_stay_out_of_the_navigation(built):
     assert "partners/judoclub-de-mat/" not in nav
 
 
-def test_offer_pages_stay_out_of_the_site_search(built):
-    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    locations = re.findall(r'"location":"([^"#]*)', index)
-    assert "" in locations  # the hand-written home page is searchable
-    assert not [loc for loc in locations if loc.startswith(("aanbod/", "partners/"))]
-    assert "G-judo" not in index
+def test_the_theme_s_search_is_gone(built):
+    assert not (built / "site" / "search").exists()
+    for url in ("", "aanbod", "hulp/vervoer", "aanbod/g-judo-zwolle"):
+        html = page(built, url)
+        assert "md-search" not in html and 'data-md-component="search"' not in html
+        assert 'id="sw-zoekbalk-q" name="q" type="search"' in html
+        action = re.search(r'<form class="sw-zoekbalk__form" action="([^"]*)" method="get"', html)
+        assert urljoin(f"https://x.org/{url}/", action[1]) == "https://x.org/aanbod/"
+
+
+def test_the_site_search_holds_every_offer_partner_and_page_once(built):
+    """Offers are refs 0 … n-1 (their cards); partners, sports, places and pages are named."""
+    site = built / "site"
+    head = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    cards = [
+        json.loads((site / "aanbod" / "kaart" / f"{ref}.json").read_text(encoding="utf-8"))[0]
+        for ref in range(head["aanbod"])
+    ]
+    assert sorted(cards) == sorted(
+        ["g-judo-zwolle", "wandelen-kampen", "zitvolleybal-wachtlijst", "zwemmen-en-spelen"]
+    )  # the stopped offer is not in it
+    assert not (site / "aanbod" / "kaart" / f"{head['aanbod']}.json").exists()
+    paths = [path for _kind, _title, path in head["documenten"]]
+    assert len(paths) == len(set(paths))
+    kinds = {path: kind for kind, _title, path in head["documenten"]}
+    assert [p for p, k in kinds.items() if k == "partner"] == [
+        "partners/judoclub-de-mat/",
+        "partners/welzijn-kampen/",
+    ]
+    content = Path(__file__).parents[1] / "content"
+    expected = set()
+    for source in content.rglob("*.md"):
+        relative = source.relative_to(content).with_suffix("").as_posix()
+        url = relative.removesuffix("index").removesuffix("/")
+        expected.add(f"{url}/" if url else "")
+    expected -= {"", "coordinatoren/"}  # the home page, and the coordinators' technical page
+    assert {p for p, k in kinds.items() if k == "pagina"} == expected
+    assert "GitHub" not in json.dumps(head["termen"])  # nothing of the technical page
+    assert "github" not in head["termen"]
 
 
 def test_no_link_points_to_the_domain_root(built):

@@ -1,4 +1,5 @@
-"""The finder's static pages and its data file (aanbod/kaarten.json), read back offer by offer."""
+"""The finder's static pages and files (facts, places, titles, a card per offer), read back offer
+by offer."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ import pytest
 
 from conftest import REPO, TODAY
 from sportwijzer.finder import (
+    CARD_FOLDER,
+    FACTS_PATH,
     PAGE_SIZE,
+    PLACES_PATH,
+    TITLES_PATH,
     Pager,
-    data_json,
+    finder_files,
     kenmerken,
     page_path,
     position,
@@ -24,15 +29,28 @@ def demo():
     return load_site(REPO, today=TODAY).site
 
 
-def test_the_data_file_holds_every_published_offer_in_index_order(demo):
-    data = json.loads(data_json(demo))
+def test_the_files_hold_every_published_offer_in_index_order(demo):
+    files = finder_files(demo)
+    data = json.loads(files[FACTS_PATH])
+    places = json.loads(files[PLACES_PATH])
+    titles = json.loads(files[TITLES_PATH])
     columns = data["aanbod"]
     assert {len(values) for values in columns.values()} == {len(demo.gepubliceerd)}
+    cards = [p for p in files if p.startswith(CARD_FOLDER)]
+    assert len(cards) == len(demo.gepubliceerd)
     for i, offer in enumerate(demo.gepubliceerd):
         sport = data["sporten"][columns["sport"][i]]
-        assert columns["slug"][i] == offer.slug
-        assert columns["titel"][i] == offer.titel
-        assert columns["samenvatting"][i] == offer.samenvatting
+        slug, titel, samenvatting, plaats, proefles, status = json.loads(
+            files[f"{CARD_FOLDER}{i}.json"]
+        )
+        assert (slug, titel, samenvatting, plaats) == (
+            offer.slug,
+            offer.titel,
+            offer.samenvatting,
+            offer.locatie.plaats,
+        )
+        assert proefles == (offer.proefles.tekst if offer.proefles else "")
+        assert status == (offer.status.naam if offer.status.slug != "actief" else "")
         assert sport[:2] == [offer.sport.slug, offer.sport.naam]
         assert data["gemeenten"][columns["gemeente"][i]] == offer.locatie.gemeente.slug
         assert [data["beperkingen"][b][0] for b in columns["beperkingen"][i]] == [
@@ -40,21 +58,14 @@ def test_the_data_file_holds_every_published_offer_in_index_order(demo):
         ]
         assert [data["kenmerken"][k] for k in columns["kenmerken"][i]] == kenmerken(offer)
         assert (columns["min"][i], columns["max"][i]) == (offer.leeftijd_min, offer.leeftijd_max)
-        assert (columns["lat"][i], columns["lon"][i]) == position(offer)
-        proefles = columns["proefles"][i]
-        assert (data["teksten"][proefles] if proefles >= 0 else None) == (
-            offer.proefles.tekst if offer.proefles else None
-        )
-        status = columns["status"][i]
-        assert (data["teksten"][status] if status >= 0 else "actief") == (
-            offer.status.naam if offer.status.slug != "actief" else "actief"
-        )
+        assert (places["lat"][i], places["lon"][i]) == position(offer)
+        assert (titles["slug"][i], titles["titel"][i]) == (offer.slug, offer.titel)
 
 
-def test_the_data_file_escapes_html_and_is_deterministic(demo):
-    text = data_json(demo)
-    assert text == data_json(demo)
-    assert "<" not in text and ">" not in text
+def test_the_files_escape_html_and_are_deterministic(demo):
+    files = finder_files(demo)
+    assert files == finder_files(demo)
+    assert not [path for path, text in files.items() if "<" in text or ">" in text]
 
 
 def test_static_pages_cut_the_list_in_pages_that_link_to_each_other(demo):

@@ -1,6 +1,6 @@
-"""The finder's lunr index and query: deterministic, Dutch, with synonyms and compound sports.
+"""The site's lunr index and query: deterministic, Dutch, with synonyms and compound sports.
 
-`search()` is the Python twin of the query in finder.js; the browser tests run the real one.
+`search()` is the Python twin of the query in zoeken.js; the browser tests run the real one.
 """
 
 from __future__ import annotations
@@ -8,17 +8,28 @@ from __future__ import annotations
 import json
 
 import pytest
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
 
 from conftest import REPO, TODAY, VALID_OFFER, write
+from sportwijzer.page_text import ContentPage, content_page
 from sportwijzer.search import (
-    _filled,
-    document,
+    _STEMMER,
+    AANBOD,
+    FIELDS,
+    HEAD_PATH,
+    NAMES,
+    PAGINA,
+    PARTNER,
+    build,
     expansions,
     fold,
-    index_json,
+    offer_document,
     python_index,
     query_groups,
     search,
+    search_files,
+    site_documents,
     term,
 )
 from sportwijzer.site import load_site
@@ -56,7 +67,7 @@ def searchable(region):
         scores = search(index, query, synonyms, stop)
         if scores is None:
             return None
-        return [refs[r] for r in sorted(scores, key=lambda r: -scores[r])]
+        return [refs[r] for r in sorted(scores, key=lambda r: -scores[r]) if r in refs]
 
     return find
 
@@ -126,44 +137,112 @@ def test_expansions_come_from_the_lists(region):
     assert "zwemmen" not in synonyms  # a word that only means itself is left out
 
 
-def decode(compact):
-    """The compact index back to postings (term -> field -> ref -> count), as finder.js reads it."""
-    names = [name for name, _boost in compact["velden"]]
-    postings = {}
-    for row in compact["termen"]:
-        postings[row[0]] = {}
-        for name, entries in zip(names, row[1:], strict=False):
-            ref = 0
-            for entry in entries:
-                gap, count = (entry, 1) if isinstance(entry, int) else entry
-                ref += gap
-                postings[row[0]].setdefault(name, {})[str(ref)] = count
-    return postings
+def _lunr_weights(docs):
+    """lunr.py's own Builder over the same documents: term -> field -> ref -> weight."""
+
+    def index_word(token, i=None, tokens=None):
+        found = term(str(token))
+        return None if found is None else token.update(lambda text, metadata=None: found)
+
+    Pipeline.register_function(index_word, "test-sportwijzer-nl")
+    builder = Builder()
+    builder.pipeline.add(index_word)
+    builder.search_pipeline.add(_STEMMER)
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for ref, doc in enumerate(docs):
+        builder.add({"ref": str(ref), **{name: doc.velden.get(name, "") for name in NAMES}})
+    index = builder.build()
+    weights = {}
+    for word, posting in index.inverted_index.items():
+        for name, refs in posting.items():
+            if name == "_index":
+                continue
+            for ref in refs:
+                vector = index.field_vectors[f"{name}/{ref}"]
+                at = vector.elements[::2].index(posting["_index"])
+                weights.setdefault(word, {}).setdefault(name, {})[int(ref)] = vector.elements[
+                    2 * at + 1
+                ]
+    return weights
+
+
+PAGES = [
+    ContentPage("hulp/vervoer/", "Vervoer", "Taxi en regiotaxi", "Met de bus, met subsidie."),
+    ContentPage("toolkit/geld/", "Geld", "Subsidie", "Een taxi kost geld; vraag subsidie."),
+]
 
 
 @pytest.mark.parametrize("which", ["fixture", "demo"])
-def test_index_is_deterministic_and_holds_what_lunr_py_holds(region, which):
+def test_the_weights_are_lunr_py_s_own_and_the_files_deterministic(region, which):
     site = load_site(region if which == "fixture" else REPO, today=TODAY).site
-    first, second = index_json(site), index_json(site)
+    docs = site_documents(site, PAGES)
+    index = build(docs)
+    expected = _lunr_weights(docs)
+    got = {
+        word: {name: {ref: w / 1000 for ref, w in pairs} for name, pairs in fields.items()}
+        for word, fields in index.postings.items()
+    }
+    assert got == expected
+    first, second = search_files(site, PAGES), search_files(site, PAGES)
     assert first == second
-    compact = json.loads(first)["index"]
-    builder = _filled(site)
-    expected = {}
-    for word, posting in builder.inverted_index.items():
-        for name, refs in posting.items():
-            if name != "_index" and refs:
-                expected.setdefault(word, {})[name] = {
-                    ref: builder.field_term_frequencies[f"{name}/{ref}"][word] for ref in refs
-                }
-    assert decode(compact) == expected
-    # terms in lunr's numbering, so a term's position is its _index
-    assert [row[0] for row in compact["termen"]] == sorted(
-        builder.inverted_index, key=lambda t: builder.inverted_index[t]["_index"]
+    assert all("<" not in text for text in first.values())
+
+
+def test_the_part_files_together_hold_every_term_once(region):
+    site = load_site(REPO, today=TODAY).site
+    files = search_files(site, PAGES)
+    head = json.loads(files[HEAD_PATH])
+    assert head["termen"] == sorted(set(head["termen"]))
+    parts = [json.loads(files[f"zoeken/deel-{n}.json"]) for n in range(len(head["delen"]))]
+    assert len(files) == len(parts) + 1 > 2
+    assert sum(len(part) for part in parts) == len(head["termen"])
+    assert head["delen"] == [sum(len(p) for p in parts[:n]) for n in range(len(parts))]
+    index = build(site_documents(site, PAGES))
+    names = [name for name, _boost in head["velden"]]
+    rows = [row for part in parts for row in part]
+    for word, row in zip(head["termen"], rows, strict=True):
+        for name, flat in zip(names, row, strict=False):
+            refs, ref = [], 0
+            for gap in flat[::2]:
+                ref += gap
+                refs.append(ref)
+            assert list(zip(refs, flat[1::2], strict=True)) == index.postings[word].get(name, [])
+
+
+def test_the_index_holds_every_published_offer_partner_and_page_once(region):
+    site = load_site(region, today=TODAY).site
+    docs = site_documents(site, PAGES)
+    offers = [d.pad for d in docs if d.soort == AANBOD]
+    assert offers == [o.url for o in site.gepubliceerd]
+    assert "aanbod/zwemmen-gestopt/" not in offers  # a stopped offer is not found
+    assert sorted(d.pad for d in docs if d.soort == PARTNER) == sorted(
+        p.url for p in site.partners.values()
     )
-    n = len(site.gepubliceerd)
-    for (name, _boost), lengths in zip(compact["velden"], compact["lengtes"], strict=True):
-        assert lengths == [builder.field_lengths[f"{name}/{ref}"] for ref in range(n)]
-    assert any(isinstance(e, list) for row in compact["termen"] for f in row[1:] for e in f)
+    assert [d.pad for d in docs if d.soort == PAGINA] == ["hulp/vervoer/", "toolkit/geld/"]
+    paths = [d.pad for d in docs]
+    assert len(paths) == len(set(paths))
+
+
+def test_a_heading_weighs_more_than_the_text(region):
+    site = load_site(region, today=TODAY).site
+    index, synonyms, stop = python_index(site, PAGES)
+    docs = site_documents(site, PAGES)
+    for word, first in (("subsidie", "toolkit/geld/"), ("taxi", "hulp/vervoer/")):
+        scores = search(index, word, synonyms, stop)
+        ranked = [docs[int(r)].pad for r in sorted(scores, key=lambda r: -scores[r])]
+        assert ranked[:2] == [first, ({*(p.pad for p in PAGES)} - {first}).pop()]
+
+
+def test_a_rendered_page_gives_its_headings_and_its_text():
+    html = (
+        '<h1 id="vervoer">Vervoer<a class="headerlink" href="#vervoer">¶</a></h1>'
+        "<p>Met de <strong>bus</strong> naar de sporthal.</p><h2>Taxi</h2><ul><li>Regiotaxi</li>"
+        "</ul><script>var x = 1;</script>"
+    )
+    page = content_page("hulp/vervoer/", "Vervoer", html)
+    assert (page.koppen, page.tekst) == ("Taxi", "Met de bus naar de sporthal. Regiotaxi")
 
 
 def test_index_words_are_trimmed_folded_and_stemmed():
@@ -175,9 +254,8 @@ def test_index_words_are_trimmed_folded_and_stemmed():
 
 def test_only_short_fields_are_indexed(region):
     site = load_site(region, today=TODAY).site
-    doc = document("0", site.aanbod["g-judo-zwolle"])
+    doc = offer_document(site.aanbod["g-judo-zwolle"]).velden
     assert set(doc) == {
-        "ref",
         "titel",
         "sport",
         "beperkingen",

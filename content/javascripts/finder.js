@@ -1,9 +1,11 @@
 /* Sportwijzer finder: filters every offer in the browser.
  *
  * The page works without this script (a static list, a page at a time). This script adds: the
- * form, live filtering over all offers (aanbod/kaarten.json), text search (lunr.js and the index,
- * loaded when someone types), distances, URL state and the map on request. What someone searches
- * for never leaves the browser.
+ * form, live filtering over all offers (their facts from aanbod/feiten.json), text search
+ * (javascripts/zoeken.js, loaded when someone types), distances (aanbod/plekken.json, loaded when
+ * someone picks a place), URL state and the map on request. A result's card comes from
+ * aanbod/kaart/<ref>.json when it comes into view. What someone searches for never leaves the
+ * browser.
  */
 (function () {
   "use strict";
@@ -28,35 +30,36 @@
   var cardBase = form.getAttribute("data-aanbod");
   if (cardBase === "./") { cardBase = ""; } // as the static cards' links are written
 
-  // One object per offer from the compact data file (finder_data() in hooks/sportwijzer/finder.py).
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error(url + ": " + response.status); }
+      return response.json();
+    });
+  }
+
+  // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder.py).
   function itemsFrom(data) {
     var field = data.aanbod;
-    function tekst(i) { return i >= 0 ? data.teksten[i] : ""; }
-    return field.slug.map(function (slug, order) {
-      var sport = data.sporten[field.sport[order]];
+    return field.sport.map(function (sportAt, order) {
+      var sport = data.sporten[sportAt];
       var beperkingen = field.beperkingen[order].map(function (i) { return data.beperkingen[i]; });
       return {
         el: null,
+        card: null, // its text, from aanbod/kaart/<ref>.json (CARD_FIELDS in finder.py)
         order: order,
         ref: String(order),
-        title: field.titel[order],
-        summary: field.samenvatting[order],
-        url: cardBase + slug + "/",
         sport: sport[0],
         sportName: sport[1],
         omgeving: sport[2],
         samen: sport[3],
-        plaats: field.plaats[order],
         gemeente: data.gemeenten[field.gemeente[order]],
         beperkingen: beperkingen.map(function (b) { return b[0]; }),
         kort: beperkingen.map(function (b) { return b[1]; }).join(", "),
         min: field.min[order],
         max: field.max[order],
-        lat: field.lat[order],
-        lon: field.lon[order],
+        lat: null,
+        lon: null,
         kenmerken: field.kenmerken[order].map(function (i) { return data.kenmerken[i]; }),
-        proefles: tekst(field.proefles[order]),
-        status: tekst(field.status[order]),
         distanceEl: null
       };
     });
@@ -64,13 +67,43 @@
 
   // The static cards of the first page are reused; the others are made from the template.
   function adoptStaticCards() {
-    Array.prototype.forEach.call(list.children, function (li, i) {
-      var link = li.querySelector("a");
-      if (items[i] && link && link.getAttribute("href") === items[i].url) {
-        items[i].el = li;
-        items[i].distanceEl = li.querySelector(".sw-afstand");
+    Array.prototype.forEach.call(list.children, function (li) {
+      var item = items[Number(li.getAttribute("data-ref"))];
+      if (item && li.querySelector("a")) {
+        item.el = li;
+        item.distanceEl = li.querySelector(".sw-afstand");
       }
     });
+  }
+
+  // The cards of the results in view, each fetched once.
+  var cardFolder = form.getAttribute("data-kaart");
+  var cardsWanted = {};
+
+  function loadCards(wanted) {
+    return Promise.all(wanted.map(function (item) {
+      if (item.el || item.card) { return null; }
+      if (!cardsWanted[item.ref]) {
+        cardsWanted[item.ref] = fetchJson(cardFolder + item.ref + ".json?v=" + version)
+          .then(function (card) { item.card = card; })
+          .catch(function () { delete cardsWanted[item.ref]; });
+      }
+      return cardsWanted[item.ref];
+    }));
+  }
+
+  // Every offer's place (for distances and the map), fetched once when first needed.
+  var placesLoaded = null;
+
+  function loadPlaces() {
+    if (!placesLoaded) {
+      placesLoaded = fetchJson(form.getAttribute("data-plekken") + "?v=" + version)
+        .then(function (places) {
+          items.forEach(function (item, i) { item.lat = places.lat[i]; item.lon = places.lon[i]; });
+        })
+        .catch(function (error) { placesLoaded = null; throw error; });
+    }
+    return placesLoaded;
   }
 
   function fill(li, name, text) {
@@ -82,18 +115,19 @@
 
   function cardFor(item) {
     if (item.el) { return item.el; }
+    var card = item.card; // slug, titel, samenvatting, plaats, proefles, status
     var li = template.content.firstElementChild.cloneNode(true);
     li.setAttribute("data-ref", item.ref);
     var link = li.querySelector("a");
-    link.setAttribute("href", item.url);
-    link.textContent = item.title;
-    li.querySelector("p").textContent = item.summary;
+    link.setAttribute("href", cardBase + card[0] + "/");
+    link.textContent = card[1];
+    li.querySelector("p").textContent = card[2];
     fill(li, "sport", item.sportName);
-    fill(li, "plaats", item.plaats);
+    fill(li, "plaats", card[3]);
     fill(li, "beperkingen", item.kort);
     fill(li, "gratis", item.kenmerken.indexOf("gratis") >= 0 ? "" : null);
-    fill(li, "proefles", item.proefles || null);
-    fill(li, "status", item.status || null);
+    fill(li, "proefles", card[4] || null);
+    fill(li, "status", card[5] || null);
     item.el = li;
     item.distanceEl = li.querySelector(".sw-afstand");
     return li;
@@ -201,132 +235,25 @@
     return true;
   }
 
-  /* ---- text search with lunr, loaded on first use ------------------------------------------- */
-
-  var searchIndex = null;
+  /* ---- text search (javascripts/zoeken.js), loaded on first use ---------------------------- */
 
   function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
+    return window.sportwijzer.laad(src);
   }
 
-  function loadIndex() {
-    if (searchIndex) { return searchIndex; }
-    var base = form.getAttribute("data-lunr");
-    searchIndex = loadScript(base + "lunr.js")
-      .then(function () { return loadScript(base + "lunr.stemmer.support.js"); })
-      .then(function () { return loadScript(base + "lunr.nl.js"); })
-      .then(function () { return fetch(form.getAttribute("data-index")); })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      })
-      .then(function (data) {
-        return { index: rebuild(data.index), stop: data.stopwoorden, synonyms: data.synoniemen };
-      })
-      .catch(function (error) {
-        searchIndex = null; // try again at the next word
-        throw error;
-      });
-    return searchIndex;
-  }
-
-  // The index comes compact (compact() in hooks/sportwijzer/search.py): each term with, per
-  // field, the gaps between the offers that hold it, and each field's length per offer.
-  // lunr.js's own Builder computes the weights from those, exactly as lunr.py did.
-  function rebuild(compact) {
-    var builder = new lunr.Builder();
-    var fields = compact.velden.map(function (f) { return f[0]; });
-    var count = compact.lengtes[0] ? compact.lengtes[0].length : 0;
-    builder.ref("ref");
-    compact.velden.forEach(function (f) { builder.field(f[0], { boost: f[1] }); });
-    builder.searchPipeline.add(lunr.nl.stemmer);
-    builder.documentCount = count;
-    for (var ref = 0; ref < count; ref++) {
-      builder._documents[ref] = {};
-      fields.forEach(function (field, f) {
-        builder.fieldTermFrequencies[field + "/" + ref] = {};
-        builder.fieldLengths[field + "/" + ref] = compact.lengtes[f][ref];
-      });
-    }
-    compact.termen.forEach(function (row, position) {
-      var term = row[0];
-      var posting = { _index: position };
-      fields.forEach(function (field, f) {
-        var refs = {};
-        var ref = 0;
-        (row[f + 1] || []).forEach(function (entry) {
-          var pair = typeof entry === "number" ? [entry, 1] : entry;
-          ref += pair[0];
-          refs[ref] = {};
-          builder.fieldTermFrequencies[field + "/" + ref][term] = pair[1];
-        });
-        posting[field] = refs;
-      });
-      builder.invertedIndex[term] = posting;
-    });
-    builder.termIndex = compact.termen.length;
-    return builder.build();
-  }
-  window.sportwijzerRebuild = rebuild; // tests/browser compare it with lunr.py's own index
-
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  // Each word (or known phrase) of the query, with the terms it also means (as query_groups()
-  // in hooks/sportwijzer/search.py).
-  function groups(query, synonyms, stop) {
-    var text = " " + fold(query).split(/[^a-z0-9]+/).join(" ") + " ";
-    var result = [];
-    Object.keys(synonyms).filter(function (p) { return p.indexOf(" ") >= 0; })
-      .sort(function (a, b) { return b.length - a.length; })
-      .forEach(function (phrase) {
-        if (text.indexOf(" " + phrase + " ") >= 0) {
-          result.push([""].concat(synonyms[phrase]));
-          text = text.split(" " + phrase + " ").join(" ");
-        }
-      });
-    text.split(" ").forEach(function (word) {
-      if (word && stop.indexOf(word) < 0) { result.push([word].concat(synonyms[word] || [])); }
-    });
-    return result;
-  }
-
-  // Every group must match: the word itself (after stemming, as the start of a word, or with
-  // one typo) or a term it also means. The scores of the groups add up.
   function textScores(query) {
-    return loadIndex().then(function (search) {
-      var total = null;
-      groups(query, search.synonyms, search.stop).forEach(function (group) {
-        var word = group[0];
-        var found = new Map();
-        search.index.query(function (q) {
-          if (word) {
-            var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
-            q.term(word, { usePipeline: true, boost: 10 });
-            q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
-            if (word.length >= 4) { q.term(stem, { usePipeline: false, editDistance: 1, boost: 1 }); }
-          }
-          group.slice(1).forEach(function (term) { q.term(term, { usePipeline: true, boost: 8 }); });
-        }).forEach(function (result) { found.set(result.ref, result.score); });
-        if (total === null) {
-          total = found;
-        } else {
-          var both = new Map();
-          total.forEach(function (score, ref) {
-            if (found.has(ref)) { both.set(ref, score + found.get(ref)); }
-          });
-          total = both;
-        }
+    return loadScript(form.getAttribute("data-zoeken"))
+      .then(function () {
+        return window.sportwijzerZoeken.open(form.getAttribute("data-index"),
+                                             form.getAttribute("data-lunr"));
+      })
+      .then(function (engine) { return engine.scores(query); })
+      .then(function (found) {
+        if (!found) { return null; }
+        var offers = new Map(); // the index also holds pages, sports and places: offers only
+        found.forEach(function (score, ref) { if (Number(ref) < items.length) { offers.set(ref, score); } });
+        return offers;
       });
-      return total; // null: no words to search for
-    });
   }
 
   /* ---- showing the results ------------------------------------------------------------------ */
@@ -393,8 +320,22 @@
   var lastFrom = null;
   var more = document.getElementById("sw-meer");
 
-  function showResults(shown, from) {
-    inView = shown.slice(0, limit);
+  // Shows the first `limit` results once their cards are in; false if a newer search came first.
+  function showResults(shown, from, ticket) {
+    var wanted = shown.slice(0, limit);
+    return loadCards(wanted).then(function () {
+      if (ticket !== pending) { return false; }
+      inView = wanted.filter(function (item) { return item.el || item.card; });
+      missingCards = wanted.length - inView.length;
+      putInView(from);
+      var rest = shown.length - wanted.length;
+      more.hidden = rest <= 0;
+      more.textContent = "Toon meer resultaten (nog " + rest + ")";
+      return true;
+    });
+  }
+
+  function putInView(from) {
     var fragment = document.createDocumentFragment();
     inView.forEach(function (item) {
       var el = cardFor(item);
@@ -406,40 +347,46 @@
     });
     list.textContent = "";
     list.appendChild(fragment);
-    var rest = shown.length - inView.length;
-    more.hidden = rest <= 0;
-    more.textContent = "Toon meer resultaten (nog " + rest + ")";
   }
 
   more.addEventListener("click", function () {
     var first = lastShown[inView.length];
     limit += PAGE;
-    showResults(lastShown, lastFrom);
-    status.textContent = countText(lastShown.length);
-    if (first) { first.el.querySelector("a").focus(); }
+    showResults(lastShown, lastFrom, pending).then(function (done) {
+      if (!done) { return; }
+      status.textContent = countText(lastShown.length);
+      if (first && first.el) { first.el.querySelector("a").focus(); }
+    });
   });
 
   function countText(n) {
     if (n === 0) { return "Geen aanbod gevonden."; }
     var text = n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.");
     if (n > inView.length) { text += " Je ziet er nu " + inView.length + "."; }
+    if (missingCards) { text += " " + missingCards + " ervan kunnen nu niet laden."; }
+    if (placesFailed) { text = "Afstanden laden nu niet, dus de afstand telt niet mee. " + text; }
     return (textSearchFailed ? "Zoeken op woord lukt nu niet, dus het woord telt niet mee. " : "") + text;
   }
 
-  function render(state, shown, from) {
+  function render(state, shown, from, ticket) {
     limit = PAGE;
-    lastShown = shown;
-    lastFrom = from;
-    showResults(shown, from);
-    var n = shown.length;
-    status.textContent = countText(n);
-    none.hidden = n !== 0;
-    if (n === 0) { showDropButtons(state); }
-    if (mapView) { showOnMap(shown); }
-    form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
+    return showResults(shown, from, ticket).then(function (done) {
+      if (!done) { return false; }
+      lastShown = shown;
+      lastFrom = from;
+      var n = shown.length;
+      status.textContent = countText(n);
+      none.hidden = n !== 0;
+      if (n === 0) { showDropButtons(state); }
+      if (mapView) { showOnMap(shown); }
+      form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
+      return true;
+    });
   }
 
   var pending = 0;
+  var missingCards = 0;
+  var placesFailed = false;
   var textSearchFailed = false;
   var ready = false; // the offers are in: from now on the form filters them
   var lastSearch = null; // the query string the list now shows
@@ -447,12 +394,18 @@
   function update(push) {
     var state = readForm();
     var from = origin(state);
-    items.forEach(function (item) { item.distance = from ? distanceKm(from, item) : null; });
     var ticket = ++pending;
+    var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
+      placesFailed = true;
+      from = null;
+    }) : Promise.resolve();
     var scores = state.q ? textScores(state.q) : Promise.resolve(null);
     var failed = false;
-    return scores.catch(function () { failed = true; return null; }).then(function (found) {
+    scores = scores.catch(function () { failed = true; return null; });
+    return Promise.all([scores, places]).then(function (done) {
+      var found = done[0];
       if (ticket !== pending) { return; } // a newer keystroke is on its way
+      items.forEach(function (item) { item.distance = from ? distanceKm(from, item) : null; });
       textSearchFailed = failed;
       var shown = items.filter(function (item) {
         return matches(item, state, from) && (!found || found.has(item.ref));
@@ -462,12 +415,12 @@
         if (found) { return found.get(b.ref) - found.get(a.ref) || a.order - b.order; }
         return a.order - b.order;
       });
-      render(state, shown, from);
       var query = toQuery(state);
       if (query !== location.search && !(query === location.pathname && !location.search)) {
         history[push ? "pushState" : "replaceState"](null, "", query);
       }
       lastSearch = location.search;
+      return render(state, shown, from, ticket);
     });
   }
 
@@ -478,13 +431,17 @@
   var mapButton = document.getElementById("sw-kaart-knop");
   var mapArea = document.getElementById("sw-kaart");
 
+  var titles = null; // slug and title of every offer, for the markers
+
   function openMap() {
     var base = form.getAttribute("data-leaflet");
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = base + "leaflet.css";
     document.head.appendChild(css);
-    return loadScript(base + "leaflet.js").then(function () {
+    var names = fetchJson(form.getAttribute("data-titels") + "?v=" + version)
+      .then(function (data) { titles = data; });
+    return Promise.all([loadScript(base + "leaflet.js"), names, loadPlaces()]).then(function () {
       L.Icon.Default.imagePath = base + "images/";
       var map = L.map(mapArea, { scrollWheelZoom: false });
       L.tileLayer(form.getAttribute("data-tegels"), {
@@ -497,9 +454,10 @@
           var points = [];
           shown.forEach(function (item) {
             var link = document.createElement("a");
-            link.href = item.url;
-            link.textContent = item.title;
-            L.marker([item.lat, item.lon], { title: item.title, alt: item.title })
+            var title = titles.titel[item.order];
+            link.href = cardBase + titles.slug[item.order] + "/";
+            link.textContent = title;
+            L.marker([item.lat, item.lon], { title: title, alt: title })
               .bindPopup(link).addTo(layer);
             points.push([item.lat, item.lon]);
           });
@@ -592,12 +550,10 @@
   }
 
   // Start once every offer's facts are in; if they cannot be loaded, the static list stays.
-  fetch(form.getAttribute("data-kaarten"))
-    .then(function (response) {
-      if (!response.ok) { throw new Error(response.status); }
-      return response.json();
-    })
+  var version = "";
+  fetchJson(form.getAttribute("data-feiten"))
     .then(function (data) {
+      version = data.versie;
       items = itemsFrom(data);
       adoptStaticCards();
       var initial = fromQuery(location.search);
@@ -616,5 +572,53 @@
     .catch(function () {
       // fail safe: without the offers' facts the static list and its pages stay as they are
       ready = false;
+      cannotFilter();
     });
+
+  // The list cannot be filtered: say so, say back the words that were asked, and link the lists
+  // per sport, impairment and municipality that those words name.
+  function cannotFilter() {
+    var asked = fromQuery(location.search).q;
+    var box = document.getElementById("sw-niet-gelukt");
+    if (!asked || !box) { return; }
+    var fold = function (text) {
+      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    };
+    var words = fold(asked).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
+    var root = (cardBase || "./") + "../";
+    var links = [];
+    [["sport", "sport/"], ["gemeente", "gemeente/"], ["beperking", "beperking/"]].forEach(function (kind) {
+      var fields = form.elements[kind[0]];
+      var choices = fields.tagName === "SELECT" ? fields.options : fields;
+      Array.prototype.forEach.call(choices, function (choice) {
+        var name = choice.labels && choice.labels[0] ? choice.labels[0].textContent : choice.textContent;
+        var names = fold(name + " " + choice.value).split(/[^a-z0-9]+/);
+        if (choice.value && words.some(function (w) { return names.indexOf(w) >= 0; })) {
+          links.push([name, root + kind[1] + choice.value + "/"]);
+        }
+      });
+    });
+    var text = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = "Zoeken en filteren lukken nu niet. ";
+    text.appendChild(strong);
+    text.appendChild(document.createTextNode("Je zocht op ‘" + asked + "’. Hieronder staat al het aanbod, op naam."));
+    box.appendChild(text);
+    if (links.length) {
+      var intro = document.createElement("p");
+      intro.textContent = "Deze lijsten passen bij je zoekwoord:";
+      var list = document.createElement("ul");
+      links.forEach(function (link) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = link[1];
+        a.textContent = link[0];
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      box.appendChild(intro);
+      box.appendChild(list);
+    }
+    box.hidden = false;
+  }
 })();

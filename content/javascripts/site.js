@@ -1,14 +1,32 @@
-/* Keyboard fixes for the theme's header, on every page.
+/* On every page: keyboard fixes for the theme's header, and the search box in the header.
  *
- * The menu and search buttons in the theme's header are <label>s for hidden checkboxes: a
- * keyboard cannot reach them. Each gets a real <button> in its place that toggles the same
- * checkbox. On a phone the search field opens the search when it gets the focus, so it is
- * never focused while out of sight.
+ * The menu button in the theme's header is a <label> for a hidden checkbox: a keyboard cannot
+ * reach it. It gets a real <button> in its place that toggles the same checkbox. On a small
+ * screen the magnifier (a link to the search box without JavaScript) becomes a button that opens
+ * the box. The search box loads its script (javascripts/zoekbalk.js) on its first focus or
+ * keystroke, never before: a page that nobody searches on fetches no search files.
  */
 (function () {
   "use strict";
 
-  var names = { __drawer: "Menu", __search: "Zoeken" };
+  // Scripts loaded on demand, each once (zoekbalk.js, zoeken.js, lunr, Leaflet).
+  var loading = {};
+  window.sportwijzer = {
+    laad: function (src) {
+      if (!loading[src]) {
+        loading[src] = new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = src;
+          script.onload = resolve;
+          script.onerror = function () { delete loading[src]; reject(new Error(src)); };
+          document.head.appendChild(script);
+        });
+      }
+      return loading[src];
+    }
+  };
+
+  var names = { __drawer: "Menu" };
 
   Array.prototype.forEach.call(
     document.querySelectorAll("label.md-header__button[for]"),
@@ -49,14 +67,42 @@
     window.document$.subscribe(scrollableTables);
   }
 
-  var input = document.querySelector(".md-search__input");
-  var search = document.getElementById("__search");
-  if (input && search) {
-    input.addEventListener("focus", function () {
-      if (!search.checked) {
-        search.checked = true;
-        search.dispatchEvent(new Event("change", { bubbles: true }));
-      }
+  // The search box in the header.
+  var box = document.getElementById("sw-zoekbalk");
+  var field = document.getElementById("sw-zoekbalk-q");
+  var opener = document.querySelector("a.sw-zoekknop");
+  if (box && field) {
+    var start = function () {
+      field.removeEventListener("focus", start);
+      field.removeEventListener("keydown", start);
+      window.sportwijzer.laad(box.getAttribute("data-script")).catch(function () {
+        // fail safe: the box stays a plain form that opens the finder
+      });
+    };
+    field.addEventListener("focus", start);
+    field.addEventListener("keydown", start);
+  }
+  if (box && field && opener) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = opener.className;
+    button.setAttribute("aria-label", opener.getAttribute("aria-label"));
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "sw-zoekbalk");
+    button.innerHTML = opener.innerHTML; // the theme's own icon
+    opener.parentNode.replaceChild(button, opener);
+    button.addEventListener("click", function () {
+      var open = !box.classList.contains("sw-zoekbalk--open");
+      box.classList.toggle("sw-zoekbalk--open", open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open) { field.focus(); }
+    });
+    // zoekbalk.js closes the box (Escape on an empty box) with this event
+    box.addEventListener("sw:sluiten", function () {
+      if (!box.classList.contains("sw-zoekbalk--open")) { return; }
+      box.classList.remove("sw-zoekbalk--open");
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
     });
   }
 })();

@@ -1,9 +1,10 @@
 """The finder at aanbod/: its form, its static pages and the facts the browser filters on.
 
 Without JavaScript the finder is a static list, PAGE_SIZE offers a page (aanbod/, then
-aanbod/pagina/2/ and on). With JavaScript, finder.js loads one compact file with every offer's
-facts (aanbod/kaarten.json) and filters, sorts and measures distances in the browser: nothing
-anyone searches for is sent anywhere.
+aanbod/pagina/2/ and on). With JavaScript, finder.js loads every offer's filter facts
+(aanbod/feiten.json), and the rest only when needed: places for a distance, a card per result in
+view. It filters, sorts and measures distances in the browser: nothing anyone searches for is
+sent anywhere.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ KENMERKEN = (
 )
 AFSTANDEN = (5, 10, 15, 25, 50)
 PAGE_SIZE = 50  # a static page, and the results in view before "Toon meer" (finder.js: PAGE)
-DATA_PATH = "aanbod/kaarten.json"
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
 SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
 
@@ -144,51 +144,53 @@ def card(ref: int, offer: Aanbod) -> Card:
     return Card(offer, {"ref": str(ref)})
 
 
-# The fields of an offer in aanbod/kaarten.json: one list per field, an item per offer.
-DATA_FIELDS = (
-    "slug", "titel", "samenvatting", "sport", "plaats", "gemeente", "beperkingen", "min", "max",
-    "lat", "lon", "kenmerken", "proefles", "status",
-)  # fmt: skip
-
-
 def position(offer: Aanbod) -> tuple[float, float]:
     """Where the browser thinks an offer is: 4 decimals, about 10 metres, plenty for km."""
     return round(offer.locatie.lat, 4), round(offer.locatie.lon, 4)
 
 
-def finder_data(site: Site) -> dict:
-    """Every published offer's card text and filter facts, compact: one list per field (which
-    compresses better than one list per offer), repeated words as positions in a table.
+# What the finder fetches, each when it needs it (the refs are positions in `gepubliceerd`, as in
+# the text index and the static cards):
+FACTS_PATH = "aanbod/feiten.json"  # on load: what every filter but distance needs
+PLACES_PATH = "aanbod/plekken.json"  # when a distance is asked for, or the map
+TITLES_PATH = "aanbod/titels.json"  # with the map: the markers' names
+CARD_FOLDER = "aanbod/kaart/"  # one small file per offer: its card, for the results in view
 
-    Positions in the lists match the refs of the text index (search.py) and the static cards.
-    """
+FACT_FIELDS = ("sport", "gemeente", "beperkingen", "min", "max", "kenmerken")
+CARD_FIELDS = ("slug", "titel", "samenvatting", "plaats", "proefles", "status")
+
+
+def card_data(offer: Aanbod) -> list[str]:
+    """One offer's card text, in CARD_FIELDS order."""
+    return [
+        offer.slug,
+        offer.titel,
+        offer.samenvatting,
+        offer.locatie.plaats,
+        offer.proefles.tekst if offer.proefles else "",
+        offer.status.naam if offer.status.slug != "actief" else "",
+    ]
+
+
+def finder_facts(site: Site) -> dict:
+    """Every published offer's filter facts, by column (which compresses better than by offer),
+    repeated words as positions in a table."""
     published = site.gepubliceerd
     sports = sorted({o.sport.slug: o.sport for o in published}.values(), key=lambda s: s.slug)
     sport_at = {s.slug: i for i, s in enumerate(sports)}
     gemeenten = [g.slug for g in site.regio.gemeenten]
+    gemeente_at = {slug: i for i, slug in enumerate(gemeenten)}
     beperkingen = list(site.vocabulary.beperkingen.values())
     beperking_at = {b.slug: i for i, b in enumerate(beperkingen)}
     kenmerk_at = {value: i for i, (value, _label) in enumerate(KENMERKEN)}
-    teksten: dict[str, int] = {}
-
-    def tekst(text: str) -> int:
-        return teksten.setdefault(text, len(teksten)) if text else -1
-
     rows = [
         [
-            o.slug,
-            o.titel,
-            o.samenvatting,
             sport_at[o.sport.slug],
-            o.locatie.plaats,
-            gemeenten.index(o.locatie.gemeente.slug),
+            gemeente_at[o.locatie.gemeente.slug],
             [beperking_at[b.slug] for b in o.beperkingen],
             o.leeftijd_min,
             o.leeftijd_max,
-            *position(o),
             [kenmerk_at[k] for k in kenmerken(o)],
-            tekst(o.proefles.tekst if o.proefles else ""),
-            tekst(o.status.naam if o.status.slug != "actief" else ""),
         ]
         for o in published
     ]
@@ -197,13 +199,21 @@ def finder_data(site: Site) -> dict:
         "gemeenten": gemeenten,
         "beperkingen": [[b.slug, b.kort] for b in beperkingen],
         "kenmerken": [value for value, _label in KENMERKEN],
-        "teksten": list(teksten),
-        "aanbod": {name: [row[i] for row in rows] for i, name in enumerate(DATA_FIELDS)},
+        "aanbod": {name: [row[i] for row in rows] for i, name in enumerate(FACT_FIELDS)},
     }
 
 
-def data_json(site: Site) -> str:
-    return inert_json(finder_data(site), separators=(",", ":"))
+def finder_files(site: Site) -> dict[str, str]:
+    """Every file the finder fetches: its facts, places, titles and a card per offer."""
+    published = site.gepubliceerd
+    places = [position(o) for o in published]
+    files = {
+        FACTS_PATH: finder_facts(site),
+        PLACES_PATH: {"lat": [p[0] for p in places], "lon": [p[1] for p in places]},
+        TITLES_PATH: {"slug": [o.slug for o in published], "titel": [o.titel for o in published]},
+    }
+    files.update({f"{CARD_FOLDER}{ref}.json": card_data(o) for ref, o in enumerate(published)})
+    return {path: inert_json(data, separators=(",", ":")) for path, data in files.items()}
 
 
 def finder_view(site: Site) -> FinderView:

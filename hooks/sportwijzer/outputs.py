@@ -1,19 +1,48 @@
-"""Every file the build adds besides pages: open data, finder data and index, libraries."""
+"""Every file the build adds besides pages: open data, the finder's files, the text index and
+the browser libraries."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from .export import export_files
-from .finder import DATA_PATH, data_json
+from .finder import FACTS_PATH, finder_files
+from .jsontext import inert_json
 from .model import Site
-from .search import INDEX_PATH, index_json
+from .page_text import ContentPage
+from .search import HEAD_PATH, search_files
 from .vendor import vendor_files
 
 
 def extra_files(site: Site, base_url: str) -> dict[str, str | bytes]:
-    """Site path -> content. `base_url` makes the open data's links absolute."""
-    return {
-        **export_files(site, base_url),
-        INDEX_PATH: index_json(site),
-        DATA_PATH: data_json(site),
-        **vendor_files(),
-    }
+    """Site path -> content, known before any page is rendered. `base_url` makes the open
+    data's links absolute."""
+    return {**export_files(site, base_url), **vendor_files()}
+
+
+def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, str]:
+    """Site path -> content, once every page is rendered: the text index holds the rendered
+    hand-written pages. Thousands of small files (a card per offer), so written directly.
+
+    The two files a browser reads first (the index's head and the finder's facts) name this
+    build's version; the files fetched after them carry it in their address (?v=), so that a
+    browser never mixes the facts of one build with the cards or index parts of another.
+    """
+    files = {**search_files(site, pages), **finder_files(site)}
+    version = hashlib.sha256("\0".join(files.values()).encode()).hexdigest()[:12]
+    for path in (HEAD_PATH, FACTS_PATH):
+        data = {**json.loads(files[path]), "versie": version}
+        files[path] = inert_json(data, separators=(",", ":"))
+    return files
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    made: set[Path] = set()
+    for path, text in files.items():
+        target = folder / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_text(text, encoding="utf-8")

@@ -1,32 +1,48 @@
-"""The finder's text index: lunr, built here and queried by lunr.js in the browser.
+"""The site's one text index: built here with lunr's rules, queried by lunr.js in the browser.
 
-Only the short fields are indexed (title, sport and its search words, summary, impairments and
-their synonyms, place, municipality, provider), so the index stays small. Output is
-deterministic: the same data gives byte-identical JSON.
+Everything a person may look for is a document of the index: every published offer (its short
+fields: title, sport and its search words, summary, impairments, place, municipality, provider),
+every sport, impairment and municipality with a page, every partner, and the hand-written pages
+(title, headings and text, as rendered). The finder asks it for offers; the search box in the
+header for everything. Output is deterministic: the same data gives byte-identical files.
+
+The browser fetches only what a query needs (zoeken/index.json, then a few zoeken/deel-N.json):
+
+- index.json holds the sorted terms (so lunr.js can expand the start of a word or a typo), where
+  each part begins, the non-offer documents (kind, title, path), stop words and synonyms;
+- deel-N.json holds, for its run of terms, per field the offers that contain the term with the
+  term's weight there (BM25 as lunr computes it, in thousandths, as lunr stores it).
 """
 
 from __future__ import annotations
 
 import functools
+import html
+import math
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import lunr.languages  # noqa: F401  (registers the Dutch stemmer, 'stemmer-nl')
-from lunr.builder import Builder
 from lunr.index import Index
 from lunr.languages.stemmer import get_language_stemmer
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.token import Token
+from lunr.token_set import TokenSet
+from lunr.vector import Vector
 
 from .jsontext import inert_json
 from .model import Aanbod, Site
+from .page_text import ContentPage
 
 STOP_WORDS_FILE = Path(__file__).parent / "stopwoorden.txt"
-INDEX_PATH = "aanbod/zoekindex.json"
+FOLDER = "zoeken/"
+HEAD_PATH = FOLDER + "index.json"
+PART_SIZE = 8_000  # about this many characters of postings per part file
 
 # (field, boost): a word in the title counts far more than one in the summary.
 FIELDS = (
@@ -34,9 +50,19 @@ FIELDS = (
     ("sport", 6),
     ("beperkingen", 4),
     ("plaats", 4),
+    ("koppen", 4),
     ("aanbieder", 2),
     ("samenvatting", 1),
+    ("tekst", 1),
 )
+NAMES = tuple(name for name, _ in FIELDS)
+BOOST = dict(FIELDS)
+K1, B = 1.2, 0.75  # lunr's BM25 parameters
+
+# The kinds of document, as the header's suggestions group them.
+AANBOD, SPORT, BEPERKING, GEMEENTE, PARTNER, PAGINA = (
+    "aanbod", "sport", "beperking", "gemeente", "partner", "pagina",
+)  # fmt: skip
 
 
 def stop_words() -> list[str]:
@@ -51,9 +77,8 @@ def fold(text: str) -> str:
 
 
 # One pipeline function does the work of lunr's trimmer, stop-word filter and stemmer, for each
-# distinct word once: an index of 10,000 offers has a few thousand distinct words. (lunr.py's
-# Dutch trimmer keeps only the letters of its stop-word list, so it strips y, q, x and accents:
-# 'yoga' -> 'og'. We trim on every word character instead.)
+# distinct word once. (lunr.py's Dutch trimmer keeps only the letters of its stop-word list, so
+# it strips y, q, x and accents: 'yoga' -> 'og'. We trim on every word character instead.)
 _TRIM = re.compile(r"^\W+|\W+$")
 _STOP_WORDS = frozenset(stop_words())
 _STEMMER = Pipeline.registered_functions["stemmer-nl"]
@@ -67,67 +92,6 @@ def term(word: str) -> str | None:
     return None if not word or word in _STOP_WORDS else _NLTK.stem(word)
 
 
-def _index_word(token, i=None, tokens=None):
-    found = term(str(token))
-    return None if found is None else token.update(lambda text, metadata=None: found)
-
-
-Pipeline.register_function(_index_word, "sportwijzer-nl")
-
-
-def _builder() -> Builder:
-    builder = Builder()
-    builder.pipeline.add(_index_word)
-    builder.search_pipeline.add(_STEMMER)
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    return builder
-
-
-def expansions(site: Site) -> dict[str, list[str]]:
-    """Words people use -> the index terms they also mean (query-time synonyms).
-
-    'blind' -> visueel, 'ass' -> autisme, 'basketbal' -> rolstoelbasketbal (a sport's search
-    words, and every sport whose name contains another: compounds are found by their parts).
-    Kept out of the index itself, which keeps the index small; the browser applies them.
-    """
-    found: dict[str, set[str]] = {}
-    for term in site.vocabulary.beperkingen.values():
-        for word in (term.naam, term.kort, *term.woorden):
-            found.setdefault(fold(word), set()).add(term.slug)
-    sports = list(site.vocabulary.sporten.values())
-    for sport in sports:
-        for word in (sport.naam, *sport.woorden):
-            found.setdefault(fold(word), set()).add(sport.slug)
-        for part in sports:
-            if part.slug != sport.slug and part.slug in sport.slug:
-                found.setdefault(part.slug, set()).add(sport.slug)
-    return {word: sorted(terms - {word}) for word, terms in sorted(found.items()) if terms - {word}}
-
-
-def document(ref: str, offer: Aanbod) -> dict[str, str]:
-    """What the index knows of one offer: its short fields, with the sport and impairment keys."""
-    impairments = [w for b in offer.beperkingen for w in (b.naam, b.slug)]
-    return {
-        "ref": ref,
-        "titel": offer.titel,
-        "sport": f"{offer.sport.naam} {offer.sport.slug}",
-        "beperkingen": " ".join(impairments),
-        "plaats": f"{offer.locatie.plaats} {offer.locatie.gemeente.naam}",
-        "aanbieder": offer.aanbieder.naam,
-        "samenvatting": offer.samenvatting,
-    }
-
-
-def _filled(site: Site) -> Builder:
-    """A lunr builder with every published offer added; refs are positions in `gepubliceerd`."""
-    builder = _builder()
-    for position, offer in enumerate(site.gepubliceerd):
-        builder.add(document(str(position), offer))
-    return builder
-
-
 # lunr's tokenizer: lower case, split on white space and hyphens (lunr/tokenizer.py).
 _LUNR_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")
 
@@ -138,57 +102,217 @@ def words(text: str) -> list[str]:
     return [word for word in found if word is not None]
 
 
-def compact(site: Site) -> dict[str, Any]:
-    """The index as the browser rebuilds it with lunr.js's own Builder (finder.js).
+def expansions(site: Site) -> dict[str, list[str]]:
+    """Words people use -> the index terms they also mean (query-time synonyms).
 
-    lunr's serialised index repeats every ref in every posting and ships a weight per term per
-    field per offer; the browser can compute those weights itself. So we send each term (in the
-    order lunr numbers them: first seen first) with, per field, the gaps between the offers that
-    contain it (a term found more than once in a field comes as [gap, count]), and each field's
-    length per offer. About a quarter of the size. What lunr.py's Builder would hold, made
-    without its per-word objects (tests/test_search_index.py compares the two, and
-    tests/browser that lunr.js rebuilds lunr.py's own index from it).
+    'blind' -> visueel, 'ass' -> autisme, 'basketbal' -> rolstoelbasketbal (a sport's search
+    words, and every sport whose name contains another: compounds are found by their parts).
+    Kept out of the index itself, which keeps the index small; the browser applies them.
     """
-    names = [name for name, _ in FIELDS]
-    rows: dict[str, list[Any]] = {}  # term -> [term, entries per field]
-    last: dict[str, list[int]] = {}  # term -> the last offer that had it, per field
-    lengths: list[list[int]] = [[] for _ in names]
-    for ref, offer in enumerate(site.gepubliceerd):
-        doc = document(str(ref), offer)
-        for f, name in enumerate(names):
-            field_words = words(doc[name])
-            lengths[f].append(len(field_words))
-            for word, count in Counter(field_words).items():
-                if word not in rows:
-                    rows[word] = [word, *([] for _ in names)]
-                    last[word] = [0] * len(names)
-                gap = ref - last[word][f]
-                rows[word][f + 1].append(gap if count == 1 else [gap, count])
-                last[word][f] = ref
-    terms = []
-    for row in rows.values():
-        while row[-1] == []:
-            row.pop()
-        terms.append(row)
-    return {"velden": [list(f) for f in FIELDS], "termen": terms, "lengtes": lengths}
+    found: dict[str, set[str]] = {}
+    for item in site.vocabulary.beperkingen.values():
+        for word in (item.naam, item.kort, *item.woorden):
+            found.setdefault(fold(word), set()).add(item.slug)
+    sports = list(site.vocabulary.sporten.values())
+    for sport in sports:
+        for word in (sport.naam, *sport.woorden):
+            found.setdefault(fold(word), set()).add(sport.slug)
+        for part in sports:
+            if part.slug != sport.slug and part.slug in sport.slug:
+                found.setdefault(part.slug, set()).add(sport.slug)
+    return {word: sorted(terms - {word}) for word, terms in sorted(found.items()) if terms - {word}}
 
 
-def python_index(site: Site) -> tuple[Index, dict[str, list[str]], list[str]]:
-    """lunr.py's own index with the synonyms and stop words: what search() below needs."""
-    return _filled(site).build(), expansions(site), stop_words()
+# --- the documents --------------------------------------------------------------------------
 
 
-def index_json(site: Site) -> str:
-    """What the finder loads: index, stop words and synonyms. Byte-identical for the same data."""
-    payload = {
-        "index": compact(site),
+@dataclass(frozen=True)
+class Document:
+    """One thing the search can find: its kind, title, site path and the text of its fields."""
+
+    soort: str
+    titel: str
+    pad: str
+    velden: dict[str, str]
+
+
+def offer_document(offer: Aanbod) -> Document:
+    """What the index knows of one offer: its short fields, with the sport and impairment keys."""
+    impairments = [w for b in offer.beperkingen for w in (b.naam, b.slug)]
+    return Document(
+        AANBOD,
+        offer.titel,
+        offer.url,
+        {
+            "titel": offer.titel,
+            "sport": f"{offer.sport.naam} {offer.sport.slug}",
+            "beperkingen": " ".join(impairments),
+            "plaats": f"{offer.locatie.plaats} {offer.locatie.gemeente.naam}",
+            "aanbieder": offer.aanbieder.naam,
+            "samenvatting": offer.samenvatting,
+        },
+    )
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _first_words(markup: str, count: int = 40) -> str:
+    return " ".join(html.unescape(_TAGS.sub(" ", markup)).split()[:count])
+
+
+def site_documents(site: Site, pages: list[ContentPage] = ()) -> list[Document]:
+    """Every document, offers first: an offer's ref is its position in `site.gepubliceerd`."""
+    docs = [offer_document(offer) for offer in site.gepubliceerd]
+    used = {offer.sport.slug for offer in site.gepubliceerd}
+    for sport in sorted(site.vocabulary.sporten.values(), key=lambda s: s.naam.lower()):
+        if sport.slug in used:
+            fields = {"titel": sport.naam, "sport": f"{sport.naam} {sport.slug}"}
+            docs.append(Document(SPORT, sport.naam, f"sport/{sport.slug}/", fields))
+    for item in site.vocabulary.beperkingen.values():
+        if item.slug != "iedereen":
+            fields = {"titel": item.naam, "beperkingen": f"{item.naam} {item.slug}"}
+            docs.append(Document(BEPERKING, item.naam, f"beperking/{item.slug}/", fields))
+    for gemeente in sorted(site.regio.gemeenten, key=lambda g: g.naam.lower()):
+        places = [p.naam for p in site.regio.plaatsen if p.gemeente == gemeente.naam]
+        fields = {"titel": gemeente.naam, "plaats": " ".join([gemeente.naam, *places])}
+        docs.append(Document(GEMEENTE, gemeente.naam, f"gemeente/{gemeente.slug}/", fields))
+    for partner in sorted(site.partners.values(), key=lambda p: p.naam.lower()):
+        fields = {
+            "titel": partner.naam,
+            "plaats": partner.gemeente.naam if partner.gemeente else "",
+            "samenvatting": _first_words(partner.beschrijving_html),
+        }
+        docs.append(Document(PARTNER, partner.naam, partner.url, fields))
+    for page in sorted(pages, key=lambda p: p.pad):
+        fields = {"titel": page.titel, "koppen": page.koppen, "tekst": page.tekst}
+        docs.append(Document(PAGINA, page.titel, page.pad, fields))
+    return docs
+
+
+# --- the index ------------------------------------------------------------------------------
+
+
+def _milli(score: float) -> int:
+    """A weight in thousandths, rounded half up (as lunr.js's Math.round(score * 1000))."""
+    return math.floor(score * 1000 + 0.5)
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """The index: sorted terms, and per term per field the (ref, weight in thousandths) pairs."""
+
+    terms: list[str]
+    postings: dict[str, dict[str, list[tuple[int, int]]]]
+    documents: list[Document]
+
+
+def build(docs: list[Document]) -> TextIndex:
+    """lunr's BM25 field weights, computed as lunr's Builder does (tests compare the two)."""
+    frequencies: list[dict[str, Counter]] = []
+    lengths = {name: 0 for name in NAMES}
+    with_term: Counter = Counter()  # term -> fields x documents that hold it (lunr's idf)
+    for doc in docs:
+        per_field = {}
+        for name in NAMES:
+            found = words(doc.velden.get(name, ""))
+            lengths[name] += len(found)
+            counts = Counter(found)
+            per_field[name] = counts
+            with_term.update(counts.keys())
+        frequencies.append(per_field)
+    count = len(docs)
+    average = {name: lengths[name] / count if count else 0 for name in NAMES}
+    idf = {word: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for word, n in with_term.items()}
+    postings: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for ref, per_field in enumerate(frequencies):
+        for name, counts in per_field.items():
+            if not counts:
+                continue
+            length = sum(counts.values())
+            norm = K1 * (1 - B + B * (length / average[name]))
+            for word, tf in counts.items():
+                score = idf[word] * ((K1 + 1) * tf) / (norm + tf) * BOOST[name]
+                postings.setdefault(word, {}).setdefault(name, []).append((ref, _milli(score)))
+    return TextIndex(sorted(postings), postings, docs)
+
+
+def site_index(site: Site, pages: list[ContentPage] = ()) -> TextIndex:
+    return build(site_documents(site, pages))
+
+
+def _row(posting: dict[str, list[tuple[int, int]]]) -> list[list[int]]:
+    """One term's postings as the part files hold them: per field [gap, weight, gap, weight …]."""
+    row: list[list[int]] = []
+    for name in NAMES:
+        flat: list[int] = []
+        last = 0
+        for ref, weight in posting.get(name, ()):
+            flat += (ref - last, weight)
+            last = ref
+        row.append(flat)
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+def search_files(site: Site, pages: list[ContentPage] = ()) -> dict[str, str]:
+    """zoeken/index.json and every zoeken/deel-N.json. Byte-identical for the same data."""
+    index = site_index(site, pages)
+    parts: list[list[list[list[int]]]] = []
+    starts: list[int] = []
+    size = PART_SIZE
+    for position, word in enumerate(index.terms):
+        row = _row(index.postings[word])
+        if size >= PART_SIZE:
+            starts.append(position)
+            parts.append([])
+            size = 0
+        parts[-1].append(row)
+        size += sum(len(f) for f in row) * 4 + 8
+    files = {
+        f"{FOLDER}deel-{n}.json": inert_json(part, separators=(",", ":"))
+        for n, part in enumerate(parts)
+    }
+    offers = len(site.gepubliceerd)
+    head = {
+        "velden": [list(f) for f in FIELDS],
+        "termen": index.terms,
+        "delen": starts,
+        "aanbod": offers,
+        "documenten": [[d.soort, d.titel, d.pad] for d in index.documents[offers:]],
         "stopwoorden": stop_words(),
         "synoniemen": expansions(site),
     }
-    return inert_json(payload, separators=(",", ":"))
+    return {HEAD_PATH: inert_json(head, separators=(",", ":")), **files}
 
 
-# --- the query, as the browser runs it (finder.js); used by the tests -------------------------
+# --- the query, as the browser runs it (zoeken.js); used by the tests -------------------------
+
+
+def python_index(
+    site: Site, pages: list[ContentPage] = ()
+) -> tuple[Index, dict[str, list[str]], list[str]]:
+    """lunr.py's Index over the very weights the browser gets, with the synonyms and stop words:
+    what search() below needs."""
+    index = site_index(site, pages)
+    inverted: dict[str, dict[str, Any]] = {}
+    elements: dict[str, list[tuple[int, float]]] = {}
+    for position, word in enumerate(index.terms):
+        posting: dict[str, Any] = {"_index": position}
+        for name in NAMES:
+            posting[name] = {}
+            for ref, weight in index.postings[word].get(name, ()):
+                posting[name][str(ref)] = {}
+                elements.setdefault(f"{name}/{ref}", []).append((position, weight / 1000))
+        inverted[word] = posting
+    vectors = {}
+    for field_ref, pairs in elements.items():
+        vectors[field_ref] = Vector([x for pair in sorted(pairs) for x in pair])
+    pipeline = Pipeline()
+    pipeline.add(_STEMMER)
+    lunr_index = Index(inverted, vectors, TokenSet.from_list(index.terms), list(NAMES), pipeline)
+    return lunr_index, expansions(site), stop_words()
 
 
 def query_groups(query: str, synonyms: dict[str, list[str]], stop: list[str]) -> list[list[str]]:
@@ -219,8 +343,8 @@ def search(
             q.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=3)
             if len(word) >= 4:
                 q.term(stem, use_pipeline=False, edit_distance=1, boost=1)
-        for term in also:
-            q.term(term, use_pipeline=True, boost=8)
+        for also_term in also:
+            q.term(also_term, use_pipeline=True, boost=8)
         found = {hit["ref"]: hit["score"] for hit in index.query(q)}
         total = (
             found if total is None else {r: s + found[r] for r, s in total.items() if r in found}

@@ -1,0 +1,248 @@
+/* The search box in the header: suggestions as you type, grouped, each a link.
+ *
+ * Loaded by site.js on the box's first focus or keystroke. A WAI-ARIA combobox (the 1.2 pattern
+ * with a listbox popup): the focus stays in the box, the arrow keys move through the
+ * suggestions (aria-activedescendant), Enter opens the chosen one or, with none chosen, the
+ * finder with ?q= (the form's own action), Escape closes the list. The number of suggestions is
+ * announced. The query runs in javascripts/zoeken.js, the same one the finder uses; nothing
+ * anyone types leaves the browser.
+ */
+(function () {
+  "use strict";
+
+  var box = document.getElementById("sw-zoekbalk");
+  var field = document.getElementById("sw-zoekbalk-q");
+  var popup = document.getElementById("sw-zoekbalk-uitslag");
+  var status = document.getElementById("sw-zoekbalk-status");
+  if (!box || !field || !popup || !window.Promise || !window.Map || !window.fetch) {
+    return; // fail safe: a plain form that opens the finder
+  }
+
+  // The groups, in the order they are shown, and how many suggestions each shows at most.
+  var GROUPS = [
+    ["aanbod", "Aanbod", 5],
+    ["sport", "Sporten", 3],
+    ["beperking", "Beperkingen", 2],
+    ["gemeente", "Plaatsen", 3],
+    ["partner", "Organisaties", 3],
+    ["pagina", "Informatie", 4]
+  ];
+  var indexUrl = box.getAttribute("data-index");
+  var root = indexUrl.slice(0, indexUrl.length - "zoeken/index.json".length);
+  var cardFolder = box.getAttribute("data-kaart");
+  var finder = box.querySelector("form").getAttribute("action");
+
+  var listbox = document.createElement("div");
+  listbox.id = "sw-zoekbalk-lijst";
+  listbox.setAttribute("role", "listbox");
+  listbox.setAttribute("aria-label", "Suggesties");
+  popup.appendChild(listbox);
+
+  field.setAttribute("role", "combobox");
+  field.setAttribute("aria-autocomplete", "list");
+  field.setAttribute("aria-expanded", "false");
+  field.setAttribute("aria-controls", listbox.id);
+
+  var cards = {};
+  var ticket = 0;
+  var timer = null;
+  var active = -1;
+
+  function engine() {
+    return window.sportwijzer.laad(box.getAttribute("data-zoeken")).then(function () {
+      return window.sportwijzerZoeken.open(indexUrl, box.getAttribute("data-lunr"));
+    });
+  }
+
+  function card(ref, version) {
+    if (!cards[ref]) {
+      cards[ref] = fetch(cardFolder + ref + ".json?v=" + version).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).catch(function (error) { delete cards[ref]; throw error; });
+    }
+    return cards[ref];
+  }
+
+  // The suggestions for a query: per group the best ones, as [title, detail, path].
+  function suggestions(query) {
+    return engine().then(function (search) {
+      return search.scores(query).then(function (found) {
+        var byGroup = {};
+        GROUPS.forEach(function (g) { byGroup[g[0]] = []; });
+        if (!found) { return byGroup; }
+        var ranked = Array.from(found.keys()).sort(function (a, b) {
+          return found.get(b) - found.get(a) || Number(a) - Number(b);
+        });
+        var limits = {};
+        GROUPS.forEach(function (g) { limits[g[0]] = g[2]; });
+        var offers = [];
+        ranked.forEach(function (ref) {
+          var n = Number(ref);
+          if (n < search.offers) {
+            if (offers.length < limits.aanbod) { offers.push(n); }
+            return;
+          }
+          var doc = search.documents[n - search.offers];
+          var list = byGroup[doc[0]];
+          if (list && list.length < limits[doc[0]]) { list.push([doc[1], "", root + doc[2]]); }
+        });
+        return Promise.all(offers.map(function (n) {
+          return card(n, search.version).then(function (c) {
+            return [c[1], c[3], finder + c[0] + "/"];
+          }, function () { return null; });
+        })).then(function (made) {
+          byGroup.aanbod = made.filter(Boolean);
+          byGroup.totaal = offers.length ? ranked.filter(function (ref) {
+            return Number(ref) < search.offers;
+          }).length : 0;
+          return byGroup;
+        });
+      });
+    });
+  }
+
+  function options() {
+    return listbox.querySelectorAll('[role="option"]');
+  }
+
+  function choose(index) {
+    var all = options();
+    Array.prototype.forEach.call(all, function (option, i) {
+      option.setAttribute("aria-selected", String(i === index));
+    });
+    active = index;
+    if (index >= 0 && all[index]) {
+      field.setAttribute("aria-activedescendant", all[index].id);
+      all[index].scrollIntoView({ block: "nearest" });
+    } else {
+      field.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function close() {
+    popup.hidden = true;
+    field.setAttribute("aria-expanded", "false");
+    choose(-1);
+  }
+
+  function show(byGroup, query) {
+    listbox.textContent = "";
+    var count = 0;
+    GROUPS.forEach(function (g) {
+      var found = byGroup[g[0]];
+      if (!found.length) { return; }
+      var group = document.createElement("div");
+      group.setAttribute("role", "group");
+      group.className = "sw-zoekbalk__groep";
+      var name = document.createElement("div");
+      name.setAttribute("role", "presentation");
+      name.className = "sw-zoekbalk__kop";
+      name.id = "sw-zb-" + g[0];
+      name.textContent = g[1];
+      group.setAttribute("aria-labelledby", name.id);
+      group.appendChild(name);
+      found.forEach(function (hit) {
+        var option = document.createElement("a");
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.id = "sw-zb-" + count;
+        option.href = hit[2];
+        option.tabIndex = -1;
+        option.className = "sw-zoekbalk__keuze";
+        option.textContent = hit[0];
+        if (hit[1]) {
+          var detail = document.createElement("span");
+          detail.className = "sw-zoekbalk__plaats";
+          detail.textContent = ", " + hit[1];
+          option.appendChild(detail);
+        }
+        group.appendChild(option);
+        count += 1;
+      });
+      listbox.appendChild(group);
+    });
+    var all = document.createElement("a");
+    all.setAttribute("role", "option");
+    all.setAttribute("aria-selected", "false");
+    all.id = "sw-zb-" + count;
+    all.href = finder + "?q=" + encodeURIComponent(query);
+    all.tabIndex = -1;
+    all.className = "sw-zoekbalk__keuze sw-zoekbalk__alles";
+    all.textContent = byGroup.totaal
+      ? "Alle " + byGroup.totaal + (byGroup.totaal === 1 ? " activiteit" : " activiteiten") +
+        " voor ‘" + query + "’"
+      : "Zoek ‘" + query + "’ in al het aanbod";
+    listbox.appendChild(all);
+    popup.hidden = false;
+    field.setAttribute("aria-expanded", "true");
+    choose(-1);
+    status.textContent = count === 0
+      ? "Geen suggesties. Druk op Enter om in al het aanbod te zoeken."
+      : count + (count === 1 ? " suggestie" : " suggesties") +
+        ". Kies met pijltje omlaag, of druk op Enter om in al het aanbod te zoeken.";
+  }
+
+  function update() {
+    var query = field.value.trim();
+    var mine = ++ticket;
+    if (!query) { close(); status.textContent = ""; return; }
+    suggestions(query).then(function (byGroup) {
+      if (mine === ticket && field.value.trim() === query) { show(byGroup, query); }
+    }, function () {
+      if (mine !== ticket) { return; }
+      close();
+      status.textContent = "Suggesties laden nu niet. Druk op Enter om in het aanbod te zoeken.";
+    });
+  }
+
+  field.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 60);
+  });
+  field.addEventListener("focus", function () {
+    if (field.value.trim() && popup.hidden) { update(); }
+  });
+  field.addEventListener("keydown", function (event) {
+    var all = options();
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (popup.hidden) {
+        if (field.value.trim()) { update(); }
+        event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = active + step;
+      if (next >= all.length) { next = -1; }
+      if (next < -1) { next = all.length - 1; }
+      choose(next);
+    } else if (event.key === "Enter" && !popup.hidden && active >= 0 && all[active]) {
+      event.preventDefault();
+      window.location.href = all[active].href;
+    } else if (event.key === "Escape") {
+      if (!popup.hidden) {
+        event.preventDefault();
+        close();
+        status.textContent = "";
+      } else if (field.value) {
+        event.preventDefault();
+        field.value = "";
+      } else {
+        box.dispatchEvent(new CustomEvent("sw:sluiten"));
+      }
+    } else if (event.key === "Tab") {
+      close();
+    }
+  });
+  // A click or tap on a suggestion follows its link; elsewhere it closes the list.
+  document.addEventListener("pointerdown", function (event) {
+    if (!box.contains(event.target)) { close(); }
+  });
+  listbox.addEventListener("mousedown", function (event) {
+    event.preventDefault(); // keep the focus in the box until the link is followed
+  });
+
+  // The box may already hold a word (typed while this script loaded) and the focus.
+  if (document.activeElement === field && field.value.trim()) { update(); }
+})();
