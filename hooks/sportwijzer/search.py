@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 import unicodedata
@@ -295,24 +296,35 @@ def python_index(
 ) -> tuple[Index, dict[str, list[str]], list[str]]:
     """lunr.py's Index over the very weights the browser gets, with the synonyms and stop words:
     what search() below needs."""
-    index = site_index(site, pages)
+    return read_index(search_files(site, pages))
+
+
+def read_index(files: dict[str, str]) -> tuple[Index, dict[str, list[str]], list[str]]:
+    """lunr.py's Index from the index files (site path -> text), as zoeken.js reads them."""
+    head = json.loads(files[HEAD_PATH])
+    names = [name for name, _boost in head["velden"]]
     inverted: dict[str, dict[str, Any]] = {}
-    elements: dict[str, list[tuple[int, float]]] = {}
-    for position, word in enumerate(index.terms):
-        posting: dict[str, Any] = {"_index": position}
-        for name in NAMES:
-            posting[name] = {}
-            for ref, weight in index.postings[word].get(name, ()):
-                posting[name][str(ref)] = {}
-                elements.setdefault(f"{name}/{ref}", []).append((position, weight / 1000))
-        inverted[word] = posting
-    vectors = {}
-    for field_ref, pairs in elements.items():
-        vectors[field_ref] = Vector([x for pair in sorted(pairs) for x in pair])
+    elements: dict[str, list[float]] = {}
+    position = 0
+    for part in range(len(head["delen"])):
+        for row in json.loads(files[f"{FOLDER}deel-{part}.json"]):
+            posting: dict[str, Any] = {"_index": position}
+            for f, name in enumerate(names):
+                posting[name] = {}
+                flat = row[f] if f < len(row) else []
+                ref = 0
+                for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+                    ref += gap
+                    posting[name][str(ref)] = {}
+                    elements.setdefault(f"{name}/{ref}", []).extend((position, weight / 1000))
+            inverted[head["termen"][position]] = posting
+            position += 1
+    vectors = {field_ref: Vector(values) for field_ref, values in elements.items()}
     pipeline = Pipeline()
     pipeline.add(_STEMMER)
-    lunr_index = Index(inverted, vectors, TokenSet.from_list(index.terms), list(NAMES), pipeline)
-    return lunr_index, expansions(site), stop_words()
+    token_set = TokenSet.from_list(head["termen"])
+    index = Index(inverted, vectors, token_set, names, pipeline)
+    return index, head["synoniemen"], head["stopwoorden"]
 
 
 def query_groups(query: str, synonyms: dict[str, list[str]], stop: list[str]) -> list[list[str]]:

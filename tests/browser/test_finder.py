@@ -14,12 +14,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from sportwijzer.finder import PAGE_SIZE, select
-from sportwijzer.search import python_index
+from sportwijzer.search import python_index, read_index, search
 from sportwijzer.site import load_site
 
 from .harness import REPO, TILE_PATH, assert_no_axe_violations, visit
 
 UPDATED = "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
+MORE_THAN_A_PAGE = f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
@@ -30,6 +31,15 @@ PNG = bytes.fromhex(
 def demo():
     site = load_site(REPO, today=dt.date.today()).site
     return site, python_index(site)
+
+
+def built_index(site_dir):
+    """lunr.py's Index over the built site's own index files (zoeken/)."""
+    files = {
+        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in (site_dir / "zoeken").glob("*.json")
+    }
+    return read_index(files)
 
 
 def expected(query: str) -> tuple[int, list[str]]:
@@ -152,6 +162,9 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
     visit(page, "aanbod/")
     page.wait_for_function(UPDATED)
     page.locator("#sw-meer").click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
+    )
     made = page.locator("#sw-resultaten > li").evaluate_all(normalise)[PAGE_SIZE : 2 * PAGE_SIZE]
     static = [re.sub(r' data-ref="\d+"', "", html) for html in static]
     made = [
@@ -164,7 +177,7 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
 
 
 def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
-    page.route("**/aanbod/kaarten.json", lambda route: route.fulfill(status=200, body="kapot"))
+    page.route("**/aanbod/feiten.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/")
     page.wait_for_timeout(500)
     assert page.locator("#sw-finder").is_hidden()
@@ -183,7 +196,7 @@ def test_a_link_within_the_page_leaves_the_results_alone(page):
 
 
 def test_if_the_text_index_cannot_be_loaded_the_page_says_so(page):
-    page.route("**/aanbod/zoekindex.json", lambda route: route.fulfill(status=200, body="kapot"))
+    page.route("**/zoeken/index.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/?sport=zwemmen&q=zzzzqqq")
     page.wait_for_function(UPDATED)
     status = page.locator("#sw-aantal").text_content()
@@ -191,33 +204,37 @@ def test_if_the_text_index_cannot_be_loaded_the_page_says_so(page):
     assert shown(page) == expected("sport=zwemmen")
 
 
-def test_the_browser_rebuilds_exactly_the_index_lunr_py_built(page):
-    _site, (index, _synonyms, _stop) = demo()
-    visit(page, "aanbod/?q=zwemmen")
+SCORED = [
+    "zwemmen", "blind", "basketbal", "zwemen", "jeu de boules", "rolstoel zwolle", "ass",
+    "yoga", "subsidie", "vrijwilligers", "toolkit", "kampen", "dalfsen", "paardrijden",
+    "samenwerken gemeente", "de", "zw", "visueel", "kano", "vervoer", "café", "Quad",
+]  # fmt: skip
+
+
+def test_the_browser_scores_every_document_as_the_python_twin_does(page, built_site):
+    """zoeken.js over the part files against search() over lunr.py's Index of the same weights:
+    the same documents (offers, pages, sports, places, partners), the same scores."""
+    index, synonyms, stop = built_index(built_site)
+    visit(page, "aanbod/")
     page.wait_for_function(UPDATED)
-    rebuilt = page.evaluate(
-        """() => fetch(document.getElementById('sw-finder').dataset.index)
-            .then(r => r.json()).then(data => JSON.parse(JSON.stringify(
-                window.sportwijzerRebuild(data.index))))"""
+    got = page.evaluate(
+        """(queries) => window.sportwijzer.laad(document.getElementById('sw-finder').dataset.zoeken)
+            .then(() => window.sportwijzerZoeken.open(
+                document.getElementById('sw-finder').dataset.index,
+                document.getElementById('sw-finder').dataset.lunr))
+            .then(engine => Promise.all(queries.map(q => engine.scores(q).then(
+                found => found && Object.fromEntries(found)))))""",
+        SCORED,
     )
-    original = index.serialize()
-    assert rebuilt["fields"] == original["fields"]
-    assert rebuilt["pipeline"] == original["pipeline"] == ["stemmer-nl"]
-
-    def postings(ix):
-        return {
-            t: {f: sorted(r) for f, r in p.items() if f != "_index"} for t, p in ix["invertedIndex"]
-        }
-
-    assert postings(rebuilt) == postings(original)
-    assert {t: p["_index"] for t, p in rebuilt["invertedIndex"]} == {
-        t: p["_index"] for t, p in original["invertedIndex"]
-    }
-    vectors = dict(original["fieldVectors"])
-    assert set(dict(rebuilt["fieldVectors"])) == set(vectors)
-    for ref, vector in rebuilt["fieldVectors"]:
-        assert vector[::2] == vectors[ref][::2], ref
-        assert vector[1::2] == pytest.approx(vectors[ref][1::2], abs=0.0011), ref
+    for query, scores in zip(SCORED, got, strict=True):
+        expected = search(index, query, synonyms, stop)
+        if expected is None:
+            assert scores is None, query
+            continue
+        assert set(scores) == set(expected), query
+        for ref, score in expected.items():
+            assert scores[ref] == pytest.approx(score, rel=1e-9), (query, ref)
+    assert any(len(s or {}) > 5 for s in got)
 
 
 def test_no_results_says_so_offers_to_drop_a_filter_and_the_desk(page):
@@ -241,6 +258,9 @@ def test_more_results_on_request(page):
     more = page.locator("#sw-meer")
     assert more.text_content() == f"Toon meer resultaten (nog {count - PAGE_SIZE})"
     more.click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
+    )
     assert page.locator("#sw-resultaten > li:not([hidden])").count() == count
     assert more.is_hidden()
     focused = page.evaluate("() => document.activeElement.textContent")
