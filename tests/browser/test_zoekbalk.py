@@ -43,11 +43,11 @@ def suggest(page, words: str) -> list[tuple[str, str, str]]:
         arg=words,
     )
     return page.locator(f"{LIST} [role=option]").evaluate_all(
-        """options => options.map(o => [
-            o.closest('[role=group]')
-                ? document.getElementById(o.closest('[role=group]').getAttribute('aria-labelledby')).textContent
-                : '',
-            o.textContent, o.getAttribute('href')])"""
+        """options => options.map(o => {
+            const group = o.closest('[role=group]');
+            const name = group && document.getElementById(group.getAttribute('aria-labelledby'));
+            return [name ? name.textContent : '', o.textContent, o.getAttribute('href')];
+        })"""
     )
 
 
