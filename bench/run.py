@@ -2,9 +2,11 @@
 
 1. The demo region: `make check` and the full build.
 2. Synthetic regions of 1,000 and 10,000 offers (in a temporary folder): our full build against
-   a bare Material build of as many plain pages, the finder's index and data sizes, the finder's
-   transfer (gzip; its own files and the theme's apart) when loaded and for a first text search,
-   and keystroke-to-results time in headless Chromium (median and p95 over 50 queries).
+   a bare Material build (with its search) of as many plain pages; the sizes of the index and the
+   finder's files; transfer (gzip; our own files and the theme's apart) on a first visit to the
+   home page, an offer page and a toolkit page, for the header's first suggestions, and for the
+   finder when loaded and up to its first text result; keystroke-to-results time in headless
+   Chromium (median and p95 over 50 queries).
 """
 
 from __future__ import annotations
@@ -118,59 +120,118 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def browser_figures(site: Path) -> dict[str, float]:
-    """Transfer before any search and for a first text search, and keystroke-to-results times.
+# A first visit to each kind of page: no search file may be fetched until someone searches.
+PAGE_TYPES = {
+    "home": "",
+    "offer page": "aanbod/aanbod-00000/",
+    "toolkit page": "toolkit/stappenplan/",
+}
+SEARCH_FILES = ("zoeken/", "zoeken.js", "zoekbalk.js", "assets/vendor/lunr/", "aanbod/kaart/")
 
-    Transfer is split into the theme's files (CSS, JavaScript and search index that every page of
-    the site loads, cached after the first page) and the finder's own (its page, data, index and
-    scripts).
+
+def browser_figures(site: Path) -> dict[str, float]:
+    """Transfer (gzip, each file once, read from the built site) on a first visit to each kind of
+    page, of the finder when loaded and up to its first text result, and of the header's first
+    suggestions; and keystroke-to-results times in the finder once it has warmed up (after its
+    first results it fetches every title and the whole index in the background).
+
+    Transfer is split into the theme's files (Material's CSS, JavaScript and images, that every
+    page loads and the browser then caches) and our own (the page, its data, index and scripts).
     """
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
-    responses: list = []
+    rows: dict[str, float] = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
             )
-            page = browser.new_page()
-            page.on("response", lambda response: responses.append(response))
+            for name, path in PAGE_TYPES.items():
+                page, responses = _fresh(browser)
+                page.goto(base + path, timeout=300_000, wait_until="networkidle")
+                first = _transfer(responses, site, base)
+                rows[f"first visit, {name}: own files (KB gzip)"] = first["own"] / 1e3
+                rows[f"first visit, {name}: theme's files (KB gzip)"] = first["theme"] / 1e3
+                rows[f"first visit, {name}: search files fetched (count)"] = first["search"]
+                if name == "offer page":
+                    _suggest(page, "zwemmen")
+                    asked = _transfer(responses, site, base)
+                    rows["header box, first suggestions: own files (KB gzip)"] = asked["own"] / 1e3
+                page.context.close()
+
+            page, responses = _fresh(browser)
             page.goto(base + "aanbod/", timeout=300_000)
             page.wait_for_function(
                 "() => !document.getElementById('sw-finder').hidden", timeout=300_000
             )
             page.wait_for_load_state("networkidle")
             loaded = _transfer(responses, site, base)
-            times = [_keystroke(page, q) for q in ("zwemmen", *QUERIES)][1:]
+            first = _keystroke(page, "zwemmen")
+            page.wait_for_timeout(300)  # the warm-up waits a second after the first results
             searched = _transfer(responses, site, base)
+            page.wait_for_function(
+                "() => document.getElementById('sw-finder').dataset.opgewarmd", timeout=300_000
+            )
+            page.wait_for_load_state("networkidle")
+            warmed = _transfer(responses, site, base)
+            times = sorted(_keystroke(page, q) for q in QUERIES)
             browser.close()
     finally:
         server.shutdown()
-    times.sort()
-    return {
-        "finder page loaded: finder's own files (KB gzip)": loaded["finder"] / 1e3,
-        "finder page loaded: theme's files (KB gzip)": loaded["theme"] / 1e3,
-        "first text search: finder's own files (KB gzip)": searched["finder"] / 1e3,
-        "first text search: theme's files (KB gzip)": searched["theme"] / 1e3,
-        "first text search: everything (KB gzip)": (searched["finder"] + searched["theme"]) / 1e3,
-        "keystroke to results, median (ms)": statistics.median(times),
-        "keystroke to results, p95 (ms)": times[int(len(times) * 0.95) - 1],
-    }
+    rows.update(
+        {
+            "finder page loaded: own files (KB gzip)": loaded["own"] / 1e3,
+            "finder page loaded: theme's files (KB gzip)": loaded["theme"] / 1e3,
+            "finder, first text result: own files (KB gzip)": searched["own"] / 1e3,
+            "finder, first text result: theme's files (KB gzip)": searched["theme"] / 1e3,
+            "finder, first text result: everything (KB gzip)": (searched["own"] + searched["theme"])
+            / 1e3,
+            "finder, first text result: requests (count)": searched["requests"],
+            "finder, first text result: time (ms)": first,
+            "finder, warm-up after it (titles, whole index): KB gzip": (
+                warmed["own"] - searched["own"]
+            )
+            / 1e3,
+            "keystroke to results, median (ms)": statistics.median(times),
+            "keystroke to results, p95 (ms)": times[int(len(times) * 0.95) - 1],
+        }
+    )
+    return rows
+
+
+def _fresh(browser):
+    """A page in a new context (an empty cache), and the list its responses go into."""
+    page = browser.new_context().new_page()
+    responses: list = []
+    page.on("response", lambda response: responses.append(response))
+    return page, responses
+
+
+def _suggest(page, words: str) -> None:
+    page.locator("#sw-zoekbalk-q").focus()
+    page.locator("#sw-zoekbalk-q").press_sequentially(words, delay=20)
+    page.wait_for_function(
+        "() => document.getElementById('sw-zoekbalk-q').getAttribute('aria-expanded') === 'true'",
+        timeout=300_000,
+    )
+    page.wait_for_load_state("networkidle")
 
 
 # Files of the theme (Material for MkDocs) that every page of the site loads.
-THEME = ("assets/stylesheets/", "assets/javascripts/", "assets/images/", "search/")
+THEME = ("assets/stylesheets/", "assets/javascripts/", "assets/images/")
 
 
 def _transfer(responses: list, site: Path, base: str) -> dict[str, int]:
     """What the requested files weigh, gzip-compressed, each once (read from the built site)."""
-    total = {"theme": 0, "finder": 0}
+    total = {"theme": 0, "own": 0, "search": 0, "requests": 0}
     for url in {r.url.split("#")[0].split("?")[0] for r in responses if r.ok}:
         relative = url.removeprefix(base)
         path = site / relative
         path = path / "index.html" if path.is_dir() else path
-        total["theme" if relative.startswith(THEME) else "finder"] += gz(path)
+        total["theme" if relative.startswith(THEME) else "own"] += gz(path)
+        total["search"] += any(part in relative for part in SEARCH_FILES)
+        total["requests"] += 1
     return total
 
 
@@ -204,14 +265,25 @@ def synthetic(n: int) -> None:
         ours_time = build(ours, ours / "site")
         bare = make_bare_material(Path(tmp) / "bare", n)
         bare_time = build(bare, bare / "site")
-        index = ours / "site" / "aanbod" / "zoekindex.json"
+        zoeken = ours / "site" / "zoeken"
+        parts = sorted(zoeken.glob("deel-*.json"))
+        aanbod = ours / "site" / "aanbod"
+        cards = list((aanbod / "kaart").glob("*.json"))
         rows = {
             "our build (s)": ours_time,
             "bare Material build, same number of pages (s)": bare_time,
             "ratio": ours_time / bare_time,
-            "index raw (KB)": index.stat().st_size / 1e3,
-            "index gzip (KB)": gz(index) / 1e3,
-            "finder data file gzip (KB)": gz(ours / "site" / "aanbod" / "kaarten.json") / 1e3,
+            "index head (zoeken/index.json) gzip (KB)": gz(zoeken / "index.json") / 1e3,
+            "index parts: count": len(parts),
+            "index parts: all together gzip (KB)": sum(gz(p) for p in parts) / 1e3,
+            "finder facts (aanbod/feiten.json) gzip (KB)": gz(aanbod / "feiten.json") / 1e3,
+            "finder places (aanbod/plekken.json) gzip (KB)": gz(aanbod / "plekken.json") / 1e3,
+            "finder titles, for the map (aanbod/titels.json) gzip (KB)": gz(aanbod / "titels.json")
+            / 1e3,
+            "a card (aanbod/kaart/N.json), mean gzip (KB)": statistics.mean(
+                gz(c) for c in cards[:500]
+            )
+            / 1e3,
             "Material search index gzip (KB)": gz(bare / "site" / "search" / "search_index.json")
             / 1e3,
         }
@@ -222,7 +294,7 @@ def synthetic(n: int) -> None:
 
 def _print(rows: dict[str, float]) -> None:
     for name, value in rows.items():
-        print(f"  {name:48} {value:10.2f}", flush=True)
+        print(f"  {name:58} {value:10.2f}", flush=True)
 
 
 def main() -> None:

@@ -113,24 +113,35 @@
     if (text) { part.appendChild(document.createTextNode(text)); }
   }
 
+  // A card from the template. With its text (item.card: slug, titel, samenvatting, plaats,
+  // proefles, status) it is complete at once; with only the title (from aanbod/titels.json) it
+  // shows what the facts know and is completed when its text comes in (aria-busy till then).
   function cardFor(item) {
     if (item.el) { return item.el; }
-    var card = item.card; // slug, titel, samenvatting, plaats, proefles, status
+    var card = item.card;
     var li = template.content.firstElementChild.cloneNode(true);
     li.setAttribute("data-ref", item.ref);
     var link = li.querySelector("a");
-    link.setAttribute("href", cardBase + card[0] + "/");
-    link.textContent = card[1];
-    li.querySelector("p").textContent = card[2];
+    link.setAttribute("href", cardBase + (card ? card[0] : titles.slug[item.order]) + "/");
+    link.textContent = card ? card[1] : titles.titel[item.order];
     fill(li, "sport", item.sportName);
-    fill(li, "plaats", card[3]);
     fill(li, "beperkingen", item.kort);
     fill(li, "gratis", item.kenmerken.indexOf("gratis") >= 0 ? "" : null);
-    fill(li, "proefles", card[4] || null);
-    fill(li, "status", card[5] || null);
     item.el = li;
     item.distanceEl = li.querySelector(".sw-afstand");
+    if (card) { complete(item); } else { li.setAttribute("aria-busy", "true"); }
     return li;
+  }
+
+  function complete(item) {
+    var li = item.el;
+    var card = item.card;
+    if (!li || !card || !li.querySelector("[data-veld]")) { return; }
+    li.querySelector("p").textContent = card[2];
+    fill(li, "plaats", card[3]);
+    fill(li, "proefles", card[4] || null);
+    fill(li, "status", card[5] || null);
+    li.removeAttribute("aria-busy");
   }
 
   /* ---- state: form <-> object <-> URL ------------------------------------------------------ */
@@ -241,12 +252,15 @@
     return window.sportwijzer.laad(src);
   }
 
+  function textEngine() {
+    return loadScript(form.getAttribute("data-zoeken")).then(function () {
+      return window.sportwijzerZoeken.open(form.getAttribute("data-index"),
+                                           form.getAttribute("data-lunr"));
+    });
+  }
+
   function textScores(query) {
-    return loadScript(form.getAttribute("data-zoeken"))
-      .then(function () {
-        return window.sportwijzerZoeken.open(form.getAttribute("data-index"),
-                                             form.getAttribute("data-lunr"));
-      })
+    return textEngine()
       .then(function (engine) { return engine.scores(query); })
       .then(function (found) {
         if (!found) { return null; }
@@ -320,14 +334,18 @@
   var lastFrom = null;
   var more = document.getElementById("sw-meer");
 
-  // Shows the first `limit` results once their cards are in; false if a newer search came first.
+  // Shows the first `limit` results: at once if every title is known (after the warm-up), else
+  // once their cards are in. False if a newer search came first.
   function showResults(shown, from, ticket) {
     var wanted = shown.slice(0, limit);
-    return loadCards(wanted).then(function () {
+    var known = titles;
+    var cards = loadCards(wanted);
+    return (known ? Promise.resolve() : cards).then(function () {
       if (ticket !== pending) { return false; }
-      inView = wanted.filter(function (item) { return item.el || item.card; });
+      inView = wanted.filter(function (item) { return item.el || item.card || known; });
       missingCards = wanted.length - inView.length;
       putInView(from);
+      if (known) { cards.then(function () { wanted.forEach(complete); }); }
       var rest = shown.length - wanted.length;
       more.hidden = rest <= 0;
       more.textContent = "Toon meer resultaten (nog " + rest + ")";
@@ -380,6 +398,7 @@
       if (n === 0) { showDropButtons(state); }
       if (mapView) { showOnMap(shown); }
       form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
+      if (asked) { warmUp(); }
       return true;
     });
   }
@@ -424,6 +443,39 @@
     });
   }
 
+  /* ---- the warm-up: once someone has searched, the rest comes in the background --------------- */
+
+  // Every offer's slug and title (aanbod/titels.json): with them a result shows at once, and its
+  // card's text follows. For the map's markers too.
+  var titles = null;
+  var titlesLoaded = null;
+
+  function loadTitles() {
+    if (!titlesLoaded) {
+      titlesLoaded = fetchJson(form.getAttribute("data-titels") + "?v=" + version)
+        .then(function (data) { titles = data; })
+        .catch(function (error) { titlesLoaded = null; throw error; });
+    }
+    return titlesLoaded;
+  }
+
+  // A moment after the first search someone made (the first results are in view), fetch the
+  // titles and the whole text index, so that every next keystroke is answered from the browser
+  // itself. Not when the browser asks to save data: then each search fetches what it needs.
+  var asked = false; // someone changed the search (not just the page loading)
+  var warming = false;
+
+  function warmUp() {
+    var connection = navigator.connection;
+    if (warming || (connection && connection.saveData)) { return; }
+    warming = true;
+    setTimeout(function () {
+      Promise.all([loadTitles(), textEngine().then(function (engine) { return engine.preload(); })])
+        .then(function () { form.setAttribute("data-opgewarmd", "ja"); },
+              function () { warming = false; });
+    }, 1000);
+  }
+
   /* ---- the map, only on request ------------------------------------------------------------- */
 
   var mapView = null;
@@ -431,17 +483,13 @@
   var mapButton = document.getElementById("sw-kaart-knop");
   var mapArea = document.getElementById("sw-kaart");
 
-  var titles = null; // slug and title of every offer, for the markers
-
   function openMap() {
     var base = form.getAttribute("data-leaflet");
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = base + "leaflet.css";
     document.head.appendChild(css);
-    var names = fetchJson(form.getAttribute("data-titels") + "?v=" + version)
-      .then(function (data) { titles = data; });
-    return Promise.all([loadScript(base + "leaflet.js"), names, loadPlaces()]).then(function () {
+    return Promise.all([loadScript(base + "leaflet.js"), loadTitles(), loadPlaces()]).then(function () {
       L.Icon.Default.imagePath = base + "images/";
       var map = L.map(mapArea, { scrollWheelZoom: false });
       L.tileLayer(form.getAttribute("data-tegels"), {
@@ -503,10 +551,12 @@
 
   form.addEventListener("input", function (event) {
     if (!ready) { return; }
+    asked = true;
     if (event.target.name === "q" || event.target.name === "leeftijd") { update(false); }
   });
   form.addEventListener("change", function (event) {
     if (!ready) { return; }
+    asked = true;
     if (event.target.name === "bij" && event.target.value !== "mijn-locatie") { myPosition = null; }
     update(true);
   });

@@ -119,17 +119,19 @@
       });
     }
 
+    function part(number) {
+      if (!parts[number]) {
+        parts[number] = fetchJson(base + "deel-" + number + ".json?v=" + head.versie)
+          .then(function (rows) { addPart(Number(number), rows); })
+          .catch(function (error) { delete parts[number]; throw error; });
+      }
+      return parts[number];
+    }
+
     function load(terms) {
       var wanted = {};
       terms.forEach(function (term) { wanted[partOf(position.get(term))] = true; });
-      return Promise.all(Object.keys(wanted).map(function (number) {
-        if (!parts[number]) {
-          parts[number] = fetchJson(base + "deel-" + number + ".json?v=" + head.versie)
-            .then(function (rows) { addPart(Number(number), rows); })
-            .catch(function (error) { delete parts[number]; throw error; });
-        }
-        return parts[number];
-      }));
+      return Promise.all(Object.keys(wanted).map(part));
     }
 
     // ref -> score for a query; null when it holds no words to search for. Every group must
@@ -158,6 +160,7 @@
 
     return {
       scores: scores,
+      preload: function () { return Promise.all(head.delen.map(function (_, n) { return part(n); })); },
       version: head.versie, // of this build: the address of every file fetched after this one
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
       documents: head.documenten, // ref - offers -> [kind, title, site path]

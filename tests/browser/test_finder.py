@@ -340,3 +340,35 @@ def test_finder_states_have_no_accessibility_violations(page, query, width):
     shown(page)
     assert_no_axe_violations(page, f"aanbod/?{query} at {width}px")
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_after_the_warm_up_results_show_at_once_and_their_cards_follow(page, built_site):
+    """Once someone has searched, the titles and the whole index come in the background; then a
+    new search shows its results without waiting for their cards, which complete themselves."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    visit(page, "aanbod/")
+    shown(page)
+    assert not [url for url in requested if "titels.json" in url or "deel-" in url]
+    page.locator("#sw-q").press_sequentially("judo", delay=20)
+    page.wait_for_function("() => document.getElementById('sw-finder').dataset.opgewarmd")
+    parts = len(list((built_site / "zoeken").glob("deel-*.json")))
+    assert len({url.split("?")[0] for url in requested if "/zoeken/deel-" in url}) == parts
+    assert [url for url in requested if "/aanbod/titels.json" in url]
+    busy = page.evaluate(
+        """() => new Promise(resolve => {
+            const form = document.getElementById('sw-finder');
+            form.addEventListener('sw:bijgewerkt', () => resolve(
+                document.querySelectorAll('#sw-resultaten > li[aria-busy=true]').length),
+                {once: true});
+            const box = document.getElementById('sw-q');
+            box.value = 'rolstoel';
+            box.dispatchEvent(new Event('input', {bubbles: true}));
+        })"""
+    )
+    assert busy > 0  # shown with their titles before their cards came in
+    page.wait_for_function("() => !document.querySelector('#sw-resultaten > li[aria-busy]')")
+    assert shown(page) == expected("q=rolstoel")
+    texts = page.locator("#sw-resultaten > li .sw-kaart__tekst").all_text_contents()
+    assert all(text.strip() for text in texts)
+    assert page.locator("#sw-resultaten [data-veld]").count() == 0
