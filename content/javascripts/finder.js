@@ -82,7 +82,7 @@
 
   function loadCards(wanted) {
     return Promise.all(wanted.map(function (item) {
-      if (item.el || item.card) { return null; }
+      if (item.card || (item.el && !item.el.hasAttribute("aria-busy"))) { return null; }
       if (!cardsWanted[item.ref]) {
         cardsWanted[item.ref] = fetchJson(cardFolder + item.ref + ".json?v=" + version)
           .then(function (card) { item.card = card; })
@@ -131,6 +131,17 @@
     item.distanceEl = li.querySelector(".sw-afstand");
     if (card) { complete(item); } else { li.setAttribute("aria-busy", "true"); }
     return li;
+  }
+
+  // The cards' text for the results in view, once the typing pauses: a keystroke does not send
+  // fifty requests that the next keystroke makes useless.
+  var completing = null;
+
+  function completeSoon(wanted) {
+    clearTimeout(completing);
+    completing = setTimeout(function () {
+      loadCards(wanted).then(function () { wanted.forEach(complete); });
+    }, 150);
   }
 
   function complete(item) {
@@ -339,13 +350,12 @@
   function showResults(shown, from, ticket) {
     var wanted = shown.slice(0, limit);
     var known = titles;
-    var cards = loadCards(wanted);
-    return (known ? Promise.resolve() : cards).then(function () {
+    return (known ? Promise.resolve() : loadCards(wanted)).then(function () {
       if (ticket !== pending) { return false; }
       inView = wanted.filter(function (item) { return item.el || item.card || known; });
       missingCards = wanted.length - inView.length;
       putInView(from);
-      if (known) { cards.then(function () { wanted.forEach(complete); }); }
+      if (known) { completeSoon(wanted); }
       var rest = shown.length - wanted.length;
       more.hidden = rest <= 0;
       more.textContent = "Toon meer resultaten (nog " + rest + ")";

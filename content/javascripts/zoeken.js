@@ -4,7 +4,8 @@
  * terms, where each part file begins, the documents that are not offers, stop words and
  * synonyms; zoeken/deel-N.json holds, for its terms, per field the documents with the term's
  * weight there. A query fetches only the parts that hold the terms it can match (the word, the
- * start of a word, one typo, a synonym), and lunr.js scores them exactly as lunr does.
+ * start of a word, one typo, a synonym: lunr.js expands them), and scores the documents exactly
+ * as lunr's Index#query does, straight from the weights.
  * The Python twin is search() in hooks/sportwijzer/search.py; tests/browser compare the two.
  *
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js; window.sportwijzer.laad (site.js)
@@ -59,14 +60,10 @@
     pipeline.add(lunr.nl.stemmer);
     var position = new Map();
     head.termen.forEach(function (term, i) { position.set(term, i); });
-    var index = new lunr.Index({
-      invertedIndex: Object.create(null),
-      fieldVectors: Object.create(null),
-      tokenSet: lunr.TokenSet.fromArray(head.termen),
-      fields: fields,
-      pipeline: pipeline
-    });
+    var tokenSet = lunr.TokenSet.fromArray(head.termen);
+    var rows = new Array(head.termen.length); // term -> per field [gap, weight, gap, weight …]
     var parts = {};
+    var complete = false; // every part is in: a query need not ask which parts it reaches
 
     function partOf(termIndex) {
       var low = 0;
@@ -78,59 +75,74 @@
       return low;
     }
 
-    // The terms a query can reach, as lunr's Index#query expands them.
-    function reach(groupList) {
-      var found = [];
-      groupList.forEach(function (group) {
-        var query = new lunr.Query(fields);
-        clauses(group)(query);
-        query.clauses.forEach(function (clause) {
-          var terms = clause.usePipeline
-            ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-          terms.forEach(function (term) {
-            var one = { term: term };
-            if ("editDistance" in clause) { one.editDistance = clause.editDistance; }
-            found = found.concat(index.tokenSet.intersect(lunr.TokenSet.fromClause(one)).toArray());
-          });
+    // The clauses of a group, each with the terms it reaches, as lunr's Index#query expands them
+    // (the search pipeline, then the start of a word or a typo through the index's token set).
+    function expand(group) {
+      var query = new lunr.Query(fields);
+      clauses(group)(query);
+      return query.clauses.map(function (clause) {
+        var reached = [];
+        var terms = clause.usePipeline
+          ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        terms.forEach(function (term) {
+          var one = { term: term };
+          if ("editDistance" in clause) { one.editDistance = clause.editDistance; }
+          reached = reached.concat(tokenSet.intersect(lunr.TokenSet.fromClause(one)).toArray());
+        });
+        return { boost: clause.boost, terms: reached };
+      });
+    }
+
+    // lunr's score for one group, straight from the postings: per field, the query vector (each
+    // reached term with the boosts of its clauses) times the document's field vector (the
+    // weights in the postings), divided by the query vector's length. This is what
+    // lunr.Index#query computes, without building a vector per document.
+    function score(expanded) {
+      var query = fields.map(function () { return new Map(); });
+      expanded.forEach(function (clause) {
+        clause.terms.forEach(function (term) {
+          var t = position.get(term);
+          query.forEach(function (vector) { vector.set(t, (vector.get(t) || 0) + clause.boost); });
+        });
+      });
+      var found = new Map();
+      query.forEach(function (vector, f) {
+        var length = 0;
+        vector.forEach(function (boost) { length += boost * boost; });
+        length = Math.sqrt(length);
+        vector.forEach(function (boost, t) {
+          var flat = rows[t][f];
+          if (!flat) { return; }
+          var ref = 0;
+          for (var i = 0; i < flat.length; i += 2) {
+            ref += flat[i];
+            var key = String(ref);
+            found.set(key, (found.get(key) || 0) + (boost * (flat[i + 1] / 1000)) / length);
+          }
         });
       });
       return found;
     }
 
-    function addPart(number, rows) {
-      var first = head.delen[number];
-      rows.forEach(function (row, offset) {
-        var termIndex = first + offset;
-        var posting = { _index: termIndex };
-        fields.forEach(function (field, f) {
-          var refs = {};
-          var flat = row[f] || [];
-          var ref = 0;
-          for (var i = 0; i < flat.length; i += 2) {
-            ref += flat[i];
-            refs[ref] = {};
-            var key = field + "/" + ref;
-            var vector = index.fieldVectors[key] || (index.fieldVectors[key] = new lunr.Vector());
-            vector.insert(termIndex, flat[i + 1] / 1000);
-          }
-          posting[field] = refs;
-        });
-        index.invertedIndex[head.termen[termIndex]] = posting;
-      });
-    }
-
     function part(number) {
       if (!parts[number]) {
         parts[number] = fetchJson(base + "deel-" + number + ".json?v=" + head.versie)
-          .then(function (rows) { addPart(Number(number), rows); })
+          .then(function (partRows) {
+            var first = head.delen[Number(number)];
+            partRows.forEach(function (row, offset) { rows[first + offset] = row; });
+          })
           .catch(function (error) { delete parts[number]; throw error; });
       }
       return parts[number];
     }
 
-    function load(terms) {
+    function load(expandedGroups) {
       var wanted = {};
-      terms.forEach(function (term) { wanted[partOf(position.get(term))] = true; });
+      expandedGroups.forEach(function (expanded) {
+        expanded.forEach(function (clause) {
+          clause.terms.forEach(function (term) { wanted[partOf(position.get(term))] = true; });
+        });
+      });
       return Promise.all(Object.keys(wanted).map(part));
     }
 
@@ -139,17 +151,17 @@
     function scores(query) {
       var list = groups(query, head.synoniemen, head.stopwoorden);
       if (!list.length) { return Promise.resolve(null); }
-      return load(reach(list)).then(function () {
+      var expandedGroups = list.map(expand);
+      return (complete ? Promise.resolve() : load(expandedGroups)).then(function () {
         var total = null;
-        list.forEach(function (group) {
-          var found = new Map();
-          index.query(clauses(group)).forEach(function (hit) { found.set(hit.ref, hit.score); });
+        expandedGroups.forEach(function (expanded) {
+          var found = score(expanded);
           if (total === null) {
             total = found;
           } else {
             var both = new Map();
-            total.forEach(function (score, ref) {
-              if (found.has(ref)) { both.set(ref, score + found.get(ref)); }
+            total.forEach(function (value, ref) {
+              if (found.has(ref)) { both.set(ref, value + found.get(ref)); }
             });
             total = both;
           }
@@ -160,7 +172,10 @@
 
     return {
       scores: scores,
-      preload: function () { return Promise.all(head.delen.map(function (_, n) { return part(n); })); },
+      preload: function () {
+        return Promise.all(head.delen.map(function (_, n) { return part(n); }))
+          .then(function () { complete = true; });
+      },
       version: head.versie, // of this build: the address of every file fetched after this one
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
       documents: head.documenten, // ref - offers -> [kind, title, site path]
