@@ -10,6 +10,7 @@ import pytest
 from conftest import REPO, TODAY
 from sportwijzer.finder import (
     CARD_FOLDER,
+    CARDS_PER_FILE,
     FACTS_PATH,
     PAGE_SIZE,
     PLACES_PATH,
@@ -36,13 +37,19 @@ def test_the_files_hold_every_published_offer_in_index_order(demo):
     titles = json.loads(files[TITLES_PATH])
     columns = data["aanbod"]
     assert {len(values) for values in columns.values()} == {len(demo.gepubliceerd)}
-    cards = [p for p in files if p.startswith(CARD_FOLDER)]
+    card_files = sorted(
+        (p for p in files if p.startswith(CARD_FOLDER)), key=lambda p: int(p.split("/")[-1][:-5])
+    )
+    cards = [card for path in card_files for card in json.loads(files[path])]
     assert len(cards) == len(demo.gepubliceerd)
+    assert len(card_files) == -(-len(cards) // CARDS_PER_FILE) > 1
     for i, offer in enumerate(demo.gepubliceerd):
         sport = data["sporten"][columns["sport"][i]]
-        slug, titel, samenvatting, plaats, proefles, status = json.loads(
-            files[f"{CARD_FOLDER}{i}.json"]
+        assert (
+            cards[i]
+            == json.loads(files[f"{CARD_FOLDER}{i // CARDS_PER_FILE}.json"])[i % CARDS_PER_FILE]
         )
+        slug, titel, samenvatting, plaats, proefles, status = cards[i]
         assert (slug, titel, samenvatting, plaats) == (
             offer.slug,
             offer.titel,

@@ -76,19 +76,24 @@
     });
   }
 
-  // The cards of the results in view, each fetched once.
+  // The cards of the results in view; a card file holds `perFile` offers (CARDS_PER_FILE in
+  // hooks/sportwijzer/finder.py), each file fetched once.
   var cardFolder = form.getAttribute("data-kaart");
-  var cardsWanted = {};
+  var cardFiles = {};
+  var perFile = 1;
 
   function loadCards(wanted) {
     return Promise.all(wanted.map(function (item) {
       if (item.card || (item.el && !item.el.hasAttribute("aria-busy"))) { return null; }
-      if (!cardsWanted[item.ref]) {
-        cardsWanted[item.ref] = fetchJson(cardFolder + item.ref + ".json?v=" + version)
-          .then(function (card) { item.card = card; })
-          .catch(function () { delete cardsWanted[item.ref]; });
+      var number = Math.floor(item.order / perFile);
+      if (!cardFiles[number]) {
+        cardFiles[number] = fetchJson(cardFolder + number + ".json?v=" + version)
+          .then(function (cards) {
+            cards.forEach(function (card, i) { items[number * perFile + i].card = card; });
+          })
+          .catch(function () { delete cardFiles[number]; });
       }
-      return cardsWanted[item.ref];
+      return cardFiles[number];
     }));
   }
 
@@ -614,6 +619,7 @@
   fetchJson(form.getAttribute("data-feiten"))
     .then(function (data) {
       version = data.versie;
+      perFile = data.kaartblok;
       items = itemsFrom(data);
       adoptStaticCards();
       var initial = fromQuery(location.search);

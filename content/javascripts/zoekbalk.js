@@ -54,14 +54,17 @@
     });
   }
 
-  function card(ref, version) {
-    if (!cards[ref]) {
-      cards[ref] = fetch(cardFolder + ref + ".json?v=" + version).then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      }).catch(function (error) { delete cards[ref]; throw error; });
+  // An offer's card, from the file that holds it (search.perFile offers a file).
+  function card(ref, search) {
+    var number = Math.floor(ref / search.perFile);
+    if (!cards[number]) {
+      cards[number] = fetch(cardFolder + number + ".json?v=" + search.version)
+        .then(function (response) {
+          if (!response.ok) { throw new Error(response.status); }
+          return response.json();
+        }).catch(function (error) { delete cards[number]; throw error; });
     }
-    return cards[ref];
+    return cards[number].then(function (file) { return file[ref - number * search.perFile]; });
   }
 
   // The suggestions for a query: per group the best ones, as [title, detail, path].
@@ -88,7 +91,7 @@
           if (list && list.length < limits[doc[0]]) { list.push([doc[1], "", root + doc[2]]); }
         });
         return Promise.all(offers.map(function (n) {
-          return card(n, search.version).then(function (c) {
+          return card(n, search).then(function (c) {
             return [c[1], c[3], finder + c[0] + "/"];
           }, function () { return null; });
         })).then(function (made) {

@@ -177,6 +177,7 @@
           .then(function () { complete = true; });
       },
       version: head.versie, // of this build: the address of every file fetched after this one
+      perFile: head.kaartblok, // offers in a card file (aanbod/kaart/N.json)
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
       documents: head.documenten, // ref - offers -> [kind, title, site path]
       groups: function (query) { return groups(query, head.synoniemen, head.stopwoorden); }

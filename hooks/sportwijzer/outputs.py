@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from .export import export_files
-from .finder import FACTS_PATH, finder_files
+from .finder import CARDS_PER_FILE, FACTS_PATH, finder_files
 from .jsontext import inert_json
 from .model import Site
 from .page_text import ContentPage
@@ -27,13 +27,14 @@ def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, s
     hand-written pages. Thousands of small files (a card per offer), so written directly.
 
     The two files a browser reads first (the index's head and the finder's facts) name this
-    build's version; the files fetched after them carry it in their address (?v=), so that a
-    browser never mixes the facts of one build with the cards or index parts of another.
+    build's version, and how many cards a card file holds; the files fetched after them carry
+    the version in their address (?v=), so that a browser never mixes the facts of one build
+    with the cards or index parts of another.
     """
     files = {**search_files(site, pages), **finder_files(site)}
     version = hashlib.sha256("\0".join(files.values()).encode()).hexdigest()[:12]
     for path in (HEAD_PATH, FACTS_PATH):
-        data = {**json.loads(files[path]), "versie": version}
+        data = {**json.loads(files[path]), "versie": version, "kaartblok": CARDS_PER_FILE}
         files[path] = inert_json(data, separators=(",", ":"))
     return files
 
