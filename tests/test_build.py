@@ -211,3 +211,9 @@ def test_the_sidebar_cache_changes_no_byte_of_any_page(tmp_path, monkeypatch):
     assert differ == []
     offer = (tmp_path / "cached" / "aanbod" / "aangepast-golf-dalfsen" / "index.html").read_text()
     assert 'data-md-type="navigation"' in offer  # the sidebar is there, from the cache
+
+
+def test_the_privacy_page_shows_its_text_not_its_front_matter(built):
+    html = page(built, "privacy")
+    assert "description:" not in html and "title: Privacy" not in html
+    assert "Wat deze site met je gegevens doet. Kort gezegd: niets." in html  # its description

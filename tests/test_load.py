@@ -1,8 +1,9 @@
 import codecs
 import os
 
-from conftest import write
+from conftest import REPO, TODAY, write
 from sportwijzer.load import discover, read_front_matter_file, read_text, read_yaml_file
+from sportwijzer.site import load_site
 
 
 def lines(problems):
@@ -103,3 +104,20 @@ def test_markdown_without_front_matter_is_refused(tmp_path):
             "---, dan naam en soort, zoals 'naam: Zwemclub De Vliet' en 'soort: sportaanbieder', "
             "en dan weer een regel ---"
         ]
+
+
+def test_a_content_page_whose_front_matter_does_not_parse_stops_the_build(region):
+    """MkDocs would publish it with its front matter as text, and say nothing."""
+    write(region, "content/privacy.md", "---\ntitle: Privacy\ndescription: Kort: niets.\n---\n")
+    write(region, "content/hulp/goed.md", '---\ntitle: Goed\ndescription: "Kort: ja."\n---\n')
+    write(region, "content/zonder.md", "# Geen velden\n\nGewone tekst: mag.\n")
+    result = load_site(region, today=TODAY)
+    assert [p.format() for p in result.problems if p.is_error] == [
+        "content/privacy.md:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML "
+        "niet verwacht; zet de tekst tussen aanhalingstekens"
+    ]
+    assert result.site is None
+
+
+def test_every_content_page_of_the_repository_has_front_matter_that_parses():
+    assert not [p for p in load_site(REPO, today=TODAY).problems if p.path.startswith("content/")]

@@ -25,6 +25,7 @@ from .vocabulary import Vocabulary, load_vocabulary
 REGIO_FILE = "regio.yml"
 OFFERS_DIR = "offers"
 PARTNERS_DIR = "partners"
+CONTENT_DIR = "content"  # the hand-written pages (docs_dir in mkdocs.yml)
 
 
 @dataclass
@@ -57,6 +58,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     ctx.partners = {source.slug for source in partner_sources}
     offer_sources, more = _read_all(root, OFFERS_DIR, OFFER_SUFFIXES, "offer", ctx)
     problems += more
+    problems += _content_problems(root)
     problems += run_rules(REGION_RULES, regio_source, ctx)
     for source in partner_sources:
         problems += run_rules(PARTNER_RULES, source, ctx)
@@ -68,6 +70,19 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     site = _assemble(regio_source, partner_sources, offer_sources, vocabulary, today)
     site.toolkit = toolkit
     return LoadResult(site, problems, checked)
+
+
+def _content_problems(root: Path) -> list[Problem]:
+    """Front matter of the hand-written pages that YAML cannot read. MkDocs would publish such a
+    page with its front matter as text and say nothing, even with --strict."""
+    folder = root / CONTENT_DIR
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            if file.read(3) != "---":
+                continue
+        problems += read_front_matter_file(root, path.relative_to(root).as_posix())[1]
+    return problems
 
 
 def _read_regio(root: Path) -> tuple[SourceFile, list[Problem]]:
