@@ -154,7 +154,7 @@
         option.tabIndex = -1;
         option.className = "sw-zoekbalk__keuze";
         option.textContent = hit[0];
-        if (hit[1]) {
+        if (hit[1] && hit[0].indexOf(hit[1]) < 0) { // the place, unless the title names it
           var detail = document.createElement("span");
           detail.className = "sw-zoekbalk__plaats";
           detail.textContent = ", " + hit[1];
