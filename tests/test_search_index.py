@@ -12,6 +12,7 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from conftest import REPO, TODAY, VALID_OFFER, write
+from sportwijzer.filters import kenmerken
 from sportwijzer.page_text import ContentPage, content_page
 from sportwijzer.search import (
     _STEMMER,
@@ -261,7 +262,23 @@ def test_only_short_fields_are_indexed(region):
         "beperkingen",
         "plaats",
         "aanbieder",
+        "kenmerken",
         "samenvatting",
     }
     assert "houdgrepen" not in json.dumps(doc)  # from the description: not indexed
     assert fold("café") == "cafe"
+
+
+def test_the_quick_toggles_are_words_the_search_finds():
+    """'gratis', 'proefles' and 'rolstoeltoegankelijk' find what the finder's checkboxes find."""
+    site = load_site(REPO, today=TODAY).site
+    index, synonyms, stop = python_index(site)
+    offers = site.gepubliceerd
+    for word, toggle in (
+        ("gratis", "gratis"),
+        ("proefles", "proefles-gratis"),
+        ("rolstoeltoegankelijk", "rolstoeltoegankelijk"),
+    ):
+        found = {int(r) for r in search(index, word, synonyms, stop) if int(r) < len(offers)}
+        wanted = {i for i, offer in enumerate(offers) if toggle in kenmerken(offer)}
+        assert wanted and wanted <= found, word

@@ -13,6 +13,28 @@ from .geo import distance_km
 from .model import Aanbod
 from .vocabulary import BROADER, IEDEREEN
 
+# Quick toggles: (value in the URL, label): the finder's checkboxes, and words the search finds
+KENMERKEN = (
+    ("proefles-gratis", "Gratis proefles"),
+    ("gratis", "Gratis"),
+    ("rolstoeltoegankelijk", "Rolstoeltoegankelijk"),
+    ("begeleider-gratis", "Begeleider gaat gratis mee"),
+)
+
+
+def kenmerken(offer: Aanbod) -> list[str]:
+    """The quick toggles an offer meets."""
+    found = []
+    if offer.proefles and offer.proefles.gratis:
+        found.append("proefles-gratis")
+    if offer.kosten and offer.kosten.gratis:
+        found.append("gratis")
+    if any(t.slug == "rolstoeltoegankelijk" for t in offer.toegankelijkheid):
+        found.append("rolstoeltoegankelijk")
+    if any(o.slug == "begeleider-gratis" for o in offer.ondersteuning):
+        found.append("begeleider-gratis")
+    return found
+
 
 def serves(offer: Aanbod, beperking: str) -> bool:
     """Does `offer` welcome people with `beperking`?"""

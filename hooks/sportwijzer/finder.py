@@ -12,20 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .filters import serves_any
+from .filters import KENMERKEN, kenmerken, serves_any
 from .geo import distance_km
 from .jsontext import inert_json
 from .model import Aanbod, Site
 from .search import search
 from .vocabulary import BROADER, IEDEREEN
 
-# Quick toggles: (value in the URL, label, test on an offer)
-KENMERKEN = (
-    ("proefles-gratis", "Gratis proefles"),
-    ("gratis", "Gratis"),
-    ("rolstoeltoegankelijk", "Rolstoeltoegankelijk"),
-    ("begeleider-gratis", "Begeleider gaat gratis mee"),
-)
 AFSTANDEN = (5, 10, 15, 25, 50)
 PAGE_SIZE = 50  # a static page, and the results in view before "Toon meer" (finder.js: PAGE)
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
@@ -123,20 +116,6 @@ class FinderView:
     samen: list[Option] = field(default_factory=list)
     # The impairment rules, for the browser: 'iedereen' and narrower -> broader.
     regels: str = json.dumps({"iedereen": IEDEREEN, "breder": BROADER}, sort_keys=True)
-
-
-def kenmerken(offer: Aanbod) -> list[str]:
-    """The quick toggles an offer meets."""
-    found = []
-    if offer.proefles and offer.proefles.gratis:
-        found.append("proefles-gratis")
-    if offer.kosten and offer.kosten.gratis:
-        found.append("gratis")
-    if any(t.slug == "rolstoeltoegankelijk" for t in offer.toegankelijkheid):
-        found.append("rolstoeltoegankelijk")
-    if any(o.slug == "begeleider-gratis" for o in offer.ondersteuning):
-        found.append("begeleider-gratis")
-    return found
 
 
 def card(ref: int, offer: Aanbod) -> Card:

@@ -1,7 +1,8 @@
 """The site's one text index: built here with lunr's rules, queried by lunr.js in the browser.
 
 Everything a person may look for is a document of the index: every published offer (its short
-fields: title, sport and its search words, summary, impairments, place, municipality, provider),
+fields: title, sport and its search words, summary, impairments, place, municipality, provider,
+and the finder's quick toggles it meets as words: 'gratis', 'proefles', 'rolstoeltoegankelijk'),
 every sport, impairment and municipality with a page, every partner, and the hand-written pages
 (title, headings and text, as rendered). The finder asks it for offers; the search box in the
 header for everything. Output is deterministic: the same data gives byte-identical files.
@@ -36,6 +37,7 @@ from lunr.token import Token
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
+from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Site
 from .page_text import ContentPage
@@ -53,6 +55,7 @@ FIELDS = (
     ("plaats", 4),
     ("koppen", 4),
     ("aanbieder", 2),
+    ("kenmerken", 2),
     ("samenvatting", 1),
     ("tekst", 1),
 )
@@ -150,6 +153,7 @@ def offer_document(offer: Aanbod) -> Document:
             "beperkingen": " ".join(impairments),
             "plaats": f"{offer.locatie.plaats} {offer.locatie.gemeente.naam}",
             "aanbieder": offer.aanbieder.naam,
+            "kenmerken": " ".join(label for value, label in KENMERKEN if value in kenmerken(offer)),
             "samenvatting": offer.samenvatting,
         },
     )
