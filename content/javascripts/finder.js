@@ -12,7 +12,8 @@
 
   var form = document.getElementById("sw-finder");
   var list = document.getElementById("sw-resultaten");
-  if (!form || !list || !window.URLSearchParams || !window.Promise || !window.Map) {
+  if (!form || !list || !window.URLSearchParams || !window.Promise || !window.Map ||
+      !window.sportwijzer) {
     return; // fail safe: the static list stays as it is
   }
 
@@ -29,13 +30,6 @@
   var template = document.getElementById("sw-kaart-sjabloon");
   var cardBase = form.getAttribute("data-aanbod");
   if (cardBase === "./") { cardBase = ""; } // as the static cards' links are written
-
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
-    });
-  }
 
   // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder.py).
   function itemsFrom(data) {
@@ -87,7 +81,7 @@
       if (item.card || (item.el && !item.el.hasAttribute("aria-busy"))) { return null; }
       var number = Math.floor(item.order / perFile);
       if (!cardFiles[number]) {
-        cardFiles[number] = fetchJson(cardFolder + number + ".json?v=" + version)
+        cardFiles[number] = window.sportwijzer.json(cardFolder + number + ".json?v=" + version)
           .then(function (cards) {
             cards.forEach(function (card, i) { items[number * perFile + i].card = card; });
           })
@@ -102,7 +96,7 @@
 
   function loadPlaces() {
     if (!placesLoaded) {
-      placesLoaded = fetchJson(form.getAttribute("data-plekken") + "?v=" + version)
+      placesLoaded = window.sportwijzer.json(form.getAttribute("data-plekken") + "?v=" + version)
         .then(function (places) {
           items.forEach(function (item, i) { item.lat = places.lat[i]; item.lon = places.lon[i]; });
         })
@@ -467,7 +461,7 @@
 
   function loadTitles() {
     if (!titlesLoaded) {
-      titlesLoaded = fetchJson(form.getAttribute("data-titels") + "?v=" + version)
+      titlesLoaded = window.sportwijzer.json(form.getAttribute("data-titels") + "?v=" + version)
         .then(function (data) { titles = data; })
         .catch(function (error) { titlesLoaded = null; throw error; });
     }
@@ -616,7 +610,7 @@
 
   // Start once every offer's facts are in; if they cannot be loaded, the static list stays.
   var version = "";
-  fetchJson(form.getAttribute("data-feiten"))
+  window.sportwijzer.json(form.getAttribute("data-feiten"))
     .then(function (data) {
       version = data.versie;
       perFile = data.kaartblok;
@@ -644,13 +638,11 @@
   // The list cannot be filtered: say so, say back the words that were asked, and link the lists
   // per sport, impairment and municipality that those words name.
   function cannotFilter() {
-    var asked = fromQuery(location.search).q;
+    var question = fromQuery(location.search).q;
     var box = document.getElementById("sw-niet-gelukt");
-    if (!asked || !box) { return; }
-    var fold = function (text) {
-      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    };
-    var words = fold(asked).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
+    if (!question || !box) { return; }
+    var fold = window.sportwijzer.fold;
+    var words = fold(question).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
     var root = (cardBase || "./") + "../";
     var links = [];
     [["sport", "sport/"], ["gemeente", "gemeente/"], ["beperking", "beperking/"]].forEach(function (kind) {
@@ -668,7 +660,7 @@
     var strong = document.createElement("strong");
     strong.textContent = "Zoeken en filteren lukken nu niet. ";
     text.appendChild(strong);
-    text.appendChild(document.createTextNode("Je zocht op ‘" + asked + "’. Hieronder staat al het aanbod, op naam."));
+    text.appendChild(document.createTextNode("Je zocht op ‘" + question + "’. Hieronder staat al het aanbod, op naam."));
     box.appendChild(text);
     if (links.length) {
       var intro = document.createElement("p");

@@ -23,6 +23,17 @@
         });
       }
       return loading[src];
+    },
+    // A JSON file of this site; fails on an error status.
+    json: function (url) {
+      return fetch(url).then(function (response) {
+        if (!response.ok) { throw new Error(url + ": " + response.status); }
+        return response.json();
+      });
+    },
+    // Lower case without accents, as fold() in hooks/sportwijzer/search.py.
+    fold: function (text) {
+      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
     }
   };
 

@@ -58,11 +58,8 @@
   function card(ref, search) {
     var number = Math.floor(ref / search.perFile);
     if (!cards[number]) {
-      cards[number] = fetch(cardFolder + number + ".json?v=" + search.version)
-        .then(function (response) {
-          if (!response.ok) { throw new Error(response.status); }
-          return response.json();
-        }).catch(function (error) { delete cards[number]; throw error; });
+      cards[number] = window.sportwijzer.json(cardFolder + number + ".json?v=" + search.version)
+        .catch(function (error) { delete cards[number]; throw error; });
     }
     return cards[number].then(function (file) { return file[ref - number * search.perFile]; });
   }

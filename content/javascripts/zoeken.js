@@ -16,14 +16,10 @@
 
   var opened = {};
 
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
   // Each word (or known phrase) of the query, with the terms it also means (as query_groups()
   // in hooks/sportwijzer/search.py).
   function groups(query, synonyms, stop) {
-    var text = " " + fold(query).split(/[^a-z0-9]+/).join(" ") + " ";
+    var text = " " + window.sportwijzer.fold(query).split(/[^a-z0-9]+/).join(" ") + " ";
     var result = [];
     Object.keys(synonyms).filter(function (p) { return p.indexOf(" ") >= 0; })
       .sort(function (a, b) { return b.length - a.length; })
@@ -54,7 +50,7 @@
     };
   }
 
-  function Engine(head, base, fetchJson) {
+  function Engine(head, base) {
     var fields = head.velden.map(function (f) { return f[0]; });
     var pipeline = new lunr.Pipeline();
     pipeline.add(lunr.nl.stemmer);
@@ -126,7 +122,7 @@
 
     function part(number) {
       if (!parts[number]) {
-        parts[number] = fetchJson(base + "deel-" + number + ".json?v=" + head.versie)
+        parts[number] = window.sportwijzer.json(base + "deel-" + number + ".json?v=" + head.versie)
           .then(function (partRows) {
             var first = head.delen[Number(number)];
             partRows.forEach(function (row, offset) { rows[first + offset] = row; });
@@ -179,16 +175,8 @@
       version: head.versie, // of this build: the address of every file fetched after this one
       perFile: head.kaartblok, // offers in a card file (aanbod/kaart/N.json)
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
-      documents: head.documenten, // ref - offers -> [kind, title, site path]
-      groups: function (query) { return groups(query, head.synoniemen, head.stopwoorden); }
+      documents: head.documenten // ref - offers -> [kind, title, site path]
     };
-  }
-
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
-    });
   }
 
   // One engine per index, whoever asks (the finder and the header on the same page share it).
@@ -198,10 +186,10 @@
       opened[indexUrl] = laad(lunrBase + "lunr.js")
         .then(function () { return laad(lunrBase + "lunr.stemmer.support.js"); })
         .then(function () { return laad(lunrBase + "lunr.nl.js"); })
-        .then(function () { return fetchJson(indexUrl); })
+        .then(function () { return window.sportwijzer.json(indexUrl); })
         .then(function (head) {
           var base = indexUrl.slice(0, indexUrl.lastIndexOf("/") + 1);
-          return Engine(head, base, fetchJson);
+          return Engine(head, base);
         })
         .catch(function (error) {
           delete opened[indexUrl]; // try again next time
@@ -211,5 +199,5 @@
     return opened[indexUrl];
   }
 
-  window.sportwijzerZoeken = { open: open, fold: fold };
+  window.sportwijzerZoeken = { open: open };
 })();

@@ -143,6 +143,7 @@ class Document:
 def offer_document(offer: Aanbod) -> Document:
     """What the index knows of one offer: its short fields, with the sport and impairment keys."""
     impairments = [w for b in offer.beperkingen for w in (b.naam, b.slug)]
+    toggles = kenmerken(offer)
     return Document(
         AANBOD,
         offer.titel,
@@ -153,7 +154,7 @@ def offer_document(offer: Aanbod) -> Document:
             "beperkingen": " ".join(impairments),
             "plaats": f"{offer.locatie.plaats} {offer.locatie.gemeente.naam}",
             "aanbieder": offer.aanbieder.naam,
-            "kenmerken": " ".join(label for value, label in KENMERKEN if value in kenmerken(offer)),
+            "kenmerken": " ".join(label for value, label in KENMERKEN if value in toggles),
             "samenvatting": offer.samenvatting,
         },
     )
