@@ -1,4 +1,4 @@
-"""The words of the domain: sports and impairments (data in lijsten/) and the fixed labels.
+"""The words of the domain: sports, impairments and age groups (data in lijsten/) and the labels.
 
 The keys of impairments, venue features and support are fixed by the data contract; their names
 and search words are data that coordinators may extend.
@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import read_yaml_file
-from .problems import Problem
+from .problems import Problem, field_problem
 from .schema import load_schema, schema_problems
 
 SPORTEN_FILE = "lijsten/sporten.yml"
 BEPERKINGEN_FILE = "lijsten/beperkingen.yml"
+LEEFTIJDEN_FILE = "lijsten/leeftijden.yml"
 
 BEPERKINGEN: tuple[str, ...] = tuple(
     load_schema("offer")["properties"]["beperkingen"]["items"]["enum"]
@@ -24,11 +25,13 @@ IEDEREEN = "iedereen"
 # A narrower impairment is found by a search for the broader one, not the other way round.
 BROADER = {"rolstoel": "lichamelijk"}
 
+# What a venue has. The names are today's words; two keys keep an older word ("invalide") because
+# the data contract and every offer file use them.
 TOEGANKELIJKHEID = {
     "rolstoeltoegankelijk": "Rolstoeltoegankelijk",
-    "invalidentoilet": "Invalidentoilet",
+    "invalidentoilet": "Toegankelijk toilet",
     "aangepaste-kleedruimte": "Aangepaste kleedruimte",
-    "invalidenparkeerplaats": "Invalidenparkeerplaats",
+    "invalidenparkeerplaats": "Gehandicaptenparkeerplaats",
     "tillift": "Tillift",
     "hulphond-welkom": "Hulphond welkom",
     "prikkelarm": "Prikkelarme ruimte",
@@ -137,10 +140,31 @@ ICONEN = {
 }
 
 
+@dataclass(frozen=True)
+class Leeftijdsgroep:
+    """An age group people search by ('kinderen', 'ouderen'): its ages, both ends included."""
+
+    slug: str
+    naam: str
+    min: int | None
+    max: int | None
+    woorden: tuple[str, ...] = ()
+
+    def past(self, low: int | None, high: int | None) -> bool:
+        """Some age of the group may join an offer for low..high; None is no limit."""
+        below = low is None or self.max is None or low <= self.max
+        return below and (high is None or self.min is None or high >= self.min)
+
+
 @dataclass
 class Vocabulary:
     sporten: dict[str, Term] = field(default_factory=dict)
     beperkingen: dict[str, Term] = field(default_factory=dict)
+    leeftijden: dict[str, Leeftijdsgroep] = field(default_factory=dict)
+
+    def leeftijdsgroepen(self, low: int | None, high: int | None) -> list[str]:
+        """The age groups an offer for low..high fits; without an age range, every group."""
+        return [group.slug for group in self.leeftijden.values() if group.past(low, high)]
 
     def suggest(self, field: str, written: str) -> str | None:
         """A better value for `field`, from our synonyms (blind -> visueel), or None."""
@@ -164,10 +188,11 @@ def _suggest(written: str, terms: dict[str, Term]) -> str | None:
 
 
 def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
-    """Read lijsten/sporten.yml and lijsten/beperkingen.yml."""
+    """Read lijsten/sporten.yml, lijsten/beperkingen.yml and lijsten/leeftijden.yml."""
     sporten, problems = _load_terms(root, SPORTEN_FILE, "zoekwoorden")
     beperkingen, more = _load_terms(root, BEPERKINGEN_FILE, "synoniemen")
-    problems += more
+    leeftijden, most = _load_ages(root)
+    problems += more + most
     missing = [key for key in BEPERKINGEN if key not in beperkingen]
     extra = [key for key in beperkingen if key not in BEPERKINGEN]
     if beperkingen and missing:
@@ -178,7 +203,7 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
                 BEPERKINGEN_FILE, 1, f"'{key}' is geen beperking uit het datamodel; haal hem weg"
             )
         )
-    return Vocabulary(sporten, beperkingen), problems
+    return Vocabulary(sporten, beperkingen, leeftijden), problems
 
 
 def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term], list[Problem]]:
@@ -202,3 +227,28 @@ def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term],
         for key, entry in document.data.items()
     }
     return terms, []
+
+
+def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
+    document, problems = read_yaml_file(root, LEEFTIJDEN_FILE)
+    if document is None:
+        return {}, problems
+    problems += schema_problems("leeftijden", document, LEEFTIJDEN_FILE)
+    if problems or not isinstance(document.data, dict):
+        return {}, problems
+    groups = {
+        key: Leeftijdsgroep(
+            key,
+            entry["naam"],
+            entry["leeftijd"].get("min"),
+            entry["leeftijd"].get("max"),
+            tuple(entry.get("synoniemen", [])),
+        )
+        for key, entry in document.data.items()
+    }
+    for group in groups.values():
+        if group.min is not None and group.max is not None and group.min > group.max:
+            line = document.line((group.slug, "leeftijd"))
+            text = f"'min' ({group.min}) is groter dan 'max' ({group.max}); draai ze om"
+            problems.append(field_problem(LEEFTIJDEN_FILE, line, f"{group.slug}.leeftijd", text))
+    return ({} if problems else groups), problems
