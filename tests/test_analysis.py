@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 import yaml
 
 from conftest import REPO
-from sportwijzer.analysis import analyse
+from sportwijzer.analysis import Matrix, analyse
 from sportwijzer.site import load_site
 
 TODAY = dt.date(2026, 11, 23)
@@ -86,3 +87,38 @@ def test_heat_map_is_an_svg_with_one_cell_per_count(result):
     assert svg.get("role") == "img" and svg.find(f"{ns}title") is not None
     gaps = [c for c in cells if c.get("fill") == "#fde2dd"]
     assert len(gaps) == result.matrix.gaps
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        (
+            [[1, 2], [3, 4], [5, 6]],
+            "Er is geen vakje met 0: in elke gemeente is aanbod voor elke groep.",
+        ),
+        ([[0, 2], [3, 4], [5, 6]], "Dat is 1 van de 6 vakjes."),
+        ([[0, 0], [3, 0], [5, 6]], "Dat zijn 3 van de 6 vakjes."),
+    ],
+)
+def test_the_gaps_in_words_with_the_verb_in_the_right_number(result, counts, expected):
+    grid = result.matrix
+    three_by_two = Matrix(grid.gemeenten[:3], grid.beperkingen[:2], counts)
+    assert three_by_two.gaten_tekst == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, "Bij alle activiteiten staat een proefles."),
+        (1, "1 activiteit noemt geen proefles. Vraag de aanbieder of iemand een keer mag meedoen."),
+        (
+            2,
+            "2 activiteiten noemen geen proefles. "
+            "Vraag de aanbieders of iemand een keer mag meedoen.",
+        ),
+    ],
+)
+def test_offers_without_a_trial_lesson_in_words(result, n, expected):
+    offers = (result.verouderd + result.zonder_proefles + result.zonder_tijden)[:n]
+    assert len(offers) == n
+    assert replace(result, zonder_proefles=offers).zonder_proefles_tekst == expected

@@ -217,3 +217,40 @@ def test_the_privacy_page_shows_its_text_not_its_front_matter(built):
     html = page(built, "privacy")
     assert "description:" not in html and "title: Privacy" not in html
     assert "Wat deze site met je gegevens doet. Kort gezegd: niets." in html  # its description
+
+
+def content_text(root: Path, url: str) -> str:
+    """The words of the page's main content, tags removed and spaces folded, as read aloud."""
+    html = page(root, url)
+    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_counts_say_1_activiteit_and_3_activiteiten(built):
+    """One sport with exactly one offer (judo), two offers in Zwolle, none in Olst-Wijhe."""
+    assert "1 activiteit." in content_text(built, "sport/judo")
+    assert "2 activiteiten." in content_text(built, "gemeente/zwolle")
+    assert "Er is nu geen aanbod in de gemeente Olst-Wijhe." in content_text(
+        built, "gemeente/olst-wijhe"
+    )
+    sports = content_text(built, "sport")
+    assert "Judo (1 activiteit)" in sports and "Zitvolleybal (1 activiteit)" in sports
+    impairments = content_text(built, "beperking")
+    assert "Psychische kwetsbaarheid (1 activiteit)" in impairments
+    assert "Autisme (2 activiteiten)" in impairments
+    assert "Olst-Wijhe (geen activiteiten)" in content_text(built, "gemeente")
+    assert "Judoclub De Mat heeft 2 activiteiten op deze site." in content_text(
+        built, "partners/judoclub-de-mat"
+    )
+    assert "Uitvoerder (1 organisatie)" in content_text(built, "samenwerkingsverband")
+    assert "aanbod.json : 4 activiteiten met al hun velden" in content_text(built, "open-data")
+    analysis = content_text(built, "regio-analyse")
+    assert "3 activiteiten noemen geen proefles." in analysis
+    assert re.search(r"Dat zijn \d+ van de 27 vakjes\.", analysis)
+
+
+def test_no_page_says_1_with_a_plural(built):
+    for html_file in (built / "site").rglob("*.html"):
+        text = " ".join(re.sub(r"<[^>]+>", " ", html_file.read_text(encoding="utf-8")).split())
+        wrong = re.findall(r"(?<![\d.,])1 (?:activiteiten|organisaties|vakjes|aanbieders)\b", text)
+        assert wrong == [], html_file

@@ -75,6 +75,23 @@ def test_lists_in_words():
     assert dutch.opsomming(["a", "b", "c"]) == "a, b en c"
 
 
+@pytest.mark.parametrize(
+    ("n", "enkelvoud", "meervoud", "expected"),
+    [
+        (0, "activiteit", "activiteiten", "geen activiteiten"),
+        (1, "activiteit", "activiteiten", "1 activiteit"),
+        (2, "activiteit", "activiteiten", "2 activiteiten"),
+        (999, "activiteit", "activiteiten", "999 activiteiten"),
+        (1250, "activiteit", "activiteiten", "1.250 activiteiten"),
+        (1, "organisatie", "organisaties", "1 organisatie"),
+        (0, "vakje", "vakjes", "geen vakjes"),
+        (1234567, "vakje", "vakjes", "1.234.567 vakjes"),
+    ],
+)
+def test_counts_in_words_singular_for_one(n, enkelvoud, meervoud, expected):
+    assert dutch.aantal(n, enkelvoud, meervoud) == expected
+
+
 def test_the_short_cut_for_plain_text_gives_what_the_converter_gives():
     """plain_paragraphs() against Python-Markdown on thousands of made-up texts."""
     import random

@@ -11,6 +11,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
+from . import dutch
 from .filters import serves
 from .model import Aanbod, Gemeente, Site
 from .vocabulary import IEDEREEN, SOORT, Term
@@ -28,6 +29,15 @@ class Matrix:
     def gaps(self) -> int:
         return sum(row.count(0) for row in self.counts)
 
+    @property
+    def gaten_tekst(self) -> str:
+        """'Dat zijn 10 van de 108 vakjes.' ('is' for one); a sentence of its own for none."""
+        vakjes = dutch.aantal(len(self.gemeenten) * len(self.beperkingen), "vakje", "vakjes")
+        if self.gaps == 0:
+            return "Er is geen vakje met 0: in elke gemeente is aanbod voor elke groep."
+        verb = "is" if self.gaps == 1 else "zijn"
+        return f"Dat {verb} {dutch.getal(self.gaps)} van de {vakjes}."
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -38,6 +48,17 @@ class Analysis:
     zonder_proefles: list[Aanbod]
     zonder_tijden: list[Aanbod]
     heatmap_svg: str
+
+    @property
+    def zonder_proefles_tekst(self) -> str:
+        """How many offers name no trial lesson, with the verb in the right number."""
+        n = len(self.zonder_proefles)
+        if n == 0:
+            return "Bij alle activiteiten staat een proefles."
+        wie = "de aanbieder" if n == 1 else "de aanbieders"
+        noemt = "noemt" if n == 1 else "noemen"
+        activiteiten = dutch.aantal(n, "activiteit", "activiteiten")
+        return f"{activiteiten} {noemt} geen proefles. Vraag {wie} of iemand een keer mag meedoen."
 
 
 def matrix(site: Site) -> Matrix:

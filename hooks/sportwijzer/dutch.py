@@ -1,4 +1,4 @@
-"""Dutch wording for the site: dates, money, ages, times, phone links, lists."""
+"""Dutch wording for the site: dates, money, ages, times, phone links, lists, counts."""
 
 from __future__ import annotations
 
@@ -44,6 +44,18 @@ def leeftijd(low: int | None, high: int | None) -> str:
     if high is not None:
         return f"tot en met {high} jaar"
     return ""
+
+
+def getal(n: int) -> str:
+    """1234 -> '1.234': Dutch groups thousands with a full stop."""
+    return f"{n:,}".replace(",", ".")
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'geen activiteiten', '1 activiteit', '3 activiteiten', '1.250 activiteiten'."""
+    if n == 0:
+        return f"geen {meervoud}"
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
 
 
 def opsomming(words: list[str]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from . import dutch
 from .toolkit import Toolkit
 from .vocabulary import Term, Vocabulary
 
@@ -63,6 +64,11 @@ class Partner:
     source_path: str
     url: str
     aanbod: list[Aanbod] = field(default_factory=list)
+
+    @property
+    def aanbod_tekst(self) -> str:
+        """'1 activiteit', '3 activiteiten': the partner's own published offers."""
+        return dutch.aantal(len(self.aanbod), "activiteit", "activiteiten")
 
 
 @dataclass(frozen=True)
@@ -158,3 +164,8 @@ class Site:
         return sorted(
             (a for a in self.aanbod.values() if a.gepubliceerd), key=lambda a: a.titel.lower()
         )
+
+    @cached_property
+    def gepubliceerd_tekst(self) -> str:
+        """'1 activiteit', '250 activiteiten': how many offers the site publishes."""
+        return dutch.aantal(len(self.gepubliceerd), "activiteit", "activiteiten")

@@ -18,8 +18,8 @@ from .blockcache import BlockCache, folder_key
 from .filters import Nearby, serves
 from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
-from .model import Aanbod, Site
-from .vocabulary import IEDEREEN, ROLLEN, SOORT, Term
+from .model import Aanbod, Partner, Site
+from .vocabulary import IEDEREEN, ROLLEN, SOORT
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,11 @@ class Listing:
     leeg: str
     pager: Pager | None = None  # the finder's static pages 2, 3, ...
 
+    @property
+    def aantal_tekst(self) -> str:
+        """'1 activiteit', '3 activiteiten': how many offers the list holds."""
+        return dutch.aantal(len(self.aanbod), "activiteit", "activiteiten")
+
 
 @dataclass(frozen=True)
 class Link:
@@ -89,6 +94,24 @@ class Link:
     url: str
     aantal: int
     icoon: str = ""
+
+    @property
+    def aantal_tekst(self) -> str:
+        """'geen activiteiten', '1 activiteit', '3 activiteiten'."""
+        return dutch.aantal(self.aantal, "activiteit", "activiteiten")
+
+
+@dataclass(frozen=True)
+class Groep:
+    """A heading of the network page: a kind or a role, and its partners."""
+
+    naam: str
+    partners: list[Partner]
+
+    @property
+    def aantal_tekst(self) -> str:
+        """'1 organisatie', '4 organisaties'."""
+        return dutch.aantal(len(self.partners), "organisatie", "organisaties")
 
 
 @dataclass(frozen=True)
@@ -307,11 +330,10 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """samenwerkingsverband/ (the partners by kind and by role) and regio-analyse/."""
     partners = _partners(site)
     per_soort = [
-        (Term(k, naam, naam), [p for p in partners if p.soort.slug == k])
-        for k, naam in SOORT.items()
+        Groep(naam, [p for p in partners if p.soort.slug == k]) for k, naam in SOORT.items()
     ]
     per_rol = [
-        (Term(k, naam, naam), [p for p in partners if any(r.slug == k for r in p.rollen)])
+        Groep(naam, [p for p in partners if any(r.slug == k for r in p.rollen)])
         for k, naam in ROLLEN.items()
     ]
     return [
@@ -320,8 +342,8 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             title="Het samenwerkingsverband",
             template="samenwerkingsverband.html",
             context={
-                "per_soort": [g for g in per_soort if g[1]],
-                "per_rol": [g for g in per_rol if g[1]],
+                "per_soort": [g for g in per_soort if g.partners],
+                "per_rol": [g for g in per_rol if g.partners],
             },
             description=f"Wie werkt samen in {site.regio.naam}, en in welke rol.",
             in_nav=True,
