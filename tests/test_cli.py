@@ -71,9 +71,10 @@ def test_a_folder_without_data_reports_the_missing_files(tmp_path):
     assert main(["check", str(tmp_path)], out) == 1
     assert out.getvalue().splitlines() == [
         "lijsten/beperkingen.yml: bestand ontbreekt",
+        "lijsten/leeftijden.yml: bestand ontbreekt",
         "lijsten/sporten.yml: bestand ontbreekt",
         "regio.yml: bestand ontbreekt",
-        "Gevonden: 3 problemen in 3 bestanden.",
+        "Gevonden: 4 problemen in 4 bestanden.",
     ]
 
 

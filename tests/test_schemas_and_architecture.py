@@ -14,7 +14,7 @@ from sportwijzer.schema import SCHEMA_DIR, load_schema
 CORE = REPO / "hooks" / "sportwijzer"
 
 
-@pytest.mark.parametrize("kind", ["offer", "partner", "regio", "lijst"])
+@pytest.mark.parametrize("kind", ["offer", "partner", "regio", "lijst", "leeftijden"])
 def test_schemas_are_valid_draft_07_with_dutch_titles(kind):
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)

@@ -263,6 +263,7 @@ def test_only_short_fields_are_indexed(region):
         "plaats",
         "aanbieder",
         "kenmerken",
+        "leeftijd",
         "samenvatting",
     }
     assert "houdgrepen" not in json.dumps(doc)  # from the description: not indexed

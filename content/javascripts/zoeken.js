@@ -36,14 +36,17 @@
   }
 
   // The clauses of one group: the word itself (after stemming, as the start of a word, or with
-  // one typo) or a term it also means.
+  // one typo) or a term it also means. A word of one or two letters with a meaning of its own
+  // ('sh', 'cp') is a whole word, not the start of 'showdown'.
   function clauses(group) {
     return function (q) {
       var word = group[0];
       if (word) {
         var stem = lunr.nl.stemmer(new lunr.Token(word)).toString();
         q.term(word, { usePipeline: true, boost: 10 });
-        q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+        if (word.length > 2 || group.length === 1) {
+          q.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
+        }
         if (word.length >= 4) { q.term(stem, { usePipeline: false, editDistance: 1, boost: 1 }); }
       }
       group.slice(1).forEach(function (term) { q.term(term, { usePipeline: true, boost: 8 }); });

@@ -2,7 +2,8 @@
 
 Everything a person may look for is a document of the index: every published offer (its short
 fields: title, sport and its search words, summary, impairments, place, municipality, provider,
-and the finder's quick toggles it meets as words: 'gratis', 'proefles', 'rolstoeltoegankelijk'),
+the finder's quick toggles it meets as words: 'gratis', 'proefles', 'rolstoeltoegankelijk', and
+the age groups of lijsten/leeftijden.yml its age range fits: 'kinderen', 'ouderen'),
 every sport, impairment and municipality with a page, every partner, and the hand-written pages
 (title, headings and text, as rendered). The finder asks it for offers; the search box in the
 header for everything. Output is deterministic: the same data gives byte-identical files.
@@ -24,6 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Site
 from .page_text import ContentPage
+from .vocabulary import BROADER
 
 STOP_WORDS_FILE = Path(__file__).parent / "stopwoorden.txt"
 FOLDER = "zoeken/"
@@ -56,6 +59,7 @@ FIELDS = (
     ("koppen", 4),
     ("aanbieder", 2),
     ("kenmerken", 2),
+    ("leeftijd", 2),
     ("samenvatting", 1),
     ("tekst", 1),
 )
@@ -106,24 +110,39 @@ def words(text: str) -> list[str]:
     return [word for word in found if word is not None]
 
 
+def synonym_key(word: str) -> str:
+    """A word or phrase as a query is read: folded, every run of other characters one space
+    ('G-sport' -> 'g sport', '65+' -> '65'), so that a key matches what people type."""
+    return " ".join(part for part in re.split(r"[^a-z0-9]+", fold(word)) if part)
+
+
 def expansions(site: Site) -> dict[str, list[str]]:
     """Words people use -> the index terms they also mean (query-time synonyms).
 
-    'blind' -> visueel, 'ass' -> autisme, 'basketbal' -> rolstoelbasketbal (a sport's search
-    words, and every sport whose name contains another: compounds are found by their parts).
-    Kept out of the index itself, which keeps the index small; the browser applies them.
+    'blind' -> visueel, 'cp' -> lichamelijk and rolstoel (a narrower impairment is found by the
+    broader one, as in the finder), 'senioren' -> ouderen (an age group), 'basketbal' ->
+    rolstoelbasketbal (a sport's search words, and every sport whose name contains another:
+    compounds are found by their parts). Kept out of the index itself, which keeps the index
+    small; the browser applies them.
     """
     found: dict[str, set[str]] = {}
-    for item in site.vocabulary.beperkingen.values():
+    vocabulary = site.vocabulary
+    for item in vocabulary.beperkingen.values():
         for word in (item.naam, item.kort, *item.woorden):
-            found.setdefault(fold(word), set()).add(item.slug)
-    sports = list(site.vocabulary.sporten.values())
+            found.setdefault(synonym_key(word), set()).add(item.slug)
+    for group in vocabulary.leeftijden.values():
+        for word in (group.naam, *group.woorden):
+            found.setdefault(synonym_key(word), set()).add(group.slug)
+    sports = list(vocabulary.sporten.values())
     for sport in sports:
         for word in (sport.naam, *sport.woorden):
-            found.setdefault(fold(word), set()).add(sport.slug)
+            found.setdefault(synonym_key(word), set()).add(sport.slug)
         for part in sports:
             if part.slug != sport.slug and part.slug in sport.slug:
                 found.setdefault(part.slug, set()).add(sport.slug)
+    for terms in found.values():
+        terms |= {narrow for narrow, broad in BROADER.items() if broad in terms}
+    found.pop("", None)
     return {word: sorted(terms - {word}) for word, terms in sorted(found.items()) if terms - {word}}
 
 
@@ -140,8 +159,9 @@ class Document:
     velden: dict[str, str]
 
 
-def offer_document(offer: Aanbod) -> Document:
-    """What the index knows of one offer: its short fields, with the sport and impairment keys."""
+def offer_document(offer: Aanbod, ages: Sequence[str] = ()) -> Document:
+    """What the index knows of one offer: its short fields, with the sport and impairment keys,
+    and `ages`, the age groups it fits (Vocabulary.leeftijdsgroepen)."""
     impairments = [w for b in offer.beperkingen for w in (b.naam, b.slug)]
     toggles = kenmerken(offer)
     return Document(
@@ -155,6 +175,7 @@ def offer_document(offer: Aanbod) -> Document:
             "plaats": f"{offer.locatie.plaats} {offer.locatie.gemeente.naam}",
             "aanbieder": offer.aanbieder.naam,
             "kenmerken": " ".join(label for value, label in KENMERKEN if value in toggles),
+            "leeftijd": " ".join(ages),
             "samenvatting": offer.samenvatting,
         },
     )
@@ -169,7 +190,11 @@ def _first_words(markup: str, count: int = 40) -> str:
 
 def site_documents(site: Site, pages: list[ContentPage] = ()) -> list[Document]:
     """Every document, offers first: an offer's ref is its position in `site.gepubliceerd`."""
-    docs = [offer_document(offer) for offer in site.gepubliceerd]
+    groups = site.vocabulary.leeftijdsgroepen
+    docs = [
+        offer_document(offer, groups(offer.leeftijd_min, offer.leeftijd_max))
+        for offer in site.gepubliceerd
+    ]
     used = {offer.sport.slug for offer in site.gepubliceerd}
     for sport in sorted(site.vocabulary.sporten.values(), key=lambda s: s.naam.lower()):
         if sport.slug in used:
@@ -350,14 +375,16 @@ def search(
     index: Index, query: str, synonyms: dict[str, list[str]], stop: list[str]
 ) -> dict[str, float] | None:
     """ref -> score. Every group must match: the word itself (after stemming, as the start of a
-    word, or with one typo), or one of the terms it also means."""
+    word, or with one typo), or one of the terms it also means. A word of one or two letters
+    with a meaning of its own ('sh', 'cp') is a whole word, not the start of 'showdown'."""
     total: dict[str, float] | None = None
     for word, *also in query_groups(query, synonyms, stop):
         q = index.create_query()
         if word:
             stem = str(_STEMMER(Token(word)))
             q.term(word, use_pipeline=True, boost=10)
-            q.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=3)
+            if len(word) > 2 or not also:
+                q.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=3)
             if len(word) >= 4:
                 q.term(stem, use_pipeline=False, edit_distance=1, boost=1)
         for also_term in also:

@@ -208,6 +208,8 @@ SCORED = [
     "zwemmen", "blind", "basketbal", "zwemen", "jeu de boules", "rolstoel zwolle", "ass",
     "yoga", "subsidie", "vrijwilligers", "toolkit", "kampen", "dalfsen", "paardrijden",
     "samenwerken gemeente", "de", "zw", "visueel", "kano", "vervoer", "café", "Quad",
+    "CP", "cp kind", "kanoën", "SH", "g-sport", "syndroom van down", "ouderen", "65-plus",
+    "senioren", "kinderen", "jeugd", "zwemmen ouderen", "gratis", "proefles",
 ]  # fmt: skip
 
 
