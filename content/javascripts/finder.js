@@ -1,29 +1,35 @@
-/* Sportwijzer finder: filters every offer in the browser.
+/* Sportwijzer finder: filters every offer in the browser (an ES module).
  *
- * The page works without this script (a static list, a page at a time). This script adds: the
- * form, live filtering over all offers (their facts from aanbod/feiten.json), text search
- * (javascripts/zoeken.js, loaded when someone types), distances (aanbod/plekken.json, loaded when
- * someone picks a place), URL state and the map on request. A result's card comes from
- * aanbod/kaart/<ref>.json when it comes into view. What someone searches for never leaves the
- * browser.
+ * The page works without this script (a static list, a page at a time); a browser without
+ * modules keeps that list. This script adds: the form, live filtering over all offers (their
+ * facts from aanbod/feiten.json), text search (javascripts/zoeken.js, loaded when someone types),
+ * distances (aanbod/plekken.json, loaded when someone picks a place), the map on request.
+ * A result's card comes from aanbod/kaart/<ref>.json when it comes into view.
+ *
+ * The rules (what a link means, what matches, the order, how things are said) are in
+ * finder_rules.js, the twin of hooks/sportwijzer/finder_rules.py. The address is the single
+ * source of truth: every state of the list, "Toon meer" included, has its own short link, and
+ * Back brings it back. What someone searches for never leaves the browser.
  */
-(function () {
-  "use strict";
+import * as rules from "./finder_rules.js";
 
-  var form = document.getElementById("sw-finder");
-  var list = document.getElementById("sw-resultaten");
-  if (!form || !list || !window.URLSearchParams || !window.Promise || !window.Map ||
-      !window.sportwijzer) {
-    return; // fail safe: the static list stays as it is
-  }
+var form = document.getElementById("sw-finder");
+var list = document.getElementById("sw-resultaten");
+var ok = form && list && window.sportwijzer && window.Map;
+if (ok) { start(); } else { document.documentElement.classList.remove("sw-js"); }
 
+function start() {
+  var sw = window.sportwijzer;
   var status = document.getElementById("sw-aantal");
+  var heading = document.getElementById("resultaten");
   var none = document.getElementById("sw-geen");
-  var dropList = document.getElementById("sw-weg");
-  var rules = JSON.parse(form.getAttribute("data-regels"));
-  var FIELDS = ["q", "beperking", "sport", "gemeente", "leeftijd", "bij", "km", "kenmerk",
-                "omgeving", "samen", "sorteer"];
-  var MULTI = { beperking: true, kenmerk: true };
+  var chips = document.getElementById("sw-aan");
+  var pickPlace = document.getElementById("sw-plaats-kiezen");
+  var panel = document.getElementById("sw-filters");
+  var panelButton = document.getElementById("sw-filters-knop");
+  var panelCount = document.getElementById("sw-filters-aan");
+  var setup = JSON.parse(form.getAttribute("data-regels"));
+  var known = setup.bekend;
   var myPosition = null;
 
   var items = [];
@@ -31,7 +37,8 @@
   var cardBase = form.getAttribute("data-aanbod");
   if (cardBase === "./") { cardBase = ""; } // as the static cards' links are written
 
-  // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder.py).
+  // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder.py);
+  // item.facts is what the rules take (offer_facts() there).
   function itemsFrom(data) {
     var field = data.aanbod;
     return field.sport.map(function (sportAt, order) {
@@ -42,18 +49,21 @@
         card: null, // its text, from aanbod/kaart/<ref>.json (CARD_FIELDS in finder.py)
         order: order,
         ref: String(order),
-        sport: sport[0],
         sportName: sport[1],
-        omgeving: sport[2],
-        samen: sport[3],
-        gemeente: data.gemeenten[field.gemeente[order]],
-        beperkingen: beperkingen.map(function (b) { return b[0]; }),
         kort: beperkingen.map(function (b) { return b[1]; }).join(", "),
-        min: field.min[order],
-        max: field.max[order],
+        facts: {
+          sport: sport[0],
+          gemeente: data.gemeenten[field.gemeente[order]],
+          beperkingen: beperkingen.map(function (b) { return b[0]; }),
+          min: field.min[order],
+          max: field.max[order],
+          omgeving: sport[2],
+          samen: sport[3],
+          kenmerken: field.kenmerken[order].map(function (i) { return data.kenmerken[i]; })
+        },
         lat: null,
         lon: null,
-        kenmerken: field.kenmerken[order].map(function (i) { return data.kenmerken[i]; }),
+        distance: null,
         distanceEl: null
       };
     });
@@ -75,13 +85,14 @@
   var cardFolder = form.getAttribute("data-kaart");
   var cardFiles = {};
   var perFile = 1;
+  var version = "";
 
   function loadCards(wanted) {
     return Promise.all(wanted.map(function (item) {
       if (item.card || (item.el && !item.el.hasAttribute("aria-busy"))) { return null; }
       var number = Math.floor(item.order / perFile);
       if (!cardFiles[number]) {
-        cardFiles[number] = window.sportwijzer.json(cardFolder + number + ".json?v=" + version)
+        cardFiles[number] = sw.json(cardFolder + number + ".json?v=" + version)
           .then(function (cards) {
             cards.forEach(function (card, i) { items[number * perFile + i].card = card; });
           })
@@ -96,7 +107,7 @@
 
   function loadPlaces() {
     if (!placesLoaded) {
-      placesLoaded = window.sportwijzer.json(form.getAttribute("data-plekken") + "?v=" + version)
+      placesLoaded = sw.json(form.getAttribute("data-plekken") + "?v=" + version)
         .then(function (places) {
           items.forEach(function (item, i) { item.lat = places.lat[i]; item.lon = places.lon[i]; });
         })
@@ -124,8 +135,9 @@
     link.setAttribute("href", cardBase + (card ? card[0] : titles.slug[item.order]) + "/");
     link.textContent = card ? card[1] : titles.titel[item.order];
     fill(li, "sport", item.sportName);
+    fill(li, "leeftijd", rules.ageText(item.facts.min, item.facts.max));
     fill(li, "beperkingen", item.kort);
-    fill(li, "gratis", item.kenmerken.indexOf("gratis") >= 0 ? "" : null);
+    fill(li, "gratis", item.facts.kenmerken.indexOf("gratis") >= 0 ? "" : null);
     item.el = li;
     item.distanceEl = li.querySelector(".sw-afstand");
     if (card) { complete(item); } else { li.setAttribute("aria-busy", "true"); }
@@ -154,207 +166,238 @@
     li.removeAttribute("aria-busy");
   }
 
-  /* ---- state: form <-> object <-> URL ------------------------------------------------------ */
+  /* ---- state: the address <-> the rules' state <-> the form ---------------------------------- */
 
-  function emptyState() {
-    var state = {};
-    FIELDS.forEach(function (name) { state[name] = MULTI[name] ? [] : ""; });
-    return state;
-  }
-
-  function readForm() {
-    var state = emptyState();
-    new FormData(form).forEach(function (value, name) {
-      if (!(name in state)) { return; }
-      if (MULTI[name]) { state[name].push(value); } else { state[name] = String(value).trim(); }
+  function fromAddress() {
+    var pairs = [];
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      pairs.push([name, value]);
     });
-    return state;
+    return rules.readParams(pairs, known);
   }
+
+  // The form as the rules read it; 'sorteer' only when it differs from what the rules choose.
+  function fromForm() {
+    var pairs = [];
+    new FormData(form).forEach(function (value, name) { pairs.push([name, String(value)]); });
+    var read = rules.readParams(pairs, known);
+    var state = read.state;
+    if (state.sorteer === rules.sortMode(Object.assign({}, state, { sorteer: "" }), !!state.bij)) {
+      state.sorteer = "";
+      read.problems = read.problems.filter(function (p) { return p[0] !== "sorteer"; });
+    }
+    if (voor) { state.voor = voor; } // no control of its own: kept till its chip is removed
+    return read;
+  }
+
+  var voor = ""; // 'voor' from the keuzehulp
 
   function writeForm(state) {
-    FIELDS.forEach(function (name) {
+    voor = state.voor;
+    rules.FIELDS.forEach(function (name) {
       var fields = form.elements[name];
       if (!fields) { return; }
-      var values = MULTI[name] ? state[name] : [state[name]];
+      var values = rules.MULTI.indexOf(name) >= 0 ? state[name] : [state[name]];
+      if (name === "sorteer") { values = [rules.sortMode(state, !!state.bij)]; }
       if (fields.length !== undefined && fields.tagName !== "SELECT") {
         Array.prototype.forEach.call(fields, function (box) {
           box.checked = values.indexOf(box.value) >= 0;
         });
       } else {
-        fields.value = values[0] || "";
-        if (fields.tagName === "SELECT" && fields.value !== (values[0] || "")) { fields.value = ""; }
+        var value = values[0] === null || values[0] === undefined ? "" : String(values[0]);
+        fields.value = value;
+        if (fields.value !== value) { fields.value = ""; }
       }
     });
   }
 
-  function fromQuery(search) {
-    var params = new URLSearchParams(search);
-    var state = emptyState();
-    FIELDS.forEach(function (name) {
-      state[name] = MULTI[name] ? params.getAll(name) : (params.get(name) || "").trim();
-    });
-    return state;
-  }
-
-  function toQuery(state) {
+  function address(state) {
     var params = new URLSearchParams();
-    FIELDS.forEach(function (name) {
-      (MULTI[name] ? state[name] : [state[name]]).forEach(function (value) {
-        if (value !== "") { params.append(name, value); }
-      });
-    });
+    rules.toParams(state).forEach(function (pair) { params.append(pair[0], pair[1]); });
     var text = params.toString();
     return text ? "?" + text : location.pathname;
   }
 
-  /* ---- filters (the same rules as the static pages) ----------------------------------------- */
-
-  function serves(item, wanted) {
-    return item.beperkingen.some(function (b) {
-      return b === wanted || b === rules.iedereen || rules.breder[b] === wanted;
-    });
-  }
-
-  function origin(state) {
-    if (state.bij === "mijn-locatie") { return myPosition; }
-    var option = form.elements.bij.querySelector('option[value="' + cssEscape(state.bij) + '"]');
-    if (!state.bij || !option || !option.value) { return null; }
-    return { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon) };
-  }
-
-  function cssEscape(text) {
-    return window.CSS && CSS.escape ? CSS.escape(text) : text.replace(/["\\]/g, "");
-  }
-
-  function distanceKm(a, b) {
-    var rad = Math.PI / 180;
-    var dLat = (b.lat - a.lat) * rad;
-    var dLon = (b.lon - a.lon) * rad;
-    var h = Math.pow(Math.sin(dLat / 2), 2) +
-      Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-  }
-
-  function matches(item, state, from) {
-    if (state.beperking.length && !state.beperking.some(function (b) { return serves(item, b); })) {
-      return false;
-    }
-    if (state.sport && item.sport !== state.sport) { return false; }
-    if (state.gemeente && item.gemeente !== state.gemeente) { return false; }
-    if (state.leeftijd !== "" && !isNaN(parseInt(state.leeftijd, 10))) {
-      var age = parseInt(state.leeftijd, 10);
-      if ((item.min !== null && age < item.min) || (item.max !== null && age > item.max)) {
-        return false;
-      }
-    }
-    if (state.omgeving && item.omgeving.indexOf(state.omgeving) < 0) { return false; }
-    if (state.samen && item.samen !== "beide" && item.samen !== state.samen) { return false; }
-    if (!state.kenmerk.every(function (k) { return item.kenmerken.indexOf(k) >= 0; })) {
-      return false;
-    }
-    if (from && state.km && item.distance > parseFloat(state.km)) { return false; }
-    return true;
-  }
-
   /* ---- text search (javascripts/zoeken.js), loaded on first use ---------------------------- */
 
-  function loadScript(src) {
-    return window.sportwijzer.laad(src);
-  }
-
   function textEngine() {
-    return loadScript(form.getAttribute("data-zoeken")).then(function () {
+    return sw.laad(form.getAttribute("data-zoeken")).then(function () {
       return window.sportwijzerZoeken.open(form.getAttribute("data-index"),
                                            form.getAttribute("data-lunr"));
     });
   }
 
+  // The offers' scores for a query, by ref (the index also holds pages, sports and places).
   function textScores(query) {
     return textEngine()
       .then(function (engine) { return engine.scores(query); })
       .then(function (found) {
         if (!found) { return null; }
-        var offers = new Map(); // the index also holds pages, sports and places: offers only
-        found.forEach(function (score, ref) { if (Number(ref) < items.length) { offers.set(ref, score); } });
+        var offers = {};
+        found.forEach(function (score, ref) { if (Number(ref) < items.length) { offers[ref] = score; } });
         return offers;
       });
   }
 
-  /* ---- showing the results ------------------------------------------------------------------ */
+  /* ---- what is on: chips, the Filters button, problems near their controls ------------------- */
 
-  var LABELS = {
-    q: "Zoekwoord", beperking: "Beperking", sport: "Sport", gemeente: "Gemeente",
-    leeftijd: "Leeftijd", bij: "Afstand", km: "Afstand", kenmerk: "Snel kiezen",
-    omgeving: "Binnen of buiten", samen: "Alleen of in een team"
-  };
-
-  function label(name, value) {
+  function optionLabel(name, value) {
     var field = form.elements[name];
-    if (name === "q") { return "‘" + value + "’"; }
-    if (name === "leeftijd") { return value + " jaar"; }
-    if (name === "km") { return "niet verder dan " + value + " km"; }
-    if (name === "bij" && value === "mijn-locatie") { return "vanaf mijn locatie"; }
-    var option = field && field.length !== undefined && field.tagName !== "SELECT"
+    if (!field) { return value; }
+    var option = field.length !== undefined && field.tagName !== "SELECT"
       ? Array.prototype.filter.call(field, function (b) { return b.value === value; })[0]
-      : field && field.querySelector('option[value="' + cssEscape(value) + '"]');
-    var text = option ? (option.labels && option.labels[0] ? option.labels[0].textContent : option.textContent) : value;
-    return name === "bij" ? "vanaf " + text : text;
+      : Array.prototype.filter.call(field.options, function (o) { return o.value === value; })[0];
+    if (!option) { return value; }
+    return option.labels && option.labels[0] ? option.labels[0].textContent : option.textContent;
   }
 
-  function showDropButtons(state) {
-    dropList.textContent = "";
-    FIELDS.forEach(function (name) {
-      if (name === "sorteer") { return; }
-      (MULTI[name] ? state[name] : [state[name]]).forEach(function (value) {
-        if (value === "") { return; }
-        var li = document.createElement("li");
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.textContent = "Zonder " + LABELS[name].toLowerCase() + ": " + label(name, value);
-        button.addEventListener("click", function () {
-          var next = readForm();
-          if (MULTI[name]) {
-            next[name] = next[name].filter(function (v) { return v !== value; });
-          } else {
-            next[name] = "";
-            if (name === "bij") { next.km = ""; }
-          }
-          writeForm(next);
-          update(true);
-          status.focus();
-        });
-        li.appendChild(button);
-        dropList.appendChild(li);
+  // [field, value, what the chip says, what a screen reader hears]
+  function onList(state) {
+    var on = [];
+    rules.FIELDS.forEach(function (name) {
+      if (name === "sorteer" || name === "toon") { return; }
+      var values = rules.MULTI.indexOf(name) >= 0 ? state[name] : [state[name]];
+      values.forEach(function (value) {
+        if (value === "" || value === null) { return; }
+        var text = name === "q" ? "‘" + value + "’"
+          : name === "leeftijd" ? value + " jaar"
+          : name === "km" ? "Niet verder dan " + value + " km"
+          : name === "voor" ? (value === "kind" ? "Voor een kind (tot 18 jaar)" : null)
+          : name === "bij" ? "Vanaf " + placeName(value)
+          : optionLabel(name, String(value));
+        if (text) { on.push([name, value, text]); }
       });
     });
+    return on;
   }
 
-  function formatKm(km) {
-    if (km < 1) { return Math.round(km * 10) * 100 + " m"; }
-    return (km < 10 ? km.toFixed(1).replace(".", ",") : Math.round(km)) + " km";
+  function placeName(value) {
+    if (value === rules.MY_LOCATION) { return "jouw locatie"; }
+    var option = Array.prototype.filter.call(form.elements.bij.options, function (o) {
+      return o.value === value;
+    })[0];
+    return option ? option.getAttribute("data-naam") : value;
   }
 
-  // Only the first results are in view (more on request): with thousands of offers, a keystroke
-  // touches a few dozen list items, not all of them.
-  var PAGE = 50; // PAGE_SIZE in hooks/sportwijzer/finder.py
-  var limit = PAGE;
+  function showChips(state) {
+    chips.textContent = "";
+    var on = onList(state);
+    on.forEach(function (entry) {
+      var name = entry[0];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sw-chip";
+      button.setAttribute("aria-label", "Filter weghalen: " + entry[2]);
+      button.textContent = entry[2];
+      var cross = document.createElement("span");
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = " ✕";
+      button.appendChild(cross);
+      button.addEventListener("click", function () {
+        var next = fromForm().state;
+        if (rules.MULTI.indexOf(name) >= 0) {
+          next[name] = next[name].filter(function (v) { return v !== entry[1]; });
+        } else {
+          next[name] = name === "leeftijd" || name === "km" ? null : "";
+          if (name === "bij") { next.km = null; next.sorteer = ""; myPosition = null; }
+          if (name === "voor") { voor = ""; }
+        }
+        writeForm(next);
+        update(true);
+        heading.focus();
+      });
+      var li = document.createElement("li");
+      li.appendChild(button);
+      chips.appendChild(li);
+    });
+    if (on.length > 1) {
+      var all = document.createElement("button");
+      all.type = "button";
+      all.className = "sw-chip sw-chip--alles";
+      all.textContent = "Wis alles";
+      all.addEventListener("click", function () { form.reset(); heading.focus(); });
+      var li = document.createElement("li");
+      li.appendChild(all);
+      chips.appendChild(li);
+    }
+    chips.hidden = on.length === 0;
+    var filters = on.filter(function (entry) { return entry[0] !== "q"; }).length;
+    panelCount.textContent = filters ? " (" + filters + " aan)" : "";
+  }
+
+  function showProblems(problems) {
+    Array.prototype.forEach.call(form.querySelectorAll(".sw-fout"), function (p) {
+      var control = document.querySelector('[aria-describedby~="' + p.id + '"]');
+      if (control) {
+        var rest = control.getAttribute("aria-describedby").split(" ").filter(function (id) {
+          return id !== p.id;
+        });
+        if (rest.length) { control.setAttribute("aria-describedby", rest.join(" ")); }
+        else { control.removeAttribute("aria-describedby"); }
+        control.removeAttribute("aria-invalid");
+      }
+      p.parentNode.removeChild(p);
+    });
+    problems.forEach(function (problem) {
+      var control = form.elements[problem[0]];
+      var first = control && control.length !== undefined && control.tagName !== "SELECT" ? control[0] : control;
+      if (!first) { return; }
+      var place = first.closest("fieldset") || first.closest(".sw-veld");
+      var p = document.createElement("p");
+      p.className = "sw-fout";
+      p.id = "sw-fout-" + problem[0];
+      p.textContent = problem[1];
+      place.appendChild(p);
+      if (first.tagName !== "INPUT" || first.type !== "checkbox") {
+        first.setAttribute("aria-describedby",
+          ((first.getAttribute("aria-describedby") || "") + " " + p.id).trim());
+        first.setAttribute("aria-invalid", "true");
+      }
+    });
+    pickPlace.hidden = !problems.some(function (p) { return p[0] === "km" || p[0] === "sorteer"; });
+  }
+
+  /* ---- the Filters panel (folded below 60em) ------------------------------------------------ */
+
+  var narrow = window.matchMedia("(max-width: 59.9375em)");
+
+  function openPanel(open) {
+    form.classList.toggle("sw-open", open);
+    panelButton.setAttribute("aria-expanded", String(open));
+  }
+
+  panelButton.addEventListener("click", function () {
+    var open = panelButton.getAttribute("aria-expanded") !== "true";
+    openPanel(open);
+    if (open) { panel.querySelector("input, select").focus(); }
+  });
+
+  pickPlace.querySelector("button").addEventListener("click", function () {
+    openPanel(true);
+    form.elements.bij.focus();
+  });
+
+  /* ---- showing the results ------------------------------------------------------------------ */
+
+  var limit = rules.PAGE;
   var inView = [];
   var lastShown = [];
   var lastFrom = null;
+  var lastState = rules.emptyState();
+  var lastProblems = [];
   var more = document.getElementById("sw-meer");
 
   // Shows the first `limit` results: at once if every title is known (after the warm-up), else
   // once their cards are in. False if a newer search came first.
   function showResults(shown, from, ticket) {
     var wanted = shown.slice(0, limit);
-    var known = titles;
-    return (known ? Promise.resolve() : loadCards(wanted)).then(function () {
+    var knownTitles = titles;
+    return (knownTitles ? Promise.resolve() : loadCards(wanted)).then(function () {
       if (ticket !== pending) { return false; }
-      inView = wanted.filter(function (item) { return item.el || item.card || known; });
+      inView = wanted.filter(function (item) { return item.el || item.card || knownTitles; });
       missingCards = wanted.length - inView.length;
       putInView(from);
-      if (known) { completeSoon(wanted); }
+      if (knownTitles) { completeSoon(wanted); }
       var rest = shown.length - wanted.length;
       more.hidden = rest <= 0;
       more.textContent = "Toon meer resultaten (nog " + rest + ")";
@@ -368,7 +411,7 @@
       var el = cardFor(item);
       if (item.distanceEl) {
         item.distanceEl.hidden = !from;
-        item.distanceEl.textContent = from ? formatKm(item.distance) + " hiervandaan" : "";
+        item.distanceEl.textContent = from ? rules.distanceText(item.distance, from.name) : "";
       }
       fragment.appendChild(el);
     });
@@ -378,38 +421,58 @@
 
   more.addEventListener("click", function () {
     var first = lastShown[inView.length];
-    limit += PAGE;
+    limit += rules.PAGE;
+    lastState.toon = limit;
+    history.replaceState(history.state, "", address(lastState));
+    lastSearch = location.search;
     showResults(lastShown, lastFrom, pending).then(function (done) {
       if (!done) { return; }
-      status.textContent = countText(lastShown.length);
+      showCount(lastShown.length);
       if (first && first.el) { first.el.querySelector("a").focus(); }
     });
   });
 
-  function countText(n) {
-    if (n === 0) { return "Geen aanbod gevonden."; }
-    var text = n + (n === 1 ? " activiteit gevonden." : " activiteiten gevonden.");
+  // The status line: the count, then each problem on a line of its own (read out together).
+  function showCount(n) {
+    var text = rules.countText(n);
     if (n > inView.length) { text += " Je ziet er nu " + inView.length + "."; }
     if (missingCards) { text += " " + missingCards + " ervan kunnen nu niet laden."; }
     if (placesFailed) { text = "Afstanden laden nu niet, dus de afstand telt niet mee. " + text; }
-    return (textSearchFailed ? "Zoeken op woord lukt nu niet, dus het woord telt niet mee. " : "") + text;
+    if (textSearchFailed) { text = "Zoeken op woord lukt nu niet, dus het woord telt niet mee. " + text; }
+    status.textContent = text;
+    lastProblems.forEach(function (problem) {
+      var line = document.createElement("span");
+      line.className = "sw-fout";
+      line.textContent = " " + problem[1];
+      status.appendChild(line);
+    });
   }
 
   function render(state, shown, from, ticket) {
-    limit = PAGE;
     return showResults(shown, from, ticket).then(function (done) {
       if (!done) { return false; }
       lastShown = shown;
       lastFrom = from;
       var n = shown.length;
-      status.textContent = countText(n);
+      showCount(n);
       none.hidden = n !== 0;
-      if (n === 0) { showDropButtons(state); }
-      if (mapView) { showOnMap(shown); }
+      mapBlock.hidden = n === 0;
+      if (mapView && n) { showOnMap(shown); }
       form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
       if (asked) { warmUp(); }
       return true;
     });
+  }
+
+  // Where distances are measured from: {lat, lon, name}, or null.
+  function origin(state) {
+    if (state.bij === rules.MY_LOCATION) { return myPosition; }
+    if (!state.bij) { return null; }
+    var option = Array.prototype.filter.call(form.elements.bij.options, function (o) {
+      return o.value === state.bij;
+    })[0];
+    return option ? { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon),
+                      name: option.getAttribute("data-naam") } : null;
   }
 
   var pending = 0;
@@ -419,8 +482,11 @@
   var ready = false; // the offers are in: from now on the form filters them
   var lastSearch = null; // the query string the list now shows
 
-  function update(push) {
-    var state = readForm();
+  // Shows the list for `read` ({state, problems}: from the form, or from the address). `push`:
+  // a new entry in the history (a choice), or not (typing, or the address itself).
+  function update(push, read) {
+    read = read || fromForm();
+    var state = read.state;
     var from = origin(state);
     var ticket = ++pending;
     var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
@@ -430,24 +496,27 @@
     var scores = state.q ? textScores(state.q) : Promise.resolve(null);
     var failed = false;
     scores = scores.catch(function () { failed = true; return null; });
+    limit = state.toon;
     return Promise.all([scores, places]).then(function (done) {
       var found = done[0];
       if (ticket !== pending) { return; } // a newer keystroke is on its way
-      items.forEach(function (item) { item.distance = from ? distanceKm(from, item) : null; });
       textSearchFailed = failed;
       var shown = items.filter(function (item) {
-        return matches(item, state, from) && (!found || found.has(item.ref));
+        item.distance = from ? rules.distanceKm([from.lat, from.lon], [item.lat, item.lon]) : null;
+        return rules.matches(item.facts, state, item.distance, setup) && (!found || item.ref in found);
       });
-      shown.sort(function (a, b) {
-        if (state.sorteer === "afstand" && from) { return a.distance - b.distance || a.order - b.order; }
-        if (found) { return found.get(b.ref) - found.get(a.ref) || a.order - b.order; }
-        return a.order - b.order;
-      });
-      var query = toQuery(state);
-      if (query !== location.search && !(query === location.pathname && !location.search)) {
-        history[push ? "pushState" : "replaceState"](null, "", query);
+      shown = rules.order(shown, rules.sortMode(state, !!from), found);
+      if (push !== null) {
+        var query = address(state);
+        if (query !== location.search && !(query === location.pathname && !location.search)) {
+          history[push ? "pushState" : "replaceState"](null, "", query);
+        }
       }
       lastSearch = location.search;
+      lastState = state;
+      lastProblems = read.problems;
+      showChips(state);
+      showProblems(read.problems);
       return render(state, shown, from, ticket);
     });
   }
@@ -461,7 +530,7 @@
 
   function loadTitles() {
     if (!titlesLoaded) {
-      titlesLoaded = window.sportwijzer.json(form.getAttribute("data-titels") + "?v=" + version)
+      titlesLoaded = sw.json(form.getAttribute("data-titels") + "?v=" + version)
         .then(function (data) { titles = data; })
         .catch(function (error) { titlesLoaded = null; throw error; });
     }
@@ -491,6 +560,7 @@
   var mapBlock = document.getElementById("sw-kaartblok");
   var mapButton = document.getElementById("sw-kaart-knop");
   var mapArea = document.getElementById("sw-kaart");
+  var tileNote = document.getElementById("sw-kaart-tegels");
 
   function openMap() {
     var base = form.getAttribute("data-leaflet");
@@ -498,12 +568,14 @@
     css.rel = "stylesheet";
     css.href = base + "leaflet.css";
     document.head.appendChild(css);
-    return Promise.all([loadScript(base + "leaflet.js"), loadTitles(), loadPlaces()]).then(function () {
+    return Promise.all([sw.laad(base + "leaflet.js"), loadTitles(), loadPlaces()]).then(function () {
       L.Icon.Default.imagePath = base + "images/";
       var map = L.map(mapArea, { scrollWheelZoom: false });
       L.tileLayer(form.getAttribute("data-tegels"), {
         maxZoom: 18, attribution: form.getAttribute("data-bron")
-      }).addTo(map);
+      }).on("tileerror", function () { tileNote.hidden = false; })
+        .on("tileload", function () { tileNote.hidden = true; })
+        .addTo(map);
       var layer = L.layerGroup().addTo(map);
       return {
         show: function (shown) {
@@ -547,7 +619,7 @@
     mapArea.hidden = open;
     mapButton.lastChild.textContent = open ? "Toon op kaart" : "Verberg de kaart";
     if (!open && !mapView) {
-      openMap().then(function (view) { mapView = view; update(false); }, function () {
+      openMap().then(function (view) { mapView = view; update(null, lastRead()); }, function () {
         mapButton.setAttribute("aria-expanded", "false");
         mapArea.hidden = true;
         mapButton.lastChild.textContent = "Toon op kaart";
@@ -555,6 +627,33 @@
       });
     }
   });
+
+  function lastRead() {
+    return { state: lastState, problems: lastProblems };
+  }
+
+  /* ---- the scroll position, kept with the address for Back ------------------------------------ */
+
+  if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
+  var scrollTimer = null;
+  window.addEventListener("scroll", function () {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(function () {
+      if (ready) { history.replaceState({ y: Math.round(window.scrollY) }, ""); }
+    }, 150);
+  }, { passive: true });
+  window.addEventListener("pagehide", function () {
+    if (ready) { history.replaceState({ y: Math.round(window.scrollY) }, ""); }
+  });
+
+  function restoreScroll() {
+    var kept = history.state && typeof history.state.y === "number" ? history.state.y : null;
+    if (kept !== null) {
+      window.scrollTo(0, kept);
+    } else if (location.hash === "#resultaten") {
+      heading.focus();
+    }
+  }
 
   /* ---- wiring -------------------------------------------------------------------------------- */
 
@@ -566,39 +665,59 @@
   form.addEventListener("change", function (event) {
     if (!ready) { return; }
     asked = true;
-    if (event.target.name === "bij" && event.target.value !== "mijn-locatie") { myPosition = null; }
+    if (event.target.name === "leeftijd" || event.target.name === "q") { return; } // done on input
+    if (event.target.name === "bij") {
+      if (event.target.value !== rules.MY_LOCATION) { myPosition = null; }
+      form.elements.sorteer.value = rules.sortMode({ sorteer: "" }, !!event.target.value);
+    }
     update(true);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (!ready) { return; }
     update(true);
-    status.focus();
+    if (narrow.matches) { openPanel(false); }
+    heading.focus();
   });
   form.addEventListener("reset", function () {
     if (!ready) { return; }
-    setTimeout(function () { myPosition = null; update(true); }, 0);
+    setTimeout(function () {
+      myPosition = null;
+      voor = "";
+      writeForm(rules.emptyState());
+      update(true);
+    }, 0);
   });
   window.addEventListener("popstate", function () {
     // the back button changed the search; a link within the page (#...) did not
     if (!ready || location.search === lastSearch) { return; }
-    writeForm(fromQuery(location.search));
-    update(false);
+    var read = fromAddress();
+    writeForm(read.state);
+    update(null, read).then(restoreScroll);
+  });
+
+  form.querySelector(".sw-naar-resultaten").addEventListener("click", function (event) {
+    event.preventDefault();
+    if (narrow.matches) { openPanel(false); }
+    heading.focus();
   });
 
   var locateButton = document.getElementById("sw-locatie");
   if (navigator.geolocation) {
     locateButton.addEventListener("click", function () {
       navigator.geolocation.getCurrentPosition(function (position) {
-        myPosition = { lat: position.coords.latitude, lon: position.coords.longitude };
+        myPosition = { lat: position.coords.latitude, lon: position.coords.longitude,
+                       name: "jouw locatie" };
         var select = form.elements.bij;
-        if (!select.querySelector('option[value="mijn-locatie"]')) {
+        if (!select.querySelector('option[value="' + rules.MY_LOCATION + '"]')) {
           var option = document.createElement("option");
-          option.value = "mijn-locatie";
+          option.value = rules.MY_LOCATION;
           option.textContent = "Mijn locatie";
           select.appendChild(option);
         }
-        select.value = "mijn-locatie";
+        select.value = rules.MY_LOCATION;
+        form.elements.sorteer.value = "afstand";
+        asked = true;
         update(false);
       }, function () {
         status.textContent = "Je locatie is niet beschikbaar. Kies een plaats in de lijst.";
@@ -609,39 +728,38 @@
   }
 
   // Start once every offer's facts are in; if they cannot be loaded, the static list stays.
-  var version = "";
-  window.sportwijzer.json(form.getAttribute("data-feiten"))
+  sw.json(form.getAttribute("data-feiten"))
     .then(function (data) {
       version = data.versie;
       perFile = data.kaartblok;
       items = itemsFrom(data);
       adoptStaticCards();
-      var initial = fromQuery(location.search);
-      if (initial.bij === "mijn-locatie") { initial.bij = ""; } // a shared link holds no location
-      writeForm(initial);
+      var read = fromAddress();
+      if (read.state.bij === rules.MY_LOCATION) { read.state.bij = ""; } // a link holds no location
+      writeForm(read.state);
       ready = true;
-      return update(false);
+      return update(null, read);
     })
     .then(function () {
       var pages = document.getElementById("sw-paginas");
       if (pages) { pages.hidden = true; } // "Toon meer resultaten" takes over
-      status.tabIndex = -1;
       form.hidden = false;
-      mapBlock.hidden = false;
+      restoreScroll();
     })
     .catch(function () {
       // fail safe: without the offers' facts the static list and its pages stay as they are
       ready = false;
+      document.documentElement.classList.remove("sw-js");
       cannotFilter();
     });
 
   // The list cannot be filtered: say so, say back the words that were asked, and link the lists
   // per sport, impairment and municipality that those words name.
   function cannotFilter() {
-    var question = fromQuery(location.search).q;
+    var question = new URLSearchParams(location.search).get("q");
     var box = document.getElementById("sw-niet-gelukt");
     if (!question || !box) { return; }
-    var fold = window.sportwijzer.fold;
+    var fold = sw.fold;
     var words = fold(question).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
     var root = (cardBase || "./") + "../";
     var links = [];
@@ -665,18 +783,18 @@
     if (links.length) {
       var intro = document.createElement("p");
       intro.textContent = "Deze lijsten passen bij je zoekwoord:";
-      var list = document.createElement("ul");
+      var ul = document.createElement("ul");
       links.forEach(function (link) {
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = link[1];
         a.textContent = link[0];
         li.appendChild(a);
-        list.appendChild(li);
+        ul.appendChild(li);
       });
       box.appendChild(intro);
-      box.appendChild(list);
+      box.appendChild(ul);
     }
     box.hidden = false;
   }
-})();
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import dutch
+from . import dutch, finder_rules
 from .markdown_safe import render
 from .model import (
     Aanbod,
@@ -155,7 +155,7 @@ def aanbod(
         beschrijving_html=render(data.get("beschrijving", "")),
         leeftijd_min=ages.get("min"),
         leeftijd_max=ages.get("max"),
-        leeftijd_tekst=dutch.leeftijd(ages.get("min"), ages.get("max")),
+        leeftijd_tekst=finder_rules.age_text(ages.get("min"), ages.get("max")),
         niveau=_terms(data.get("niveau"), NIVEAU),
         vorm=_term(data["vorm"], VORM) if data.get("vorm") else None,
         locatie=_locatie(data["locatie"], region),

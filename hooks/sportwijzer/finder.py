@@ -10,17 +10,17 @@ sent anywhere.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .filters import KENMERKEN, kenmerken, serves_any
-from .geo import distance_km
+from . import finder_rules as rules
+from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Site
 from .search import search
 from .vocabulary import BROADER, IEDEREEN
 
 AFSTANDEN = (5, 10, 15, 25, 50)
-PAGE_SIZE = 50  # a static page, and the results in view before "Toon meer" (finder.js: PAGE)
+PAGE_SIZE = rules.PAGE  # a static page, and the results in view before "Toon meer"
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
 SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
 
@@ -29,6 +29,7 @@ SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
 class Option:
     value: str
     label: str
+    naam: str = ""  # a place's own name (the label may add its municipality)
     lat: float | None = None
     lon: float | None = None
     icoon: str = ""
@@ -105,6 +106,7 @@ def static_pages(offers: list[Aanbod]) -> list[tuple[Pager, list[Card]]]:
 class FinderView:
     kaarten: list[Card]  # the first static page
     aantal: int
+    aantal_tekst: str  # '84 activiteiten', '1 activiteit'
     pager: Pager
     beperkingen: list[Option]
     sporten: list[Option]
@@ -114,8 +116,7 @@ class FinderView:
     afstanden: tuple[int, ...] = AFSTANDEN
     omgevingen: list[Option] = field(default_factory=list)
     samen: list[Option] = field(default_factory=list)
-    # The impairment rules, for the browser: 'iedereen' and narrower -> broader.
-    regels: str = json.dumps({"iedereen": IEDEREEN, "breder": BROADER}, sort_keys=True)
+    regels: str = ""  # browser_rules(): for finder.js
 
 
 def card(ref: int, offer: Aanbod) -> Card:
@@ -210,15 +211,19 @@ def finder_view(site: Site) -> FinderView:
         key=lambda s: s.naam.lower(),
     )
     gemeenten = sorted(site.regio.gemeenten, key=lambda g: g.naam.lower())
-    places = [Option(g.slug, g.naam, g.lat, g.lon) for g in gemeenten]
+    places = [Option(g.slug, g.naam, g.naam, g.lat, g.lon) for g in gemeenten]
     places += sorted(
-        (Option(p.slug, f"{p.naam} ({p.gemeente})", p.lat, p.lon) for p in site.regio.plaatsen),
+        (
+            Option(p.slug, f"{p.naam} ({p.gemeente})", p.naam, p.lat, p.lon)
+            for p in site.regio.plaatsen
+        ),
         key=lambda o: o.label.lower(),
     )
     pager, first = static_pages(published)[0]
-    return FinderView(
+    view = FinderView(
         kaarten=first,
         aantal=len(published),
+        aantal_tekst=_count(len(published)),
         pager=pager,
         beperkingen=[
             Option(b.slug, b.naam, icoon=b.icoon)
@@ -232,11 +237,52 @@ def finder_view(site: Site) -> FinderView:
         omgevingen=[Option(value, label) for value, label in OMGEVINGEN],
         samen=[Option(value, label) for value, label in SAMEN],
     )
+    return replace(view, regels=browser_rules(view))
 
 
-# --- the filters, as the browser applies them (finder.js); used by the tests ------------------
+# --- the filters, as the browser applies them (finder.js, with finder_rules.js) ---------------
 
-MULTI = ("beperking", "kenmerk")
+
+def _count(n: int) -> str:
+    return "1 activiteit" if n == 1 else f"{n} activiteiten"
+
+
+def known_values(view: FinderView) -> dict[str, list[str]]:
+    """The values a link may hold for each field with a list: the form's options."""
+    return {
+        "beperking": [o.value for o in view.beperkingen],
+        "sport": [o.value for o in view.sporten],
+        "gemeente": [o.value for o in view.gemeenten],
+        "voor": list(rules.VOORS),
+        "bij": [o.value for o in view.plaatsen] + [rules.MY_LOCATION],
+        "km": [str(km) for km in view.afstanden],
+        "kenmerk": [o.value for o in view.kenmerken],
+        "omgeving": [o.value for o in view.omgevingen],
+        "samen": [o.value for o in view.samen],
+        "sorteer": list(rules.SORTS),
+    }
+
+
+def browser_rules(view: FinderView) -> str:
+    """What finder.js needs besides finder_rules.js: the impairment rules and known values."""
+    return json.dumps(
+        {"iedereen": IEDEREEN, "breder": BROADER, "bekend": known_values(view)},
+        sort_keys=True, ensure_ascii=False,
+    )  # fmt: skip
+
+
+def offer_facts(offer: Aanbod) -> dict:
+    """An offer's facts as the rules take them (finder.js makes the same from feiten.json)."""
+    return {
+        "sport": offer.sport.slug,
+        "gemeente": offer.locatie.gemeente.slug,
+        "beperkingen": [b.slug for b in offer.beperkingen],
+        "min": offer.leeftijd_min,
+        "max": offer.leeftijd_max,
+        "omgeving": list(offer.sport.omgeving),
+        "samen": offer.sport.samen,
+        "kenmerken": kenmerken(offer),
+    }
 
 
 def _places(site: Site) -> dict[str, tuple[float, float]]:
@@ -245,44 +291,27 @@ def _places(site: Site) -> dict[str, tuple[float, float]]:
     return places
 
 
-def _matches(offer: Aanbod, state: dict, km: float | None) -> bool:
-    wanted = state["beperking"]
-    if wanted and not serves_any(offer, wanted):
-        return False
-    checks = [
-        not state["sport"] or offer.sport.slug == state["sport"],
-        not state["gemeente"] or offer.locatie.gemeente.slug == state["gemeente"],
-        not state["omgeving"] or state["omgeving"] in offer.sport.omgeving,
-        not state["samen"] or offer.sport.samen in ("beide", state["samen"]),
-        all(k in kenmerken(offer) for k in state["kenmerk"]),
-        km is None or not state["km"] or km <= float(state["km"]),
-    ]
-    age = state["leeftijd"]
-    if age.lstrip("-").isdigit():
-        low, high = offer.leeftijd_min, offer.leeftijd_max
-        checks.append((low is None or int(age) >= low) and (high is None or int(age) <= high))
-    return all(checks)
-
-
 def select(site: Site, params: dict[str, list[str]], index=None) -> list[Aanbod]:
-    """The offers the finder shows for these URL parameters, in the order it shows them.
+    """The offers the finder shows for these URL parameters, in the order it shows them (all
+    of them: the browser shows the first `toon`).
 
     `index` is (lunr Index, synonyms, stop words), needed only for a text query.
     """
-    state = {n: params.get(n, []) if n in MULTI else (params.get(n) or [""])[0].strip()
-             for n in ("q", "beperking", "sport", "gemeente", "leeftijd", "bij", "km",
-                       "kenmerk", "omgeving", "samen", "sorteer")}  # fmt: skip
+    pairs = [[name, value] for name, values in params.items() for value in values]
+    state = rules.read_params(pairs, known_values(finder_view(site)))["state"]
     origin = _places(site).get(state["bij"])
     published = site.gepubliceerd
-    distance = {o.slug: distance_km(origin, position(o)) if origin else None for o in published}
     scores = search(*index[:1], state["q"], *index[1:]) if state["q"] and index else None
-    shown = [
-        (order, o)
-        for order, o in enumerate(published)
-        if _matches(o, state, distance[o.slug]) and (scores is None or str(order) in scores)
-    ]
-    if state["sorteer"] == "afstand" and origin:
-        shown.sort(key=lambda pair: (distance[pair[1].slug], pair[0]))
-    elif scores is not None:
-        shown.sort(key=lambda pair: (-scores[str(pair[0])], pair[0]))
-    return [offer for _, offer in shown]
+    shown = []
+    for number, offer in enumerate(published):
+        distance = rules.distance_km(origin, position(offer)) if origin else None
+        ref = str(number)
+        if rules.matches(offer_facts(offer), state, distance, BROWSER_RULES) and (
+            scores is None or ref in scores
+        ):
+            shown.append({"ref": ref, "order": number, "distance": distance})
+    mode = rules.sort_mode(state, origin is not None)
+    return [published[r["order"]] for r in rules.order(shown, mode, scores)]
+
+
+BROWSER_RULES = {"iedereen": IEDEREEN, "breder": BROADER}
