@@ -159,7 +159,7 @@ def cases() -> list[list]:
         table.append(["age_text", [low, high]])
         for state in STATES[7:14]:
             table.append(["age_fits", [low, high, state]])
-    for n in (0, 1, 2, 50, 1000):
+    for n in (0, 1, 2, 50, 999, 1000, 12345, 1234567):
         table.append(["count_text", [n]])
     for state, has_origin in itertools.product(
         [_state(), _state(sorteer="afstand"), _state(sorteer="passend")], [False, True]

@@ -15,7 +15,10 @@ def read(query: str) -> dict:
 
 
 def test_a_good_link_is_read_whole_and_written_back_the_same():
-    query = "q=judo&beperking=visueel&beperking=auditief&sport=judo&leeftijd=12&bij=zwolle&km=10&toon=100"
+    query = (
+        "q=judo&beperking=visueel&beperking=auditief&sport=judo&leeftijd=12&bij=zwolle&km=10"
+        "&toon=100"
+    )
     result = read(query)
     assert result["problems"] == []
     assert result["state"]["leeftijd"] == 12 and result["state"]["km"] == 10

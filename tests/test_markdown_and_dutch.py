@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sportwijzer import dutch
+from sportwijzer import dutch, finder_rules
 from sportwijzer.markdown_safe import render
 
 
@@ -55,11 +55,11 @@ def test_amounts_in_euro(value, expected):
         (6, None, "vanaf 6 jaar"),
         (None, 12, "tot en met 12 jaar"),
         (10, 10, "10 jaar"),
-        (None, None, ""),
+        (None, None, "alle leeftijden"),
     ],
 )
 def test_age_ranges(low, high, expected):
-    assert dutch.leeftijd(low, high) == expected
+    assert finder_rules.age_text(low, high) == expected
 
 
 def test_postcode_and_phone_links():

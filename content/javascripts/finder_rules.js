@@ -191,7 +191,12 @@ export function ageText(low, high) {
 
 export function countText(n) {
   if (n === 0) { return "Geen aanbod gevonden."; }
-  return n === 1 ? "1 activiteit gevonden." : n + " activiteiten gevonden.";
+  return n === 1 ? "1 activiteit gevonden." : numberText(n) + " activiteiten gevonden.";
+}
+
+// 1234 -> '1.234': Dutch groups thousands with a full stop.
+export function numberText(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
 // Results ({ref, order, distance}) in the order the finder shows them.

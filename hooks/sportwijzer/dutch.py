@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from urllib.parse import quote
 
+from . import finder_rules
+
 MAANDEN = (
     "januari",
     "februari",
@@ -35,20 +37,7 @@ def bedrag(value: float) -> str:
     return f"€ {value:.2f}".replace(".", ",")
 
 
-def leeftijd(low: int | None, high: int | None) -> str:
-    """'6 tot en met 18 jaar', 'vanaf 6 jaar', 'tot en met 12 jaar', or '' for any age."""
-    if low is not None and high is not None:
-        return f"{low} jaar" if low == high else f"{low} tot en met {high} jaar"
-    if low is not None:
-        return f"vanaf {low} jaar"
-    if high is not None:
-        return f"tot en met {high} jaar"
-    return ""
-
-
-def getal(n: int) -> str:
-    """1234 -> '1.234': Dutch groups thousands with a full stop."""
-    return f"{n:,}".replace(",", ".")
+getal = finder_rules.number_text  # 1234 -> '1.234'; one rule, the browser has it too
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
@@ -87,12 +76,3 @@ def mailto(email: str, onderwerp: str, tekst: str = "") -> str:
     return link + (f"&body={quote(tekst, safe='')}" if tekst else "")
 
 
-def afstand(km: float) -> str:
-    """'zelfde plek', '800 m', '3,4 km', '12 km'."""
-    if km < 0.05:
-        return "zelfde plek"
-    if km < 1:
-        return f"{round(km * 1000, -2):.0f} m"
-    if km < 10:
-        return f"{km:.1f} km".replace(".", ",")
-    return f"{km:.0f} km"

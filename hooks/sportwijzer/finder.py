@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
+from . import dutch
 from . import finder_rules as rules
 from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
@@ -223,7 +224,7 @@ def finder_view(site: Site) -> FinderView:
     view = FinderView(
         kaarten=first,
         aantal=len(published),
-        aantal_tekst=_count(len(published)),
+        aantal_tekst=dutch.aantal(len(published), "activiteit", "activiteiten"),
         pager=pager,
         beperkingen=[
             Option(b.slug, b.naam, icoon=b.icoon)
@@ -241,10 +242,6 @@ def finder_view(site: Site) -> FinderView:
 
 
 # --- the filters, as the browser applies them (finder.js, with finder_rules.js) ---------------
-
-
-def _count(n: int) -> str:
-    return "1 activiteit" if n == 1 else f"{n} activiteiten"
 
 
 def known_values(view: FinderView) -> dict[str, list[str]]:

@@ -200,7 +200,12 @@ def age_text(low: int | None, high: int | None) -> str:
 def count_text(n: int) -> str:
     if n == 0:
         return "Geen aanbod gevonden."
-    return "1 activiteit gevonden." if n == 1 else f"{n} activiteiten gevonden."
+    return "1 activiteit gevonden." if n == 1 else f"{number_text(n)} activiteiten gevonden."
+
+
+def number_text(n: int) -> str:
+    """1234 -> '1.234': Dutch groups thousands with a full stop."""
+    return f"{n:,}".replace(",", ".")
 
 
 def order(shown: list[dict], mode: str, scores: dict | None) -> list[dict]:

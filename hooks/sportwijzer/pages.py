@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import dutch
+from . import dutch, finder_rules
 from .analysis import analyse
 from .blockcache import BlockCache, folder_key
 from .filters import Nearby, serves
@@ -34,6 +34,7 @@ class GeneratedPage:
     description: str = ""
     in_nav: bool = False
     searchable: bool = False
+    hide: tuple[str, ...] = ()  # parts of the theme's layout left out, e.g. ("toc",)
     cache: BlockCache | None = None  # shared by the pages of one build (all_pages)
 
     def template_context(self) -> dict[str, Any]:
@@ -63,6 +64,8 @@ class GeneratedPage:
             meta["description"] = html.escape(self.description)
         if not self.searchable:
             meta["search"] = {"exclude": True}
+        if self.hide:
+            meta["hide"] = list(self.hide)
         # JSON values are valid YAML, and far quicker to write than with a YAML emitter.
         header = "".join(
             f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta)
@@ -135,7 +138,7 @@ def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={
                 "aanbod": offer,
                 "jsonld": script_json(offer_jsonld(offer, base_url + offer.url)),
-                "dichtbij": [Nabij(o, dutch.afstand(km)) for o, km in near.near(offer)],
+                "dichtbij": [Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)],
             },
             source_path=offer.source_path,
             description=offer.samenvatting,
@@ -363,6 +366,9 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={"analyse": analyse(site)},
             description=f"Waar is aanbod in {site.regio.naam}, en waar ontbreekt het?",
             in_nav=True,
+            # Its headings come from the template, so the table of contents would be an empty
+            # column: without it the table fits beside the menu at 1280 px.
+            hide=("toc",),
         ),
     ]
 
