@@ -11,7 +11,7 @@ import pytest
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
-from conftest import REPO, TODAY, VALID_OFFER, write
+from conftest import REPO, TODAY, VALID_OFFER, copy_region, write
 from sportwijzer.filters import kenmerken
 from sportwijzer.page_text import ContentPage, content_page
 from sportwijzer.search import (
@@ -31,6 +31,7 @@ from sportwijzer.search import (
     search,
     search_files,
     site_documents,
+    synonym_key,
     term,
 )
 from sportwijzer.site import load_site
@@ -136,6 +137,26 @@ def test_expansions_come_from_the_lists(region):
     assert "rolstoelbasketbal" in synonyms["basketbal"]
     assert "rolstoeltennis" in synonyms["tennis"]  # derived: 'tennis' is part of the name
     assert "zwemmen" not in synonyms  # a word that only means itself is left out
+    assert synonyms["cp"] == ["lichamelijk", "rolstoel"]  # rolstoel is narrower: found too
+    assert synonyms["lichamelijk"] == ["rolstoel"]
+    assert synonyms["kanoen"] == ["kanovaren"]  # 'kanoën', folded as a query is
+    assert synonyms["g sport"] == ["verstandelijk"]  # 'g-sport', read as a query is
+    assert synonyms["65"] == synonyms["65 plus"] == synonyms["senioren"] == ["ouderen"]
+    assert synonyms["jeugd"] == ["jongeren", "kinderen"]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("G-sport", "g sport"),
+        ("65+", "65"),
+        ("Kanoën", "kanoen"),
+        (" jeu de  boules ", "jeu de boules"),
+    ],
+)
+def test_a_synonym_is_keyed_as_a_query_is_read(written, key):
+    assert synonym_key(written) == key
+    assert query_groups(written, {key: ["x"]}, []) == [["", "x"] if " " in key else [key, "x"]]
 
 
 def _lunr_weights(docs):
@@ -283,3 +304,160 @@ def test_the_quick_toggles_are_words_the_search_finds():
         found = {int(r) for r in search(index, word, synonyms, stop) if int(r) < len(offers)}
         wanted = {i for i, offer in enumerate(offers) if toggle in kenmerken(offer)}
         assert wanted and wanted <= found, word
+
+
+# --- words people type, over a region of 27 offers of our own (tests/fixtures/regio-zoeken) ---
+
+
+@pytest.fixture(scope="module")
+def zoekdal(tmp_path_factory):
+    """find(query) -> the offers' slugs, best first, as the finder lists a text search."""
+    root = copy_region(tmp_path_factory.mktemp("zoekdal"), "regio-zoeken")
+    site = load_site(root, today=TODAY).site
+    index, synonyms, stop = python_index(site)
+    slugs = [offer.slug for offer in site.gepubliceerd]
+
+    def find(query: str) -> list[str]:
+        scores = search(index, query, synonyms, stop) or {}
+        ranked = sorted((r for r in scores if int(r) < len(slugs)), key=lambda r: -scores[r])
+        return [slugs[int(r)] for r in ranked]
+
+    find.site = site
+    return find
+
+
+KIDS = {"judo-kinderen-zwolle", "dansen-dove-kinderen-kampen", "zwemles-kinderen-autisme-zwolle"}
+BLIND = {"showdown-zwolle", "tandemfietsen-dalfsen", "voetbal-rinkelbal-zwolle"}
+DEAF = {"dansen-dove-kinderen-kampen", "voetbal-dove-jongeren-kampen"}
+WHEELS = {"boccia-inloop-zwolle", "racerunning-zwolle", "zeilen-ketelmeer-kampen"}
+ONLY_OLDER = {"aquafit-warm-water-zwolle", "stoelyoga-nieuwleusen", "walking-football-kampen"}
+LVB = {"fitness-vaste-coach-zwolle", "g-judo-volwassenen-kampen"}
+AUTISME = "zwemles-kinderen-autisme-zwolle"
+FREE = {"ommetje-ijsselmuiden", "walking-football-kampen", "wandelgroep-stap-voor-stap-dalfsen"}
+
+# (what someone types, the best result): a slug, or a set when the first few are equally good
+# (the set's size is how many first results must be exactly those)
+QUERIES = [
+    # sports by the words people use
+    ("kanoën", "kanovaren-vecht-dalfsen"),
+    ("kanoen", "kanovaren-vecht-dalfsen"),  # without the diaeresis
+    ("Kano", "kanovaren-vecht-dalfsen"),
+    ("kanovaren dalfsen", "kanovaren-vecht-dalfsen"),
+    ("zwemles", AUTISME),
+    ("zwemmen zwolle", {AUTISME, "aquafit-warm-water-zwolle"}),
+    ("Zwemmen Kampen", "aangepast-zwemmen-kampen"),
+    ("fitness", "fitness-vaste-coach-zwolle"),
+    ("sportschool", "fitness-vaste-coach-zwolle"),
+    ("wandelen", {"ommetje-ijsselmuiden", "wandelgroep-stap-voor-stap-dalfsen"}),
+    ("wandeling", {"ommetje-ijsselmuiden", "wandelgroep-stap-voor-stap-dalfsen"}),
+    ("walking football", "walking-football-kampen"),
+    ("pingpong", "tafeltennis-parkinson-zwolle"),
+    ("paard", "paardrijden-de-hoefslag"),
+    ("tandem", "tandemfietsen-dalfsen"),
+    ("basketbal", "rolstoelbasketbal-kampen"),
+    ("racerunning", "racerunning-zwolle"),
+    ("stoelyoga", "stoelyoga-nieuwleusen"),
+    # impairments by the words people use
+    ("cp", WHEELS),  # lichamelijk, and rolstoel as the finder's filter counts it
+    ("CP", WHEELS),
+    ("spasticiteit", WHEELS),
+    ("cerebrale parese", WHEELS),
+    ("hersenletsel", "herstart-hersenletsel-kampen"),
+    ("beroerte", "herstart-hersenletsel-kampen"),
+    ("niet-aangeboren hersenletsel", "herstart-hersenletsel-kampen"),
+    ("blind", BLIND),
+    ("blinden", BLIND),
+    ("slechtziend", BLIND),
+    ("visueel beperkt", BLIND),
+    ("blind voetbal", "voetbal-rinkelbal-zwolle"),
+    ("doof", DEAF),
+    ("doven", "dansen-dove-kinderen-kampen"),
+    ("slechthorende", "voetbal-dove-jongeren-kampen"),
+    ("SH", DEAF),  # a whole word: not the start of 'showdown'
+    ("doof voetbal", "voetbal-dove-jongeren-kampen"),
+    ("dove kinderen", "dansen-dove-kinderen-kampen"),
+    ("autisme", AUTISME),
+    ("ASS", AUTISME),
+    ("autisten", AUTISME),
+    ("LVB", LVB),
+    ("licht verstandelijk beperkt", LVB),
+    ("g-sport", LVB),
+    ("syndroom van down", LVB),
+    ("rolstoel", "rolstoelbasketbal-kampen"),
+    ("rolstoelers", "rolstoelbasketbal-kampen"),
+    ("rolstoelgebruiker basketbal", "rolstoelbasketbal-kampen"),
+    ("parkinson", "tafeltennis-parkinson-zwolle"),
+    ("reuma", "aquafit-warm-water-zwolle"),
+    ("somberheid", "yoga-somberheid-kampen"),
+    ("prikkelarm", "prikkelarm-klimmen-zwolle"),
+    # the finder's quick toggles
+    ("gratis", FREE),
+    ("proefles", {AUTISME, "judo-kinderen-zwolle", "racerunning-zwolle"}),
+    ("gratis proefles", {AUTISME, "judo-kinderen-zwolle", "racerunning-zwolle"}),
+    ("rolstoeltoegankelijk", {"aangepast-zwemmen-kampen", "rolstoelbasketbal-kampen"}),
+    # ages
+    ("ouderen", ONLY_OLDER),  # only for 55 and up: first
+    ("senioren", ONLY_OLDER),
+    ("65-plus", ONLY_OLDER),
+    ("65+", ONLY_OLDER),
+    ("kinderen", KIDS),
+    ("kind", KIDS),
+    ("jeugd", KIDS),
+    ("jongeren", "voetbal-dove-jongeren-kampen"),
+    ("tieners", "voetbal-dove-jongeren-kampen"),
+    ("volwassenen", "g-judo-volwassenen-kampen"),
+    ("cp kind", "judo-kinderen-zwolle"),
+    ("judo kinderen", "judo-kinderen-zwolle"),
+    ("voetbal jongeren", "voetbal-dove-jongeren-kampen"),
+    ("zwemmen ouderen", {"aangepast-zwemmen-kampen", "aquafit-warm-water-zwolle"}),
+    ("wandelen senioren", {"ommetje-ijsselmuiden", "wandelgroep-stap-voor-stap-dalfsen"}),
+    ("kind autisme zwemmen", AUTISME),
+]
+
+
+@pytest.mark.parametrize(("query", "best"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_words_people_type_find_the_best_offer_first(zoekdal, query, best):
+    found = zoekdal(query)
+    if isinstance(best, str):
+        assert found[:1] == [best]
+    else:
+        assert set(found[: len(best)]) == best
+
+
+def test_the_query_table_is_long_enough_and_its_offers_exist(zoekdal):
+    assert len(QUERIES) >= 40
+    slugs = {offer.slug for offer in zoekdal.site.gepubliceerd}
+    for _query, best in QUERIES:
+        assert ({best} if isinstance(best, str) else best) <= slugs
+
+
+@pytest.mark.parametrize(
+    ("query", "low", "high"),
+    [
+        ("kinderen", 0, 11),
+        ("kind", 0, 11),
+        ("jongeren", 12, 17),
+        ("jeugd", 0, 17),
+        ("volwassenen", 18, 54),
+        ("ouderen", 55, 120),
+        ("senioren", 55, 120),
+        ("65-plus", 55, 120),
+    ],
+)
+def test_an_age_word_finds_the_offers_whose_age_range_fits_first(zoekdal, query, low, high):
+    """An offer fits when some age of the group may join; an offer without ages fits all.
+    (A word may find more: 'kinderen' is one typo from 'minder' in a summary.)"""
+    fits = {
+        offer.slug
+        for offer in zoekdal.site.gepubliceerd
+        if (offer.leeftijd_min or 0) <= high and (offer.leeftijd_max or 120) >= low
+    }
+    assert "ommetje-ijsselmuiden" in fits  # no age range: for every age
+    assert set(zoekdal(query)[: len(fits)]) == fits
+
+
+def test_a_word_for_the_broader_impairment_also_finds_the_narrower_one(zoekdal):
+    """As the finder's filter: 'lichamelijk' also finds offers for rolstoel only."""
+    assert "rolstoelbasketbal-kampen" in zoekdal("lichamelijk")  # beperkingen: [rolstoel]
+    assert "rolstoelbasketbal-kampen" in zoekdal("cp")
+    assert "kanovaren-vecht-dalfsen" not in zoekdal("rolstoel")  # lichamelijk is not rolstoel

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import TODAY, write
+from conftest import REPO, TODAY, write
 from sportwijzer import vocabulary
 from sportwijzer.jsonld import offer_jsonld
 from sportwijzer.site import load_site
@@ -58,3 +58,44 @@ def test_an_offer_keeps_its_keys_and_shows_todays_names(region):
     place = offer_jsonld(offer, "https://example.org/")
     names = [f["name"] for f in place["location"]["amenityFeature"]]
     assert names == ["Toegankelijk toilet", "Gehandicaptenparkeerplaats"]
+
+
+# --- age groups (lijsten/leeftijden.yml): the words 'kinderen' or 'ouderen' in a search ------
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "groups"),
+    [
+        (None, None, ["kinderen", "jongeren", "volwassenen", "ouderen"]),  # for every age
+        (5, 12, ["kinderen", "jongeren"]),  # some 12-year-old may join
+        (6, 11, ["kinderen"]),
+        (12, 18, ["jongeren", "volwassenen"]),
+        (12, None, ["jongeren", "volwassenen", "ouderen"]),
+        (18, None, ["volwassenen", "ouderen"]),
+        (55, None, ["ouderen"]),
+        (None, 4, ["kinderen"]),
+    ],
+)
+def test_an_offer_fits_every_age_group_that_may_join(low, high, groups):
+    vocab, problems = vocabulary.load_vocabulary(REPO)
+    assert problems == []
+    assert vocab.leeftijdsgroepen(low, high) == groups
+
+
+def test_a_broken_age_list_names_each_problem_with_its_line(region):
+    write(
+        region,
+        "lijsten/leeftijden.yml",
+        "kinderen:\n  naam: Kinderen\n  leeftijd: {min: 12, max: 4}\n"
+        "ouderen:\n  naam: Ouderen\n  leeftijd: {vanaf: 55}\n"
+        "jongeren:\n  naam: Jongeren\n  synoniemen: [tieners]\n",
+    )
+    vocab, problems = vocabulary.load_vocabulary(region)
+    assert sorted(p.format() for p in problems) == [
+        "lijsten/leeftijden.yml:3: veld 'kinderen.leeftijd': 'min' (12) is groter dan 'max' (4); "
+        "draai ze om",
+        "lijsten/leeftijden.yml:6: veld 'ouderen.leeftijd.vanaf' is onbekend. Mogelijke velden: "
+        "min, max",
+        "lijsten/leeftijden.yml:7: veld 'jongeren.leeftijd' ontbreekt",
+    ]
+    assert vocab.leeftijden == {}

@@ -13,6 +13,7 @@ from pathlib import Path
 from .load import read_yaml_file
 from .problems import Problem, field_problem
 from .schema import load_schema, schema_problems
+from .yamlread import Document
 
 SPORTEN_FILE = "lijsten/sporten.yml"
 BEPERKINGEN_FILE = "lijsten/beperkingen.yml"
@@ -234,7 +235,10 @@ def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
     if document is None:
         return {}, problems
     problems += schema_problems("leeftijden", document, LEEFTIJDEN_FILE)
-    if problems or not isinstance(document.data, dict):
+    if not isinstance(document.data, dict):
+        return {}, problems
+    problems += _age_order_problems(document)
+    if problems:
         return {}, problems
     groups = {
         key: Leeftijdsgroep(
@@ -246,9 +250,17 @@ def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
         )
         for key, entry in document.data.items()
     }
-    for group in groups.values():
-        if group.min is not None and group.max is not None and group.min > group.max:
-            line = document.line((group.slug, "leeftijd"))
-            text = f"'min' ({group.min}) is groter dan 'max' ({group.max}); draai ze om"
-            problems.append(field_problem(LEEFTIJDEN_FILE, line, f"{group.slug}.leeftijd", text))
-    return ({} if problems else groups), problems
+    return groups, []
+
+
+def _age_order_problems(document: Document) -> list[Problem]:
+    """In a group's 'leeftijd', 'min' is not above 'max'."""
+    problems = []
+    for key, entry in document.data.items():
+        ages = entry.get("leeftijd") if isinstance(entry, dict) else None
+        low, high = (ages.get("min"), ages.get("max")) if isinstance(ages, dict) else (None, None)
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            line = document.line((key, "leeftijd"))
+            text = f"'min' ({low}) is groter dan 'max' ({high}); draai ze om"
+            problems.append(field_problem(LEEFTIJDEN_FILE, line, f"{key}.leeftijd", text))
+    return problems
