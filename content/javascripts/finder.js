@@ -743,7 +743,7 @@ function start() {
     .then(function () {
       var pages = document.getElementById("sw-paginas");
       if (pages) { pages.hidden = true; } // "Toon meer resultaten" takes over
-      form.hidden = false;
+      form.classList.remove("sw-wacht");
       restoreScroll();
     })
     .catch(function () {

@@ -239,18 +239,23 @@ def test_the_browser_scores_every_document_as_the_python_twin_does(page, built_s
     assert any(len(s or {}) > 5 for s in got)
 
 
-def test_no_results_says_so_offers_to_drop_a_filter_and_the_desk(page):
+def test_no_results_says_so_once_offers_to_drop_a_filter_and_the_desk(page):
     visit(page, "aanbod/?sport=goalball&gemeente=ommen")
     assert shown(page) == (0, [])
     assert page.locator("#sw-geen").is_visible()
     assert page.locator("#sw-geen").get_by_role("link", name=re.compile("Bel 038")).is_visible()
-    buttons = page.locator("#sw-weg button")
-    assert buttons.all_text_contents() == ["Zonder sport: Goalball", "Zonder gemeente: Ommen"]
-    buttons.nth(1).click()
+    assert page.locator("main").inner_text().count("Geen aanbod gevonden") == 1
+    assert page.locator("#sw-kaart-knop").is_hidden()  # no map of nothing
+    chips = page.locator("#sw-aan button")
+    assert chips.evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))") == [
+        "Filter weghalen: Goalball", "Filter weghalen: Ommen", None,
+    ]  # fmt: skip
+    assert chips.last.text_content() == "Wis alles"
+    page.get_by_role("button", name="Filter weghalen: Ommen").click()
     page.wait_for_function("() => location.search === '?sport=goalball'")
     assert shown(page) == expected("sport=goalball")
     assert page.locator("#sw-geen").is_hidden()
-    assert page.evaluate("() => document.activeElement.id") == "sw-aantal"
+    assert page.evaluate("() => document.activeElement.id") == "resultaten"
 
 
 def test_more_results_on_request(page):
