@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import math
 
+from . import finder_rules
 from .geo import distance_km
 from .model import Aanbod
 from .vocabulary import BROADER, IEDEREEN
@@ -36,17 +37,12 @@ def kenmerken(offer: Aanbod) -> list[str]:
     return found
 
 
+IMPAIRMENT_RULES = {"iedereen": IEDEREEN, "breder": BROADER}  # as finder_rules takes them
+
+
 def serves(offer: Aanbod, beperking: str) -> bool:
-    """Does `offer` welcome people with `beperking`?"""
-    for term in offer.beperkingen:
-        if term.slug in (beperking, IEDEREEN) or BROADER.get(term.slug) == beperking:
-            return True
-    return False
-
-
-def serves_any(offer: Aanbod, beperkingen: list[str]) -> bool:
-    """Several impairments asked for: any of them will do."""
-    return any(serves(offer, b) for b in beperkingen)
+    """Does `offer` welcome people with `beperking`? (finder_rules.serves: the finder's rule)"""
+    return finder_rules.serves([t.slug for t in offer.beperkingen], beperking, IMPAIRMENT_RULES)
 
 
 def served(offer: Aanbod, all_slugs: frozenset[str]) -> frozenset[str]:

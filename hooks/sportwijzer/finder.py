@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 
 from . import dutch
 from . import finder_rules as rules
-from .filters import KENMERKEN, kenmerken
+from .filters import IMPAIRMENT_RULES, KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Site
 from .search import search
-from .vocabulary import BROADER, IEDEREEN
+from .vocabulary import IEDEREEN
 
 AFSTANDEN = (5, 10, 15, 25, 50)
 PAGE_SIZE = rules.PAGE  # a static page, and the results in view before "Toon meer"
@@ -263,7 +263,7 @@ def known_values(view: FinderView) -> dict[str, list[str]]:
 def browser_rules(view: FinderView) -> str:
     """What finder.js needs besides finder_rules.js: the impairment rules and known values."""
     return json.dumps(
-        {"iedereen": IEDEREEN, "breder": BROADER, "bekend": known_values(view)},
+        {**IMPAIRMENT_RULES, "bekend": known_values(view)},
         sort_keys=True, ensure_ascii=False,
     )  # fmt: skip
 
@@ -303,12 +303,9 @@ def select(site: Site, params: dict[str, list[str]], index=None) -> list[Aanbod]
     for number, offer in enumerate(published):
         distance = rules.distance_km(origin, position(offer)) if origin else None
         ref = str(number)
-        if rules.matches(offer_facts(offer), state, distance, BROWSER_RULES) and (
+        if rules.matches(offer_facts(offer), state, distance, IMPAIRMENT_RULES) and (
             scores is None or ref in scores
         ):
             shown.append({"ref": ref, "order": number, "distance": distance})
     mode = rules.sort_mode(state, origin is not None)
     return [published[r["order"]] for r in rules.order(shown, mode, scores)]
-
-
-BROWSER_RULES = {"iedereen": IEDEREEN, "breder": BROADER}

@@ -138,7 +138,9 @@ def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={
                 "aanbod": offer,
                 "jsonld": script_json(offer_jsonld(offer, base_url + offer.url)),
-                "dichtbij": [Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)],
+                "dichtbij": [
+                    Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)
+                ],
             },
             source_path=offer.source_path,
             description=offer.samenvatting,

@@ -116,8 +116,8 @@ def test_nothing_jumps_when_the_form_appears(page, viewport):
     """On a slow line the form comes after the list: its place is kept, so what someone is about
     to tap stays where it is."""
     page.set_viewport_size(viewport)
-    held = []
-    page.route("**/aanbod/feiten.json*", lambda route: held.append(route))  # the facts wait till the test lets go
+    held = []  # the facts wait till the test lets them go
+    page.route("**/aanbod/feiten.json*", lambda route: held.append(route))
     page.goto(_GUARDS[page].base_url + "aanbod/", wait_until="domcontentloaded")
     for _ in range(50):
         if held:
