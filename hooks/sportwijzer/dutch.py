@@ -74,5 +74,3 @@ def mailto(email: str, onderwerp: str, tekst: str = "") -> str:
     """A mailto: link with subject and body filled in (spaces as %20, as mail programs expect)."""
     link = f"mailto:{email}?subject={quote(onderwerp, safe='')}"
     return link + (f"&body={quote(tekst, safe='')}" if tekst else "")
-
-
