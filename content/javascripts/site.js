@@ -38,6 +38,7 @@
   };
 
   var names = { __drawer: "Menu" };
+  var menuButton = null;
 
   Array.prototype.forEach.call(
     document.querySelectorAll("label.md-header__button[for]"),
@@ -57,8 +58,131 @@
       });
       label.parentNode.insertBefore(button, label);
       label.hidden = true;
+      if (id === "__drawer") { menuButton = button; }
     }
   );
+
+  // The menu drawer, below the theme's 76.25em, where the navigation lies off-screen. Closed, its
+  // links are out of the Tab order (inert). Open, it is a dialog: the rest of the page is inert,
+  // Tab and Shift+Tab go round inside it, Escape or its close button closes it, and the focus goes
+  // back to the menu button. On a wide screen the navigation is a sidebar: left as it is.
+  function menuDrawer(box, button) {
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !window.matchMedia) { return; }
+    var small = window.matchMedia("(max-width: 76.234375em)");
+    var madeInert = [];
+    // What stays usable while the drawer is open: the theme's toggles and the overlay that closes it.
+    var keep = "script, style, link, input.md-toggle, label.md-overlay";
+
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-icon sw-menusluiten";
+    close.setAttribute("aria-label", "Menu sluiten");
+    close.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
+      '<path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 ' +
+      '17.59 19 19 17.59 13.41 12z"/></svg>';
+    close.addEventListener("click", function () {
+      if (box.checked) { box.click(); }
+    });
+    // First in the drawer, above every level of it (a section opens as a panel over the top level).
+    drawer.insertBefore(close, drawer.firstChild);
+
+    function setRestInert(inert) {
+      madeInert.forEach(function (el) { el.inert = false; });
+      madeInert = [];
+      if (!inert) { return; }
+      for (var node = drawer; node && node !== document.body; node = node.parentElement) {
+        Array.prototype.forEach.call(node.parentElement.children, function (el) {
+          if (el === node || el.inert || el.matches(keep)) { return; }
+          el.inert = true;
+          madeInert.push(el);
+        });
+      }
+    }
+
+    function update() {
+      var open = box.checked && small.matches;
+      drawer.inert = small.matches && !box.checked;
+      setRestInert(open);
+    }
+
+    function stops() {
+      return Array.prototype.filter.call(
+        drawer.querySelectorAll("a[href], button, input, select, textarea, [tabindex]"),
+        function (el) {
+          return el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0 &&
+            getComputedStyle(el).visibility === "visible";
+        }
+      );
+    }
+
+    // A section of the menu opens as a panel over the level above it. When the focus leaves the
+    // panel for that level, the panel closes, so that the focus is never hidden under it. A
+    // section opened by keyboard (Enter on its name) takes the focus to its first link.
+    function panelOf(toggle) {
+      return toggle.parentElement.querySelector(":scope > .md-nav");
+    }
+    drawer.addEventListener("focusin", function (event) {
+      if (!small.matches || !event.target.closest(".md-nav--primary")) { return; }
+      Array.prototype.forEach.call(
+        drawer.querySelectorAll("input.md-nav__toggle:checked:not(#__toc)"),
+        function (toggle) {
+          var panel = panelOf(toggle);
+          if (panel && !panel.contains(event.target)) { toggle.click(); }
+        }
+      );
+    });
+    drawer.addEventListener("change", function (event) {
+      var toggle = event.target;
+      var panel = toggle.id !== "__toc" && toggle.matches(".md-nav__toggle") && panelOf(toggle);
+      if (!panel) { return; }
+      panel.setAttribute("aria-expanded", String(toggle.checked));
+      var label = document.getElementById(toggle.id + "_label");
+      if (small.matches && toggle.checked && label && document.activeElement === label) {
+        var first = stops().filter(function (el) { return panel.contains(el); })[0];
+        if (first) { first.focus(); }
+      }
+    });
+
+    box.addEventListener("change", function () {
+      var active = document.activeElement;
+      var wasInside = drawer.contains(active) || active === document.body;
+      update();
+      if (!small.matches) { return; }
+      if (box.checked) { close.focus(); } else if (wasInside) { button.focus(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (!box.checked || !small.matches) { return; }
+      if (event.key === "Escape") {
+        event.preventDefault();
+        box.click();
+        return;
+      }
+      if (event.key !== "Tab") { return; }
+      var list = stops();
+      if (!list.length) { return; }
+      var first = list[0];
+      var last = list[list.length - 1];
+      var active = document.activeElement;
+      var outside = !drawer.contains(active);
+      if (event.shiftKey && (active === first || outside)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || outside)) {
+        event.preventDefault();
+        first.focus();
+      }
+    });
+    if (small.addEventListener) {
+      small.addEventListener("change", update);
+    } else if (small.addListener) {
+      small.addListener(update); // Safari before 14
+    }
+    update();
+  }
+
+  var drawerBox = document.getElementById("__drawer");
+  if (menuButton && drawerBox) { menuDrawer(drawerBox, menuButton); }
 
   // Tables that scroll sideways on a small screen must be reachable by keyboard (WCAG 2.1.1).
   // The theme wraps tables after this script runs: do it again whenever it has rendered.
