@@ -44,6 +44,14 @@ def first_screen(page, selector: str) -> dict:
     return {"top": round(box[0]), "bottom": round(box[1]), "on_top": el.evaluate(ON_TOP)}
 
 
+def km_of(text: str) -> float:
+    """'800 m van …' -> 0.8, '7,7 km van …' -> 7.7, 'minder dan 100 m …' -> 0."""
+    if text.startswith("minder dan"):
+        return 0.0
+    number = float(re.match(r"[\d,]+", text)[0].replace(",", "."))
+    return number / 1000 if " m " in text else number
+
+
 def tabs_to(page, selector: str, limit: int = 80) -> int:
     """Tab presses from the top of the page until `selector` has the focus."""
     page.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")
@@ -195,8 +203,7 @@ def test_a_distance_without_a_place_says_so_and_offers_to_pick_one(page, viewpor
     distances = page.locator("#sw-resultaten .sw-afstand").all_text_contents()
     assert distances and all(d.endswith(" van Kampen") for d in distances)
     assert "hiervandaan" not in page.locator("main").inner_text()
-    numbers = [float(re.match(r"[\d,]+", d)[0].replace(",", ".")) * (0.001 if " m " in d else 1)
-               for d in distances]  # fmt: skip
+    numbers = [km_of(d) for d in distances]
     assert numbers == sorted(numbers)
 
 
@@ -270,3 +277,21 @@ def test_the_query_in_the_address_stays_short(page):
     page.wait_for_function("() => location.search.includes('bij=kampen')")
     params = parse_qs(page.url.split("?", 1)[1])
     assert params == {"sport": ["judo"], "bij": ["kampen"]}  # no empty fields, no default order
+
+
+def test_my_location_puts_the_nearest_first_and_cards_say_from_where(page):
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": 52.5125, "longitude": 6.0944})  # Zwolle centre
+    visit(page, "aanbod/?sport=zwemmen")
+    shown(page)
+    page.get_by_role("button", name="Gebruik mijn locatie").click()
+    page.wait_for_function(
+        "() => /van jouw locatie$/.test("
+        "document.querySelector('#sw-resultaten .sw-afstand')?.textContent || '')"
+    )
+    assert page.locator("#sw-sorteer").input_value() == "afstand"
+    distances = page.locator("#sw-resultaten .sw-afstand").all_text_contents()
+    assert all(d.endswith(" van jouw locatie") for d in distances)
+    numbers = [km_of(d) for d in distances]
+    assert numbers == sorted(numbers) and len(numbers) == expected("sport=zwemmen")[0]
+    assert on_top(page.get_by_role("button", name="Filter weghalen: Vanaf jouw locatie"))
