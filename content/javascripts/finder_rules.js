@@ -86,8 +86,10 @@ export function readParams(pairs, known) {
                            "Kies er een uit de lijst."]);
     } else if (isMulti(name)) {
       if (state[name].indexOf(value) < 0) { state[name].push(value); }
-    } else {
-      state[name] = name === "km" ? parseInt(value, 10) : value;
+    } else if (name === "km") {
+      state.km = parseInt(value, 10);
+    } else if (name !== "voor" || Object.prototype.hasOwnProperty.call(VOOR, value)) {
+      state[name] = value; // 'voor mezelf' says nothing to filter on
     }
   });
   ["km", "sorteer"].forEach(function (name) {

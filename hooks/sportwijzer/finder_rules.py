@@ -93,8 +93,10 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
         elif name in MULTI:
             if value not in state[name]:
                 state[name].append(value)
-        else:
-            state[name] = int(value) if name == "km" else value
+        elif name == "km":
+            state["km"] = int(value)
+        elif name != "voor" or value in VOOR:  # 'voor mezelf' says nothing to filter on
+            state[name] = value
     for name in ("km", "sorteer"):
         if state[name] not in (None, "", "passend") and not state["bij"]:
             problems.append([name, NEED_PLACE[name]])
