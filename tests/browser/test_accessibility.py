@@ -103,7 +103,8 @@ _CLIPPED = """() => [...document.querySelectorAll('main *, header *')].filter(el
     const s = getComputedStyle(el);
     const cut = v => ['hidden', 'clip'].includes(v);
     const clips = cut(s.overflowX) || cut(s.overflowY);
-    if (!clips || el.closest('.sw-verborgen, .sw-tot-focus, .md-visually-hidden, [hidden]')) return false;
+    const away = '.sw-verborgen, .sw-tot-focus, .md-visually-hidden, [hidden]';
+    if (!clips || el.closest(away)) return false;
     return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
 }).map(el => el.outerHTML.slice(0, 100))"""
 
