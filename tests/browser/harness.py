@@ -7,7 +7,6 @@ The fixtures in conftest.py put these together; tests import the helpers from he
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.resources
 import os
@@ -25,7 +24,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
 SUB_PATH = "/sportwijzer/"  # the site lives below this path, as a GitHub Pages project site does
@@ -386,8 +384,13 @@ def assert_in_sight(page, element, what: str, timeout_ms: int = 2_000) -> None:
     Checking the settled state, not the first moment it is in sight, keeps an element that only
     slides past the window from passing.
     """
-    with contextlib.suppress(PlaywrightTimeoutError):  # if something animates forever: judge now
-        page.wait_for_function(_SETTLED, timeout=timeout_ms)
+    # Polled from here, not in the page: a page without JavaScript runs no timers or frames of
+    # its own, and waiting there took the full timeout at every call. If something animates
+    # forever, judge after the timeout.
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(_SETTLED):
+            break
+        page.wait_for_timeout(50)
     if not element.evaluate(_IN_SIGHT):
         pytest.fail(f"{what} is out of sight: {element.evaluate(_DESCRIBE)}", pytrace=False)
 

@@ -175,6 +175,7 @@ def test_back_from_an_offer_brings_the_list_back_as_it_was(page):
         f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
     )
     assert page.locator("#sw-resultaten > li").count() == min(count, 2 * PAGE_SIZE)
+    page.wait_for_load_state("networkidle")  # nothing left in flight when the page closes
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1280"])
