@@ -155,8 +155,10 @@ def test_back_from_an_offer_brings_the_list_back_as_it_was(page):
     title = target.text_content()
     target.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # the scroll position is kept a moment after scrolling stops
+    page.wait_for_load_state("networkidle")  # leaving mid-request aborts it (the favicon)
     target.click()
     page.wait_for_url(re.compile(r"/aanbod/[a-z0-9-]+/$"))
+    page.wait_for_load_state("networkidle")
     page.go_back()
     page.wait_for_function(
         f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
@@ -170,6 +172,7 @@ def test_back_from_an_offer_brings_the_list_back_as_it_was(page):
     assert on_top(back)
     assert page.locator("#sw-resultaten > li").count() == min(count, 2 * PAGE_SIZE)
     # a reload gives the same list: the address holds it
+    page.wait_for_load_state("networkidle")
     page.reload()
     page.wait_for_function(
         f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
