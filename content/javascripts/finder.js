@@ -271,11 +271,16 @@ function start() {
     return on;
   }
 
-  function placeName(value) {
-    if (value === rules.MY_LOCATION) { return "jouw locatie"; }
-    var option = Array.prototype.filter.call(form.elements.bij.options, function (o) {
+  // The option of 'Vanaf' for a place's slug, or undefined.
+  function placeOption(value) {
+    return Array.prototype.filter.call(form.elements.bij.options, function (o) {
       return o.value === value;
     })[0];
+  }
+
+  function placeName(value) {
+    if (value === rules.MY_LOCATION) { return "jouw locatie"; }
+    var option = placeOption(value);
     return option ? option.getAttribute("data-naam") : value;
   }
 
@@ -467,10 +472,7 @@ function start() {
   // Where distances are measured from: {lat, lon, name}, or null.
   function origin(state) {
     if (state.bij === rules.MY_LOCATION) { return myPosition; }
-    if (!state.bij) { return null; }
-    var option = Array.prototype.filter.call(form.elements.bij.options, function (o) {
-      return o.value === state.bij;
-    })[0];
+    var option = state.bij ? placeOption(state.bij) : null;
     return option ? { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon),
                       name: option.getAttribute("data-naam") } : null;
   }
