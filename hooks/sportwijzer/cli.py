@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .freshness import stale_report
+from .freshness import stale_issue, stale_report
 from .issueform import offer_from_issue, offer_yaml
 from .nieuw import (
     QUESTIONS,
@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
     stale = commands.add_parser("verouderd", help="tabel van aanbod ouder dan 12 maanden")
     stale.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
+    stale.add_argument("--issue", action="store_true", help="tekst van het issue 'Aanbod nakijken'")
+    stale.add_argument("--link", default="", help="adres van de bestanden op GitHub, voor --issue")
     issue = commands.add_parser("aanbod-uit-issue", help="maak offers/<naam>.yml uit een issue")
     issue.add_argument("issue", type=Path, help="bestand met de tekst van het issue")
     issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
@@ -61,8 +63,12 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _stale(args: argparse.Namespace, out: TextIO) -> int:
-    """Print the table of stale offers; time never fails anything, so always exit 0."""
-    for line in stale_report(args.root, today=args.vandaag):
+    """Print the table (or the issue body) of stale offers; time never fails anything: exit 0."""
+    if args.issue:
+        lines = stale_issue(args.root, today=args.vandaag, link=args.link)
+    else:
+        lines = stale_report(args.root, today=args.vandaag)
+    for line in lines:
         print(line, file=out)
     return 0
 

@@ -1,4 +1,5 @@
-"""Offers not checked for twelve months, as a Markdown table for the weekly job summary.
+"""Offers not checked for twelve months: a Markdown table for the weekly job summary, and the
+body of the issue "Aanbod nakijken" that the weekly workflow opens, updates and closes.
 
 Time never fails anything: this list is information for the coordinator, not a check.
 """
@@ -8,16 +9,27 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Aanbod
+from .model import Aanbod, Contact
 from .site import load_site
 from .validate import STALE_AFTER_MONTHS
 
 COLUMNS = ("Titel", "Aanbieder", "Gemeente", "Laatst gecontroleerd", "Bestand")
 
 
+ISSUE_TITLE = "Aanbod nakijken"  # the weekly workflow finds its issue by this title
+ISSUE_COLUMNS = (
+    "Aanbod",
+    "Bestand",
+    "Laatst gecontroleerd",
+    "Contactpersoon",
+    "Telefoon",
+    "E-mail",
+)
+
+
 def stale_offers(offers: list[Aanbod]) -> list[Aanbod]:
-    """Stale offers, the longest unchecked first (then by title)."""
-    stale = [offer for offer in offers if offer.verouderd]
+    """Stale offers on the site (not 'gestopt'), the longest unchecked first (then by title)."""
+    stale = [offer for offer in offers if offer.verouderd and offer.gepubliceerd]
     return sorted(stale, key=lambda o: (o.laatst_gecontroleerd, o.titel.lower()))
 
 
@@ -36,6 +48,50 @@ def table_row(offer: Aanbod) -> str:
         f"`{offer.source_path}`",
     )
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def issue_contact(offer: Aanbod) -> Contact:
+    """Name, phone and e-mail from the offer; each one the offer lacks comes from the partner."""
+    own, partner = offer.contact, offer.aanbieder.contact
+    return Contact(
+        naam=own.naam or partner.naam,
+        telefoon=own.telefoon or partner.telefoon,
+        email=own.email or partner.email,
+    )
+
+
+def file_link(offer: Aanbod, link: str) -> str:
+    """The offer's file as a link under `link` (the repository's files), or as plain code."""
+    if not link:
+        return f"`{offer.source_path}`"
+    return f"[{offer.source_path}]({link.rstrip('/')}/{offer.source_path})"
+
+
+def issue_row(offer: Aanbod, link: str = "") -> str:
+    """One row of the issue: titel, file, laatst gecontroleerd, contact person, phone, e-mail."""
+    who = issue_contact(offer)
+    cells = [
+        _cell(offer.titel),
+        file_link(offer, link),
+        offer.laatst_gecontroleerd.isoformat(),
+        *(_cell(value) or "–" for value in (who.naam, who.telefoon, who.email)),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def stale_issue(root: Path | str, today: dt.date | None = None, link: str = "") -> list[str]:
+    """The body of the issue "Aanbod nakijken"; no lines when nothing is stale."""
+    result = load_site(Path(root), today=today)
+    if result.site is None:
+        count = sum(1 for p in result.problems if p.is_error)
+        return [_HAS_ERRORS.format(count=count)]
+    stale = stale_offers(list(result.site.aanbod.values()))
+    if not stale:
+        return []
+    intro = _INTRO.format(count=len(stale), months=STALE_AFTER_MONTHS)
+    header = ["| " + " | ".join(ISSUE_COLUMNS) + " |", "|" + "---|" * len(ISSUE_COLUMNS)]
+    rows = [issue_row(offer, link) for offer in stale]
+    return [intro, "", *header, *rows, "", _ISSUE_FOOTER]
 
 
 def stale_report(root: Path | str, today: dt.date | None = None) -> list[str]:
@@ -57,6 +113,10 @@ _ALL_FRESH = "Alle aanbod is in de laatste {months} maanden nagekeken."
 _INTRO = (
     "Dit aanbod is langer dan {months} maanden niet nagekeken ({count} in totaal). Vraag de "
     "aanbieder of alles nog klopt en zet dan de datum van vandaag bij 'laatst_gecontroleerd'."
+)
+_ISSUE_FOOTER = (
+    "GitHub werkt deze lijst elke maandag bij. Is alles nagekeken? Dan gaat dit issue vanzelf "
+    "dicht. Zet hier geen namen van deelnemers of iets over hun gezondheid: een issue is openbaar."
 )
 _HAS_ERRORS = (
     "De lijst kan niet gemaakt worden: de gegevens hebben {count} fout(en). "
