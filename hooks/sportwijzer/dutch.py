@@ -7,6 +7,7 @@ import re
 from urllib.parse import quote
 
 from . import finder_rules
+from .telefoon import dial_number
 
 MAANDEN = (
     "januari",
@@ -61,13 +62,9 @@ def postcode(value: str) -> str:
 
 
 def tel_link(telefoon: str) -> str:
-    """A tel: link in international form: '038 123 45 67' -> 'tel:+31381234567'."""
-    digits = re.sub(r"[^0-9+]", "", telefoon)
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    elif digits.startswith("0"):
-        digits = "+31" + digits[1:]
-    return f"tel:{digits}"
+    """A tel: link: '+31 (0)38-765 43 21' -> 'tel:+31387654321', '0800-1234' -> 'tel:08001234'."""
+    number = dial_number(telefoon)
+    return f"tel:{number or re.sub(r'[^0-9+]', '', telefoon)}"  # None only when check failed
 
 
 def mailto(email: str, onderwerp: str, tekst: str = "") -> str:

@@ -19,7 +19,15 @@ from .model import Site
 from .problems import Problem, errors
 from .schema import schema_problems
 from .toolkit_load import load_toolkit
-from .validate import OFFER_RULES, PARTNER_RULES, REGION_RULES, Context, region_centres, run_rules
+from .validate import (
+    OFFER_RULES,
+    PARTNER_RULES,
+    REGION_RULES,
+    Context,
+    region_centres,
+    region_places,
+    run_rules,
+)
 from .vocabulary import Vocabulary, load_vocabulary
 
 REGIO_FILE = "regio.yml"
@@ -53,6 +61,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     ctx = Context(vocabulary, today)
     if regio_source.document is not None:
         ctx.gemeenten = region_centres(regio_source.document.data)
+        ctx.plaatsen = region_places(regio_source.document.data)
     partner_sources, more = _read_all(root, PARTNERS_DIR, PARTNER_SUFFIXES, "partner", ctx)
     problems += more
     ctx.partners = {source.slug for source in partner_sources}

@@ -12,15 +12,19 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from .geo import in_netherlands, nearest_km
+from .geo import distance_km, in_netherlands, nearest_km
 from .load import SourceFile
 from .problems import WARNING, Problem, field_problem
+from .schema import load_schema
 from .slugs import slugify
+from .telefoon import phone_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
+CENTRE_METRES = 25  # a venue this close to a municipality's centre point was never looked up
 STALE_AFTER_MONTHS = 12
 SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -33,6 +37,7 @@ class Context:
     today: dt.date
     gemeenten: dict[str, tuple[float, float] | None] = field(default_factory=dict)
     partners: set[str] = field(default_factory=set)
+    plaatsen: dict[str, str] = field(default_factory=dict)  # place name -> its gemeente
 
     @property
     def centres(self) -> list[tuple[float, float]]:
@@ -117,6 +122,10 @@ def check_gemeente_in_region(
 
 def _unknown_gemeente(naam: str, ctx: Context) -> str:
     names = list(ctx.gemeenten)
+    places = {slugify(place): (place, gemeente) for place, gemeente in ctx.plaatsen.items()}
+    if slugify(naam) in places and places[slugify(naam)][1] in ctx.gemeenten:
+        place, gemeente = places[slugify(naam)]
+        return f"{place} is een plaats in de gemeente {gemeente}; schrijf '{gemeente}'"
     by_slug = {slugify(n): n for n in names}
     guess = by_slug.get(slugify(naam))
     if guess is None:
@@ -154,6 +163,50 @@ def check_coordinaten_near(
             f"[{_num(point[0])}, {_num(point[1])}] ligt meer dan {MAX_KM_FROM_REGION} km "
             "van elke gemeente in regio.yml; kijk de coördinaten na op een kaart",
         )
+
+
+def check_not_at_centre(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """A venue exactly on a municipality's centre point (regio.yml) was probably never looked up."""
+    locatie = data.get("locatie")
+    point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
+    for naam, centre in ctx.gemeenten.items() if point else ():
+        if centre is not None and distance_km(point, centre) * 1000 <= CENTRE_METRES:
+            yield Problem(
+                source.path,
+                _at(source, "locatie", "coordinaten"),
+                f"veld 'locatie.coordinaten': ligt precies op het midden van de gemeente {naam}; "
+                "zoek de plek op openstreetmap.org en schrijf [breedtegraad, lengtegraad]",
+                WARNING,
+            )
+            return
+
+
+def check_telefoon(
+    data: dict[str, Any],
+    source: SourceFile,
+    ctx: Context,
+    where: tuple[str, str] = ("contact", "offer"),
+) -> Iterator[Problem]:
+    """A phone number can be dialled: a Dutch number has 10 digits (see telefoon.py)."""
+    group, kind = where
+    parent = data.get(group)
+    value = parent.get("telefoon") if isinstance(parent, dict) else None
+    if not isinstance(value, str) or not _schema_phone(kind, group).search(value):
+        return  # the schema reports a value that is not even written like a phone number
+    mistake = phone_mistake(value)
+    if mistake:
+        name = f"{group}.telefoon"
+        yield field_problem(source.path, _at(source, group, "telefoon"), name, mistake)
+
+
+@cache
+def _schema_phone(kind: str, group: str) -> re.Pattern[str]:
+    """The schema's own pattern for the field, so that one mistake gets one line."""
+    field_schema = load_schema(kind).get("properties", {}).get(group, {})
+    phone = field_schema.get("properties", {}).get("telefoon", {})
+    return re.compile(phone.get("pattern", ""))
 
 
 def _num(value: float) -> str:
@@ -308,6 +361,8 @@ OFFER_RULES: tuple[Rule, ...] = (
     check_aanbieder_exists,
     check_gemeente_in_region,
     check_coordinaten_near,
+    check_not_at_centre,
+    check_telefoon,
     check_datum,
     check_tijden_order,
     check_leeftijd_order,
@@ -326,7 +381,14 @@ def check_partner_gemeente(
     yield from check_gemeente_in_region(data, source, ctx, path=())
 
 
-PARTNER_RULES: tuple[Rule, ...] = (check_partner_gemeente,)
+def check_partner_telefoon(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """A partner's phone number can be dialled."""
+    yield from check_telefoon(data, source, ctx, ("contact", "partner"))
+
+
+PARTNER_RULES: tuple[Rule, ...] = (check_partner_gemeente, check_partner_telefoon)
 
 
 # --- region -----------------------------------------------------------------------------------
@@ -405,7 +467,19 @@ def check_places_near(data: dict[str, Any], source: SourceFile, ctx: Context) ->
             )
 
 
-REGION_RULES: tuple[Rule, ...] = (check_region_places, check_plaats_gemeente, check_places_near)
+def check_loket_telefoon(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """The regional desk's phone number can be dialled."""
+    yield from check_telefoon(data, source, ctx, ("loket", "regio"))
+
+
+REGION_RULES: tuple[Rule, ...] = (
+    check_region_places,
+    check_plaats_gemeente,
+    check_places_near,
+    check_loket_telefoon,
+)
 
 
 def run_rules(rules: tuple[Rule, ...], source: SourceFile, ctx: Context) -> list[Problem]:
@@ -425,3 +499,15 @@ def region_centres(data: Any) -> dict[str, tuple[float, float] | None]:
             point = _point(entry.get("coordinaten"))
             result[entry["naam"]] = point if point and in_netherlands(point) else None
     return result
+
+
+def region_places(data: Any) -> dict[str, str]:
+    """Place name -> the municipality it belongs to, from regio.yml's 'plaatsen'."""
+    entries = data.get("plaatsen") if isinstance(data, dict) else None
+    return {
+        entry["naam"]: entry["gemeente"]
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+        and isinstance(entry.get("naam"), str)
+        and isinstance(entry.get("gemeente"), str)
+    }

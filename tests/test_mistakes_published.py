@@ -1,0 +1,204 @@
+"""Nothing wrong is published silently (issue #13): each mistake a coordinator makes, the exact
+line `make check` gives for it, and where the data is accepted, what the published page shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TODAY, VALID_OFFER, write
+from sportwijzer import dutch
+from sportwijzer.problems import sorted_problems
+from sportwijzer.site import load_site
+from sportwijzer.telefoon import dial_number, phone_mistake
+
+F = "offers/nieuw.yml"
+P = "partners/judoclub-de-mat.md"
+PARTNER = """\
+---
+naam: Judoclub De Mat
+soort: sportaanbieder
+gemeente: Zwolle
+contact:
+  telefoon: "038 222 33 44"
+---
+Tekst.
+"""
+HEINO = "  - naam: Heino\n    gemeente: Olst-Wijhe\n    coordinaten: [52.4350, 6.2330]\n"
+
+
+def offer(old: str, new: str) -> str:
+    assert old in VALID_OFFER
+    return VALID_OFFER.replace(old, new)
+
+
+def partner(old: str, new: str) -> str:
+    assert old in PARTNER
+    return PARTNER.replace(old, new)
+
+
+def regio(region, extra: str = "", old: str = "", new: str = "") -> str:
+    text = (region / "regio.yml").read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new) + extra
+
+
+def lines_for(region, files: dict[str, str]) -> list[str]:
+    """Every problem (errors first, then warnings) in the files the case wrote."""
+    for relative, text in files.items():
+        write(region, relative, text)
+    problems = load_site(region, today=TODAY).problems
+    return [p.format() for p in sorted_problems(problems) if p.path in files]
+
+
+# (id, files, expected lines); a file's text may depend on the region, so it is a function of it.
+CASES = [
+    (
+        "phone-with-trunk-zero-is-accepted",
+        {F: offer("{email: info@example.org}", '{telefoon: "+31 (0)38-765 43 21"}')},
+        [],
+    ),
+    (
+        "phone-nine-digits",
+        {F: offer("{email: info@example.org}", '{telefoon: "038 765 43 2"}')},
+        [
+            f"{F}:13: veld 'contact.telefoon': '038 765 43 2' heeft 9 cijfers, maar een "
+            'Nederlands telefoonnummer heeft er 10, zoals "038 123 45 67"; kijk het nummer na'
+        ],
+    ),
+    (
+        "phone-international-with-a-digit-too-many",
+        {F: offer("{email: info@example.org}", '{telefoon: "+31 38 765 43 210"}')},
+        [
+            f"{F}:13: veld 'contact.telefoon': '+31 38 765 43 210' heeft 11 cijfers, maar een "
+            'Nederlands telefoonnummer heeft er 10, zoals "038 123 45 67"; kijk het nummer na'
+        ],
+    ),
+    (
+        "phone-without-area-code",
+        {F: offer("{email: info@example.org}", '{telefoon: "765 43 21"}')},
+        [
+            f"{F}:13: veld 'contact.telefoon': '765 43 21' begint niet met 0 of +; schrijf het "
+            'hele nummer met netnummer, zoals "038 123 45 67"'
+        ],
+    ),
+    (
+        "phone-of-a-partner",
+        {P: partner('"038 222 33 44"', '"038-22 33 44"')},
+        [
+            f"{P}:6: veld 'contact.telefoon': '038-22 33 44' heeft 9 cijfers, maar een "
+            'Nederlands telefoonnummer heeft er 10, zoals "038 123 45 67"; kijk het nummer na'
+        ],
+    ),
+    (
+        "phone-of-the-desk",
+        {"regio.yml": lambda r: regio(r, old='"038 111 22 33"', new='"038 111 22 3"')},
+        [
+            "regio.yml:5: veld 'loket.telefoon': '038 111 22 3' heeft 9 cijfers, maar een "
+            'Nederlands telefoonnummer heeft er 10, zoals "038 123 45 67"; kijk het nummer na'
+        ],
+    ),
+    (
+        "coordinates-on-the-centre-of-zwolle",
+        {F: offer("[52.5230, 6.0790]", "[52.5168, 6.0830]")},
+        [
+            f"{F}:12: let op: veld 'locatie.coordinaten': ligt precies op het midden van de "
+            "gemeente Zwolle; zoek de plek op openstreetmap.org en schrijf "
+            "[breedtegraad, lengtegraad]"
+        ],
+    ),
+    (
+        "coordinates-a-few-metres-from-the-centre",
+        {F: offer("[52.5230, 6.0790]", "[52.5169, 6.0831]")},
+        [
+            f"{F}:12: let op: veld 'locatie.coordinaten': ligt precies op het midden van de "
+            "gemeente Zwolle; zoek de plek op openstreetmap.org en schrijf "
+            "[breedtegraad, lengtegraad]"
+        ],
+    ),
+    (
+        "coordinates-a-street-away-are-fine",
+        {F: offer("[52.5230, 6.0790]", "[52.5180, 6.0830]")},
+        [],
+    ),
+    (
+        "village-as-gemeente",
+        {
+            "regio.yml": lambda r: regio(r, HEINO),
+            F: offer("gemeente: Zwolle", "gemeente: Heino"),
+        },
+        [
+            f"{F}:11: veld 'locatie.gemeente': Heino is een plaats in de gemeente Olst-Wijhe; "
+            "schrijf 'Olst-Wijhe'"
+        ],
+    ),
+    (
+        "village-as-gemeente-written-in-lower-case",
+        {"regio.yml": lambda r: regio(r, HEINO), F: offer("gemeente: Zwolle", "gemeente: heino")},
+        [
+            f"{F}:11: veld 'locatie.gemeente': Heino is een plaats in de gemeente Olst-Wijhe; "
+            "schrijf 'Olst-Wijhe'"
+        ],
+    ),
+    (
+        "village-as-gemeente-of-a-partner",
+        {"regio.yml": lambda r: regio(r, HEINO), P: partner("gemeente: Zwolle", "gemeente: Heino")},
+        [
+            f"{P}:4: veld 'gemeente': Heino is een plaats in de gemeente Olst-Wijhe; "
+            "schrijf 'Olst-Wijhe'"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_mistake_gets_its_line(region, files, expected):
+    texts = {path: text(region) if callable(text) else text for path, text in files.items()}
+    assert lines_for(region, texts) == expected
+
+
+PHONES = [
+    ("038 765 43 21", "+31387654321"),
+    ("+31 (0)38-765 43 21", "+31387654321"),
+    ("+31(0)38 7654321", "+31387654321"),
+    ("0031 38 765 43 21", "+31387654321"),
+    ("0031 (0)38 765 43 21", "+31387654321"),
+    ("+31 038 765 43 21", "+31387654321"),
+    ("06-12345678", "+31612345678"),
+    ("06 - 12 34 56 78", "+31612345678"),
+    ("038 - 765 43 21", "+31387654321"),
+    ("(038) 765 43 21", "+31387654321"),
+    ("038.765.43.21", "+31387654321"),
+    ("0572 - 34 56 78", "+31572345678"),
+    ("+32 2 123 45 67", "+3221234567"),
+    ("0032 2 123 45 67", "+3221234567"),
+    ("+49 (0)30 1234567", "+49301234567"),
+    ("0800-1234", "08001234"),
+    ("0800 123 4567", "08001234567"),
+    ("0900-1234", "09001234"),
+    ("0900 123 45 67", "09001234567"),
+    ("14 038", "14038"),
+    ("14 0572", "140572"),
+    ("038 765 43 2", None),
+    ("038 765 43 210", None),
+    ("+31 (0)38 765 43 2", None),
+    ("765 43 21", None),
+    ("0900 12", None),
+    ("14 38", None),
+    ("+1 23", None),
+    ("bel ons", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("written", "dialled"), PHONES, ids=[p[0] or "leeg" for p in PHONES])
+def test_the_number_a_call_button_dials(written, dialled):
+    assert dial_number(written) == dialled
+    assert (phone_mistake(written) is None) == (dialled is not None)
+    if dialled:
+        assert dutch.tel_link(written) == f"tel:{dialled}"
+
+
+def test_the_offer_page_dials_the_number_and_shows_it_as_written(region):
+    write(region, F, offer("{email: info@example.org}", '{telefoon: "+31 (0)38-765 43 21"}'))
+    contact = load_site(region, today=TODAY).site.aanbod["nieuw"].contact
+    assert (contact.telefoon, contact.telefoon_link) == ("+31 (0)38-765 43 21", "tel:+31387654321")
