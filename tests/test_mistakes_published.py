@@ -150,6 +150,58 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "placeholder-in-a-field-the-schema-also-refuses-gets-one-line",
+        {F: offer("postcode: 8021 AB", 'postcode: "NAKIJKEN: vier cijfers en twee letters"')},
+        [
+            f"{F}:9: veld 'locatie.postcode': hier staat nog de invulhulp 'NAKIJKEN: vier cijfers "
+            "en twee letters'; vul de echte waarde in"
+        ],
+    ),
+    (
+        "placeholder-instead-of-coordinates",
+        {F: offer("[52.5230, 6.0790]", '"NAKIJKEN: zoek de plek op openstreetmap.org"')},
+        [
+            f"{F}:12: veld 'locatie.coordinaten': hier staat nog de invulhulp 'NAKIJKEN: zoek de "
+            "plek op openstreetmap.org'; vul de echte waarde in"
+        ],
+    ),
+    (
+        "placeholder-in-a-list",
+        {F: offer("[visueel]", "[NAKIJKEN]")},
+        [
+            f"{F}:4: veld 'beperkingen': hier staat nog de invulhulp 'NAKIJKEN'; vul de echte "
+            "waarde in"
+        ],
+    ),
+    (
+        "placeholders-of-the-earlier-nieuw-aanbod",
+        {
+            F: offer("naam: Zwembad De Vliet", 'naam: "Naam van de plek"')
+            .replace("Vlietweg 4", "Straat 1")
+            .replace("8021 AB", '"1234 AB"')
+        },
+        [
+            f"{F}:7: veld 'locatie.naam': hier staat nog de invulhulp 'Naam van de plek'; vul de "
+            "echte waarde in",
+            f"{F}:8: veld 'locatie.adres': hier staat nog de invulhulp 'Straat 1'; vul de echte "
+            "waarde in",
+            f"{F}:9: veld 'locatie.postcode': hier staat nog de invulhulp '1234 AB'; vul de echte "
+            "waarde in",
+        ],
+    ),
+    (
+        "placeholder-in-a-partner",
+        {P: partner('"038 222 33 44"', '"NAKIJKEN: telefoonnummer"')},
+        [
+            f"{P}:6: veld 'contact.telefoon': hier staat nog de invulhulp 'NAKIJKEN: "
+            "telefoonnummer'; vul de echte waarde in"
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_mistake_gets_its_line(region, files, expected):
     texts = {path: text(region) if callable(text) else text for path, text in files.items()}

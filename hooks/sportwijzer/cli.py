@@ -18,6 +18,7 @@ from .nieuw import (
     NewOffer,
     new_offer_text,
     offer_path,
+    refuse_answers,
     refuse_name,
     result_lines,
     write_and_check,
@@ -105,9 +106,9 @@ def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     for name, question in missing:
         answers[name] = input(f"{question}: ").strip()
-    refused = refuse_name(root, answers["slug"])
-    if refused:
-        print(refused, file=out)
+    refused = [refuse_name(root, answers["slug"]), *refuse_answers(root, NewOffer(**answers))]
+    if any(refused):
+        print("\n".join(line for line in refused if line), file=out)
         return 2
     relative = offer_path(answers["slug"])
     text = new_offer_text(root, NewOffer(**answers), today)

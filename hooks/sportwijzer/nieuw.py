@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .load import read_front_matter_file, read_yaml_file
+from .invulhulp import placeholder
+from .load import PARTNER_SUFFIXES, SourceFile, discover, read_front_matter_file, read_yaml_file
 from .problems import Problem, report_lines
-from .site import OFFERS_DIR, REGIO_FILE, load_site
+from .site import OFFERS_DIR, PARTNERS_DIR, REGIO_FILE, load_site
 from .slugs import SLUG_PATTERN
-from .validate import region_centres
+from .validate import (
+    Context,
+    check_aanbieder_exists,
+    check_gemeente_in_region,
+    check_sport_known,
+    region_centres,
+    region_places,
+)
+from .vocabulary import load_vocabulary
 
 QUESTIONS = (
     ("slug", "Naam van het bestand (kleine letters en streepjes, zoals zwemmen-de-vliet)"),
@@ -52,74 +62,91 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _centre(root: Path, gemeente: str) -> tuple[float, float]:
-    """The municipality's point from regio.yml, or the first usable one, as a start."""
+def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
+    """Why the sport, partner or municipality cannot be used, before anything is written."""
     document, _ = read_yaml_file(root, REGIO_FILE)
-    centres = region_centres(document.data if document else None)
-    usable = [point for point in centres.values() if point is not None]
-    return centres.get(gemeente) or (usable[0] if usable else (52.0, 5.5))
+    regio = document.data if document else None
+    ctx = Context(load_vocabulary(root)[0], dt.date.today())
+    ctx.gemeenten, ctx.plaatsen = region_centres(regio), region_places(regio)
+    ctx.partners = {Path(p).stem for p in discover(root, PARTNERS_DIR, PARTNER_SUFFIXES)[0]}
+    data = {"sport": answers.sport, "aanbieder": answers.aanbieder}
+    data["locatie"] = {"gemeente": answers.gemeente}
+    source = SourceFile(offer_path(answers.slug), answers.slug, None)
+    rules = (check_sport_known, check_aanbieder_exists, check_gemeente_in_region)
+    messages = [problem.message for rule in rules for problem in rule(data, source, ctx)]
+    return [re.sub(r"^veld '(locatie\.)?([a-z]+)'", r"\2", message) for message in messages]
 
 
 def _contact(root: Path, aanbieder: str) -> dict[str, Any]:
-    """The partner's contact details as a start, or the regional desk's when there are none."""
-    source, _ = read_front_matter_file(root, f"partners/{aanbieder}.md")
+    """The partner's contact details as a start, or a placeholder when it has none."""
+    source, _ = read_front_matter_file(root, f"{PARTNERS_DIR}/{aanbieder}.md")
     data = source.document.data if source and source.document else {}
     contact = data.get("contact") if isinstance(data, dict) else None
     keys = ("email", "telefoon", "website")
     found = {k: v for k, v in (contact or {}).items() if k in keys and isinstance(v, str)}
-    if found:
-        return found
-    regio, _ = read_yaml_file(root, REGIO_FILE)
-    loket = regio.data.get("loket", {}) if regio and isinstance(regio.data, dict) else {}
-    return {k: v for k, v in loket.items() if k in keys and isinstance(v, str)} or {
-        "email": "info@example.org"
-    }
+    return found or {"email": placeholder("het e-mailadres voor dit aanbod")}
 
 
 def new_offer_text(root: Path, answers: NewOffer, today: dt.date) -> str:
-    """A valid, commented offer: the answers, plus a start for the rest marked NAKIJKEN."""
-    lat, lon = _centre(root, answers.gemeente)
+    """A commented offer: the answers, and NAKIJKEN placeholders that fail 'make check' until a
+    person fills them in (nothing made up may reach the site)."""
     contact = "\n".join(f"  {k}: {_q(v)}" for k, v in _contact(root, answers.aanbieder).items())
     return _TEMPLATE.format(
         titel=_q(answers.titel),
         sport=_q(answers.sport),
         aanbieder=_q(answers.aanbieder),
-        samenvatting=_q(f"{answers.titel} in {answers.gemeente}."),
         gemeente=_q(answers.gemeente),
-        coordinaten=f"[{lat:.4f}, {lon:.4f}]",
         contact=contact,
         vandaag=today.isoformat(),
+        **{
+            name: _q(placeholder(hint.format(vandaag=today)))
+            for name, hint in _PLACEHOLDERS.items()
+        },
     )
 
+
+_PLACEHOLDERS = {
+    "beperkingen": "voor wie is het? Schrijf een lijst, zoals [lichamelijk, visueel]",
+    "samenvatting": "één zin over het aanbod",
+    "naam": "de naam van de plek, zoals Sporthal De Reeve",
+    "adres": "straat en huisnummer",
+    "postcode": "vier cijfers en twee letters, zoals 8021 AB",
+    "plaats": "de woonplaats",
+    "coordinaten": "zoek de plek op openstreetmap.org",
+    "laatst_gecontroleerd": "de dag dat je alles met de aanbieder hebt nagekeken, zoals {vandaag}",
+}
 
 _TEMPLATE = """\
 # yaml-language-server: $schema=../hooks/sportwijzer/schemas/offer.schema.json
 #
 # Nieuw aanbod, gemaakt met 'make nieuw-aanbod'.
-# Regels met NAKIJKEN zijn alleen een begin: verbeter ze voordat je het aanbod publiceert.
+# Waar NAKIJKEN staat, vul je de echte waarde in: tot dan geeft 'make check' een fout.
 # Meer velden, met uitleg, staan in offers/_voorbeeld.yml. Controleer met 'make check'.
 # Tekst met een dubbele punt (:) of een # zet je tussen aanhalingstekens: "Let op: ...".
 
 titel: {titel}  # verplicht: 3 tot 80 tekens
 sport: {sport}  # verplicht: een sleutel uit lijsten/sporten.yml
 aanbieder: {aanbieder}  # verplicht: de naam van een bestand in partners/ (zonder .md)
-beperkingen: [iedereen]  # NAKIJKEN. verplicht: lichamelijk, rolstoel, visueel, auditief,
-                         #   verstandelijk, chronisch, psychisch, autisme, nah; of alleen [iedereen]
-samenvatting: {samenvatting}  # NAKIJKEN. verplicht: één zin, 10 tot 200 tekens
+beperkingen: {beperkingen}
+    # verplicht: een lijst uit lichamelijk, rolstoel, visueel, auditief, verstandelijk,
+    #   chronisch, psychisch, autisme, nah; of alleen [iedereen]
+samenvatting: {samenvatting}  # verplicht: één zin, 10 tot 200 tekens
 
 locatie:                 # verplicht
-  naam: "Naam van de plek"      # NAKIJKEN
-  adres: "Straat 1"             # NAKIJKEN: straat en huisnummer
-  postcode: "1234 AB"           # NAKIJKEN: vier cijfers en twee letters
-  plaats: {gemeente}            # NAKIJKEN: de woonplaats
+  naam: {naam}
+  adres: {adres}
+  postcode: {postcode}
+  plaats: {plaats}
   gemeente: {gemeente}          # precies zoals in regio.yml
-  coordinaten: {coordinaten}    # NAKIJKEN: nu het midden van de gemeente; zoek de plek op
-                                #   openstreetmap.org en schrijf [breedtegraad, lengtegraad]
+  coordinaten: {coordinaten}
+    # schrijf [breedtegraad, lengtegraad], zoals [52.5230, 6.0790]
 
-contact:                 # verplicht: minstens één van email, telefoon, website
+contact:                 # verplicht: minstens één van email, telefoon, website; nu die van de
+                         #   aanbieder: kijk of ze voor dit aanbod kloppen
 {contact}
 
-laatst_gecontroleerd: {vandaag}  # verplicht: de dag dat je alles hebt nagekeken
+laatst_gecontroleerd: {laatst_gecontroleerd}
+    # verplicht: jaar-maand-dag, zoals {vandaag}
 """
 
 

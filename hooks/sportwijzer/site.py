@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import assemble
+from .invulhulp import settle_placeholders
 from .load import (
     OFFER_SUFFIXES,
     PARTNER_SUFFIXES,
@@ -73,6 +74,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
         problems += run_rules(PARTNER_RULES, source, ctx)
     for source in offer_sources:
         problems += run_rules(OFFER_RULES, source, ctx)
+    problems = settle_placeholders(problems, [regio_source, *partner_sources, *offer_sources])
     checked = 1 + len(partner_sources) + len(offer_sources) + toolkit_files
     if errors(problems):
         return LoadResult(None, problems, checked)
