@@ -131,10 +131,27 @@ def test_empty_and_comment_only_files_are_refused():
     assert messages("# alleen uitleg\n") == ["x.yml:1: het bestand is leeg; vul de velden in"]
 
 
-def test_times_and_leading_zero_numbers_stay_text():
-    document, problems = parse_yaml("van: 10:00\ntot: 09:30\ntel: 0201234567\n", "x.yml")
+def test_unquoted_values_are_read_as_yaml_1_2_reads_them():
+    """As the editors do: times and yes/no stay text, a leading-zero number is a number."""
+    text = "van: 10:00\ntot: 09:30\ntel: 0201234567\na: no\nb: On\nc: 0o14\nd: 1_000\ne: ~\n"
+    document, problems = parse_yaml(text, "x.yml")
     assert problems == []
-    assert document.data == {"van": "10:00", "tot": "09:30", "tel": "0201234567"}
+    assert document.data == {
+        "van": "10:00",
+        "tot": "09:30",
+        "tel": 201234567,
+        "a": "no",
+        "b": "On",
+        "c": 12,
+        "d": "1_000",
+        "e": None,
+    }
+    assert document.text(("tel",), 201234567) == "0201234567"
+
+
+def test_quoted_and_tagged_values_keep_their_type():
+    document, _ = parse_yaml("a: \"0201234567\"\nb: 'no'\nc: !!str 0123\nd: 2026-9-14\n", "x.yml")
+    assert document.data == {"a": "0201234567", "b": "no", "c": "0123", "d": "2026-9-14"}
 
 
 def test_dates_become_dates_and_impossible_dates_stay_text():

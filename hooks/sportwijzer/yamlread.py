@@ -2,6 +2,8 @@
 
 PyYAML composes the text into nodes; we build the Python values ourselves so that we can keep the
 line of every key, refuse duplicate keys, stop alias bombs and keep each scalar as it was written.
+Unquoted values are read as YAML 1.2 reads them (the editors' YAML): `no` is text, `0387654321` a
+number, `10:00` text; only a date (YYYY-MM-DD) stays a date.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yamlsource
 from .problems import Problem
+from .yamlsource import Scalar, split_lines
 
 # An offer has about a hundred nodes; a region a few hundred. Far more means an alias bomb.
 MAX_NODES = 20_000
@@ -29,7 +33,19 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
-_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_IMPLICIT = yaml.resolver.Resolver()
+
+# YAML 1.2's core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as editors read it.
+_CORE_NULL = re.compile(r"~|null|Null|NULL|")
+_CORE_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_CORE_BOOL["FALSE"] = False
+_CORE_INT = re.compile(r"[-+]?[0-9]+")
+_CORE_OCT = re.compile(r"0o[0-7]+")
+_CORE_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_CORE_INF = re.compile(r"([-+]?)\.(inf|Inf|INF)")
+_CORE_NAN = re.compile(r"\.(nan|NaN|NAN)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -88,6 +104,31 @@ def show(value: Any) -> str:
     return str(value)
 
 
+def resolve_plain(text: str) -> Any:
+    """An unquoted value as YAML 1.2's core schema reads it; a real YYYY-MM-DD becomes a date."""
+    if _CORE_NULL.fullmatch(text):
+        return None
+    if text in _CORE_BOOL:
+        return _CORE_BOOL[text]
+    if _CORE_INT.fullmatch(text):
+        return int(text)
+    if _CORE_OCT.fullmatch(text) or _CORE_HEX.fullmatch(text):
+        return int(text, 0)
+    if _CORE_FLOAT.fullmatch(text):
+        return float(text)
+    infinite = _CORE_INF.fullmatch(text)
+    if infinite:
+        return float(f"{infinite[1]}inf")
+    if _CORE_NAN.fullmatch(text):
+        return float("nan")
+    if _DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
 _ALIAS_BOMB = "het bestand wordt veel te groot door verwijzingen (& en *); schrijf de waarden uit"
 
 
@@ -105,7 +146,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, path, first_line)]
+        return None, [_syntax_problem(error, text, path, first_line)]
     except yaml.YAMLError as error:
         return None, [Problem(path, first_line, f"de YAML klopt niet: {error}")]
     except RecursionError:
@@ -119,7 +160,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
         return None, [Problem(path, refused.line, refused.message)]
     document = Document(data, builder.lines, builder.written)
     document.lines.setdefault((), root.start_mark.line + first_line)
-    return document, [Problem(path, line, message) for line, message in builder.problems]
+    problems = [Problem(path, line, message) for line, message in builder.problems]
+    for index, message, severity in yamlsource.source_problems(split_lines(text), builder.scalars):
+        problems.append(Problem(path, index + first_line, message, severity))
+    return document, problems
 
 
 class _Builder:
@@ -130,6 +174,7 @@ class _Builder:
         self.lines: dict[Path, int] = {}
         self.written: dict[Path, str] = {}
         self.problems: list[tuple[int, str]] = []
+        self.scalars: list[Scalar] = []
         self.constructor = SafeConstructor()
 
     def line_of(self, node: Node) -> int:
@@ -187,11 +232,26 @@ class _Builder:
             items.append(self.build(item, where, depth + 1))
         return items
 
+    def remember(self, node: ScalarNode, path: Path, is_key: bool) -> None:
+        """Keep where the scalar stands, for the checks on the source text."""
+        last = path[-1] if path else ""
+        self.scalars.append(
+            Scalar(
+                (node.start_mark.line, node.start_mark.column),
+                (node.end_mark.line, node.end_mark.column),
+                node.style or "",
+                node.value,
+                "" if is_key else ".".join(str(p) for p in path if isinstance(p, str)),
+                last if isinstance(last, str) else "-",
+            )
+        )
+
     def build_scalar(self, node: ScalarNode, path: Path) -> Any:
         if path:
             self.written[path] = node.value
-        if node.tag in _NUMBER_TAGS and _looks_like_text(node.value):
-            return node.value
+        self.remember(node, path, is_key=False)
+        if not node.style and node.tag == _IMPLICIT.resolve(ScalarNode, node.value, (True, False)):
+            return resolve_plain(node.value)  # untagged and unquoted: read it as YAML 1.2 does
         try:
             return self.constructor.construct_object(node)
         except (ConstructorError, ValueError, TypeError):
@@ -203,6 +263,7 @@ class _Builder:
     def key_of(self, node: Node) -> Any:
         if not isinstance(node, ScalarNode):
             raise _Refused(self.line_of(node), "een veldnaam moet gewone tekst zijn")
+        self.remember(node, (), is_key=True)
         return str(node.value)
 
     def check_tag(self, node: Node, expected: str) -> None:
@@ -226,13 +287,6 @@ def _flow_depth(text: str) -> int:
         else:
             depth = max(0, depth - 1)
     return peak
-
-
-def _looks_like_text(written: str) -> bool:
-    """Times like 10:00 (YAML 1.1 reads them as minutes) and numbers with a leading zero."""
-    if ":" in written:
-        return True
-    return bool(re.fullmatch(r"[+]?0[0-9_]+", written))
 
 
 _INDENT = "de inspringing klopt niet; zet velden van één groep recht onder elkaar"
@@ -262,13 +316,18 @@ _SYNTAX_HINTS = [
 _CONTEXT_FIRST = ("while parsing a flow", "while scanning a quoted", "while scanning a simple key")
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, first_line: int) -> Problem:
     """One Dutch line for a YAML syntax error, at the line where the mistake most likely is."""
     problem = error.problem or ""
     context = error.context or ""
     mark = error.problem_mark or error.context_mark
     if error.context_mark is not None and context.startswith(_CONTEXT_FIRST):
         mark = error.context_mark
+    if mark is not None:  # a cause we recognise in the text says more than PyYAML's words
+        context_line = error.context_mark.line if error.context_mark else None
+        cause = yamlsource.syntax_cause(split_lines(text), mark.line, context_line)
+        if cause is not None:
+            return Problem(path, cause[0] + first_line, cause[1])
     line = mark.line + first_line if mark is not None else first_line
     hint = next((dutch for english, dutch in _SYNTAX_HINTS if english in problem), None)
     if hint is None:
