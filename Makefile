@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test lint format bench clean verouderd aanbod-uit-issue \
-	nieuw-aanbod
+	nieuw-aanbod verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -17,12 +17,13 @@ help:
 	@echo "make lint    controleer de code met ruff"
 	@echo "make bench   meet de snelheid van check en build, en de grootte van de site"
 	@echo "make verouderd       tabel van aanbod dat langer dan 12 maanden niet is nagekeken"
+	@echo "make verouderd-issue LINK=...   dezelfde lijst als tekst voor het issue 'Aanbod nakijken'"
 	@echo "make aanbod-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een aanbod uit een issue"
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
 	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
 
-# The virtual environment, rebuilt whenever requirements.txt changes.
-$(STAMP): requirements.txt
+# The virtual environment, rebuilt whenever requirements.txt (or the part it includes) changes.
+$(STAMP): requirements.txt requirements-check.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
@@ -57,6 +58,11 @@ bench: $(STAMP)
 # Coordinators' workflow (issue 6): stale offers, an offer from an issue form, a new offer.
 verouderd: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd
+
+# The body of the weekly issue "Aanbod nakijken", empty when nothing is stale. LINK: where the
+# files are on GitHub, like https://github.com/org/repo/blob/main
+verouderd-issue: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd --issue --link "$(LINK)"
 
 aanbod-uit-issue: $(STAMP)
 	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make aanbod-uit-issue ISSUE=issue.md"; exit 2; }

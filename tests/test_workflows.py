@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, VALID_OFFER, write
+from sportwijzer.freshness import ISSUE_TITLE
 from sportwijzer.issueform import FORM_FIELDS, MODELINE
 from sportwijzer.schema import load_schema
 
@@ -38,15 +43,65 @@ def runs(flow: dict[str, Any]) -> str:
     return "\n".join(step.get("run", "") for step in steps(flow))
 
 
+def job_steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return job.get("steps", [])
+
+
+def installs_packages(job: dict[str, Any]) -> bool:
+    return any("pip install" in step.get("run", "") for step in job_steps(job))
+
+
+def cron(flow: dict[str, Any]) -> list[str]:
+    """The cron fields of the workflow's one schedule, checked to be valid cron."""
+    (schedule,) = triggers(flow)["schedule"]
+    fields = schedule["cron"].split()
+    assert len(fields) == 5, schedule
+    for text, (low, high) in zip(fields, CRON_RANGES, strict=True):
+        for part in text.split(","):
+            value = part.split("/")[0]
+            numbers = [] if value == "*" else [int(n) for n in value.split("-")]
+            assert all(low <= n <= high for n in numbers), schedule
+    return fields
+
+
+CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))  # minute hour day month weekday
+
+
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
 def test_every_workflow_parses_pins_major_versions_and_only_reads_code(path: Path):
     flow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert flow["name"] and triggers(flow) and flow["jobs"]
-    assert flow["permissions"]["contents"] == "read"
+    assert flow["permissions"] == {"contents": "read"}  # no write rights at the top
     for action in uses(flow):
         assert re.fullmatch(r"actions/[a-z-]+@v[0-9]+", action), action
     for step in steps(flow):
         assert step.get("name"), step
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_every_job_says_its_rights_and_no_job_that_installs_packages_may_write(path: Path):
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, job in flow["jobs"].items():
+        rights = job["permissions"]
+        assert set(rights.values()) <= {"read", "write"}, name
+        if installs_packages(job):
+            assert rights == {"contents": "read"}, name
+
+
+def test_write_rights_only_where_they_are_needed():
+    writes = {
+        (path.name, name, right)
+        for path in WORKFLOWS.glob("*.yml")
+        for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items()
+        for right, level in job["permissions"].items()
+        if level == "write"
+    }
+    assert writes == {
+        ("deploy.yml", "publiceren", "pages"),
+        ("deploy.yml", "publiceren", "id-token"),
+        ("freshness.yml", "issue", "issues"),
+        ("freshness.yml", "aanzetten", "actions"),
+    }
 
 
 def test_check_runs_on_pull_requests_without_secrets_or_write_rights():
@@ -58,14 +113,28 @@ def test_check_runs_on_pull_requests_without_secrets_or_write_rights():
     assert "secrets." not in text
 
 
+def test_the_fast_data_job_installs_only_what_make_check_needs_and_annotates():
+    """The job named 'Gegevens' is the required check on main; the docs name it."""
+    job = workflow("check.yml")["jobs"]["gegevens"]
+    assert job["name"] == "Gegevens" and job["timeout-minutes"] <= 5
+    run = "\n".join(step.get("run", "") for step in job_steps(job))
+    assert "pip install --disable-pip-version-check -r requirements-check.txt" in run
+    assert "requirements.txt" not in run and ".ci/run" not in run and "mkdocs" not in run
+    setup = next(s for s in job_steps(job) if s.get("uses", "").startswith("actions/setup-py"))
+    assert setup["with"]["cache-dependency-path"] == "requirements-check.txt"
+    (check,) = [step for step in job_steps(job) if step.get("run") == "make check"]
+    assert check["env"]["GITHUB_ACTIONS"] == "true"
+    for doc in ("README.md", "content/coordinatoren.md"):
+        assert "**Gegevens**" in (REPO / doc).read_text(encoding="utf-8"), doc
+
+
 def test_check_installs_checks_data_with_annotations_tests_builds_and_uploads():
     flow = workflow("check.yml")
     by_use = {step["uses"].split("@")[0]: step for step in steps(flow) if "uses" in step}
     assert by_use["actions/setup-python"]["with"]["python-version"] == "3.11"
     assert by_use["actions/setup-python"]["with"]["cache"] == "pip"
     assert by_use["actions/upload-artifact"]["with"]["path"].rstrip("/") == "site"
-    check = next(step for step in steps(flow) if step.get("run") == "make check")
-    assert check["env"]["GITHUB_ACTIONS"] == "true"
+    assert flow["jobs"]["controle"]["name"] == "Tests en bouw"
     assert "pip install --disable-pip-version-check -r requirements.txt" in runs(flow)
     assert "bash .ci/run" in runs(flow)
     assert "mkdocs build --strict" in runs(flow)
@@ -85,14 +154,27 @@ def test_deploy_publishes_with_the_pages_actions_one_at_a_time():
     flow = workflow("deploy.yml")
     assert triggers(flow)["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in triggers(flow)
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    names = [action.split("@")[0] for action in uses(flow)]
-    pages = ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert [name for name in names if name in pages] == pages
+    build, publish = flow["jobs"]["bouwen"], flow["jobs"]["publiceren"]
+    assert build["permissions"] == {"contents": "read"}
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["needs"] == "bouwen" and not installs_packages(publish)
+    built = [s["uses"].split("@")[0] for s in job_steps(build) if "uses" in s]
+    published = [s["uses"].split("@")[0] for s in job_steps(publish)]
+    assert built[-1] == "actions/upload-pages-artifact"
+    assert published == ["actions/configure-pages", "actions/deploy-pages"]
     upload = next(s for s in steps(flow) if s.get("uses", "").startswith("actions/upload-pages"))
     assert upload["with"]["path"] == "site"
-    assert flow["jobs"]["publiceren"]["environment"]["name"] == "github-pages"
+    assert publish["environment"]["name"] == "github-pages"
+
+
+def test_deploy_runs_every_day_early_in_the_morning_in_amsterdam():
+    """Past events and stale notices follow the calendar without a commit."""
+    minute, hour, day, month, weekday = cron(workflow("deploy.yml"))
+    assert (day, month, weekday) == ("*", "*", "*")
+    assert minute.isdigit() and hour.isdigit()
+    # Amsterdam is UTC+1 in winter and UTC+2 in summer: both between 01:00 and 07:59.
+    assert {int(hour) + 1, int(hour) + 2} <= set(range(1, 8))
 
 
 def test_deploy_takes_the_site_address_from_the_repository_or_a_variable():
@@ -105,15 +187,67 @@ def test_deploy_takes_the_site_address_from_the_repository_or_a_variable():
 
 def test_freshness_runs_weekly_and_writes_the_job_summary_without_failing():
     flow = workflow("freshness.yml")
-    (schedule,) = triggers(flow)["schedule"]
-    _minute, _hour, day, month, weekday = schedule["cron"].split()
+    minute, hour, day, month, weekday = cron(flow)
     assert (day, month) == ("*", "*") and weekday.isdigit()
+    assert minute.isdigit() and hour.isdigit()
     assert "workflow_dispatch" in triggers(flow)
     assert 'make verouderd >> "$GITHUB_STEP_SUMMARY"' in runs(flow)
     makefile = (REPO / "Makefile").read_text()
     assert re.search(
         r"^verouderd:.*\n\t@PYTHONPATH=hooks .* -m sportwijzer verouderd$", makefile, re.M
     )
+    assert re.search(
+        r"^verouderd-issue:.*\n\t@PYTHONPATH=hooks .* -m sportwijzer verouderd --issue "
+        r'--link "\$\(LINK\)"$',
+        makefile,
+        re.M,
+    )
+
+
+def test_freshness_makes_the_issue_body_with_the_slim_install_and_hands_it_on():
+    job = workflow("freshness.yml")["jobs"]["lijst"]
+    run = "\n".join(step.get("run", "") for step in job_steps(job))
+    assert "-r requirements-check.txt" in run and "requirements.txt" not in run
+    assert 'make verouderd-issue LINK="$LINK" > aanbod-nakijken.md' in run
+    (make_body,) = [s for s in job_steps(job) if "verouderd-issue" in s.get("run", "")]
+    assert make_body["env"]["LINK"] == (
+        "${{ github.server_url }}/${{ github.repository }}/blob/${{ github.ref_name }}"
+    )
+    assert job["outputs"]["verouderd"] == "${{ steps.issue.outputs.verouderd }}"
+    (upload,) = [s for s in job_steps(job) if s.get("uses", "").startswith("actions/upload-art")]
+    assert upload["with"]["path"] == "aanbod-nakijken.md"
+
+
+def test_freshness_opens_updates_or_closes_one_issue_with_the_core_title():
+    job = workflow("freshness.yml")["jobs"]["issue"]
+    assert job["needs"] == "lijst" and not installs_packages(job)
+    assert job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert job["env"]["TITEL"] == ISSUE_TITLE
+    run = "\n".join(step.get("run", "") for step in job_steps(job))
+    for command in (
+        "gh issue list --state open",
+        "gh issue edit",
+        "gh issue create",
+        "gh issue close",
+    ):
+        assert command in run, command
+    assert "--body-file aanbod-nakijken.md" in run and "--comment" in run
+
+
+def test_freshness_keeps_both_schedules_switched_on():
+    """GitHub switches schedules off after 60 days without activity; re-enabling resets that."""
+    job = workflow("freshness.yml")["jobs"]["aanzetten"]
+    assert "needs" not in job and not installs_packages(job)
+    assert job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    run = "\n".join(step.get("run", "") for step in job_steps(job))
+    scheduled = [
+        p.name for p in sorted(WORKFLOWS.glob("*.yml")) if "schedule" in triggers(workflow(p.name))
+    ]
+    assert scheduled == ["deploy.yml", "freshness.yml"]
+    for name in scheduled:
+        assert (
+            f'gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/{name}/enable"' in run
+        )
 
 
 def test_vscode_links_the_schemas_to_the_data_files():
@@ -134,15 +268,79 @@ def test_the_template_carries_the_modeline():
     assert (REPO / "offers" / "_voorbeeld.yml").read_text(encoding="utf-8").startswith(MODELINE)
 
 
-def test_pre_commit_checks_the_schemas_and_runs_make_check():
+def pins(name: str) -> list[str]:
+    lines = (REPO / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith(("#", "-r "))]
+
+
+def test_requirements_include_the_slim_list_for_the_data_check_once():
+    slim, full = pins("requirements-check.txt"), pins("requirements.txt")
+    assert "-r requirements-check.txt" in (REPO / "requirements.txt").read_text(encoding="utf-8")
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9a-z.]+", pin) for pin in slim + full)
+    names = [pin.split("==")[0].lower() for pin in slim + full]
+    assert len(names) == len(set(names))
+    stamp = re.search(r"^\$\(STAMP\): (.*)$", (REPO / "Makefile").read_text(), re.M)
+    assert stamp is not None and stamp[1].split() == ["requirements.txt", "requirements-check.txt"]
+
+
+CHECK_IMPORTS = """
+import importlib.metadata, runpy, sys
+before = set(sys.modules)  # what the interpreter loads at start (.pth files) does not count
+sys.argv = ["sportwijzer", "check", sys.argv[1]]
+try:
+    runpy.run_module("sportwijzer", run_name="__main__")
+except SystemExit:
+    pass
+owners = importlib.metadata.packages_distributions()
+names = {d for m in set(sys.modules) - before for d in owners.get(m.split(".")[0], [])}
+print(" ".join(sorted(n.lower().replace("_", "-") for n in names)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("root", [REPO, REPO / "tests" / "fixtures" / "regio-b"], ids=["demo", "b"])
+def test_the_slim_list_holds_every_package_that_make_check_imports(root: Path):
+    """Measured, not guessed: run the check and list the distributions of what it imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_IMPORTS, str(root)],
+        env={**os.environ, "PYTHONPATH": str(REPO / "hooks")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = set(done.stderr.split())
+    slim = {pin.split("==")[0].lower().replace("_", "-") for pin in pins("requirements-check.txt")}
+    assert imported and imported <= slim, imported - slim
+
+
+def test_pre_commit_runs_the_dutch_check_with_only_the_slim_packages():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    remote, local = config["repos"]
-    assert remote["repo"].endswith("/check-jsonschema") and re.fullmatch(r"[0-9.]+", remote["rev"])
-    schemas = {hook["args"][-1]: hook["files"] for hook in remote["hooks"]}
-    assert re.match(schemas["hooks/sportwijzer/schemas/offer.schema.json"], "offers/a.yml")
-    assert re.match(schemas["hooks/sportwijzer/schemas/regio.schema.json"], "regio.yml")
+    (local,) = config["repos"]
     (hook,) = local["hooks"]
-    assert hook["entry"] == "make check" and hook["pass_filenames"] is False
+    assert local["repo"] == "local" and hook["language"] == "python"
+    assert hook["name"] == "gegevens controleren (zoals make check)"
+    assert hook["description"].startswith("Controleert regio.yml, partners/, offers/")
+    assert hook["entry"] == "python .ci/precommit_check.py" and hook["pass_filenames"] is False
+    assert hook["additional_dependencies"] == pins("requirements-check.txt")
+    for path in ("offers/a.yml", "partners/a.md", "regio.yml", "lijsten/sporten.yml"):
+        assert re.match(hook["files"], path), path
+
+
+def test_pre_commit_hook_says_in_dutch_why_the_commit_stops(region, capsys):
+    spec = importlib.util.spec_from_file_location(
+        "precommit_check", REPO / ".ci/precommit_check.py"
+    )
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    assert hook.run(region) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Geen fouten gevonden in ")
+    write(region, "offers/kapot.yml", VALID_OFFER.replace("sport: zwemmen", "sport: zwemen"))
+    assert hook.run(region) == 1
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "Gevonden: 1 probleem in 1 bestand. 1 waarschuwing.",
+        "De commit is tegengehouden. Los de problemen hierboven op, sla de bestanden op en "
+        "probeer het opnieuw.",
+    ]
 
 
 def issue_form() -> dict[str, Any]:
@@ -189,3 +387,13 @@ def _required(question: dict[str, Any]) -> bool:
 def test_pull_request_template_is_a_dutch_checklist():
     text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 3 and "laatst_gecontroleerd" in text
+
+
+def test_issue_form_warns_first_that_everything_in_an_issue_is_public():
+    first = issue_form()["body"][0]
+    assert first["type"] == "markdown"
+    assert first["attributes"]["value"].startswith(
+        "> [!WARNING]\n> **Alles wat je hier schrijft, is openbaar.** Iedereen op internet kan het "
+        "lezen. Schrijf\n> geen namen van deelnemers en niets over de gezondheid of de beperking "
+        "van een persoon.\n"
+    )
