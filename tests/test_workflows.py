@@ -397,3 +397,43 @@ def test_issue_form_warns_first_that_everything_in_an_issue_is_public():
         "lezen. Schrijf\n> geen namen van deelnemers en niets over de gezondheid of de beperking "
         "van een persoon.\n"
     )
+
+
+FAKE_GH = """#!/bin/sh
+echo "$*" >> "$GH_LOG"
+if [ "$1 $2" = "issue list" ]; then printf '%s' "$OPEN_ISSUE"; fi
+"""
+
+
+@pytest.mark.parametrize(
+    ("stale", "open_issue", "expected"),
+    [
+        ("ja", "", ["issue create --title Aanbod nakijken --body-file aanbod-nakijken.md"]),
+        ("ja", "12", ["issue edit 12 --body-file aanbod-nakijken.md"]),
+        ("nee", "12", ["issue close 12 --comment Al het aanbod is in de laatste 12 maanden"]),
+        ("nee", "", []),
+    ],
+)
+def test_the_issue_step_opens_updates_or_closes_the_one_issue(
+    tmp_path, stale, open_issue, expected
+):
+    """The step's own shell script, run as GitHub runs it, with a stand-in for gh."""
+    job = workflow("freshness.yml")["jobs"]["issue"]
+    (step,) = [s for s in job_steps(job) if "run" in s]
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir()
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    log = tmp_path / "gh.log"
+    env = {**os.environ, **{k: v for k, v in job["env"].items() if "${{" not in v}}
+    env.update(
+        PATH=f"{gh.parent}:{os.environ['PATH']}",
+        GH_LOG=str(log),
+        OPEN_ISSUE=open_issue,
+        VEROUDERD=stale,
+    )
+    shell = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]]
+    subprocess.run(shell, env=env, cwd=tmp_path, check=True)
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith('issue list --state open --search in:title "Aanbod nakijken"')
+    assert [call[: len(want)] for call, want in zip(calls[1:], expected, strict=True)] == expected
