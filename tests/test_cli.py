@@ -37,7 +37,7 @@ def test_warnings_alone_do_not_fail(region):
 def test_every_problem_then_summary_and_exit_one_without_traceback(region):
     write(region, "offers/a.yml", VALID_OFFER.replace("[visueel]", "[blind]"))
     write(region, "offers/b.yml", "titel: [kapot\n")
-    write(region, "offers/C D.yml", VALID_OFFER)
+    write(region, "offers/C D.yml", VALID_OFFER.replace("iedereen", "C en D"))  # own title
     result = run_check(region)
     assert result.returncode == 1
     assert result.stderr == ""

@@ -202,6 +202,111 @@ CASES += [
 ]
 
 
+T = "offers/tweede.yml"
+NOT_READ = "dit bestand wordt niet gelezen"
+CASES += [
+    (
+        "same-title-twice",
+        {F: VALID_OFFER, T: offer("titel: Zwemmen voor iedereen", "titel: zwemmen  voor Iedereen")},
+        [
+            f"{F}:1: let op: veld 'titel': {T} heeft dezelfde titel; maak ze verschillend, "
+            "bijvoorbeeld met de plaats of de doelgroep erbij",
+            f"{T}:1: let op: veld 'titel': {F} heeft dezelfde titel; maak ze verschillend, "
+            "bijvoorbeeld met de plaats of de doelgroep erbij",
+        ],
+    ),
+    (
+        "same-title-three-times",
+        {F: VALID_OFFER, T: VALID_OFFER, "offers/derde.yml": VALID_OFFER},
+        [
+            f"offers/derde.yml:1: let op: veld 'titel': {F} en {T} hebben dezelfde titel; maak "
+            "ze verschillend, bijvoorbeeld met de plaats of de doelgroep erbij",
+            f"{F}:1: let op: veld 'titel': offers/derde.yml en {T} hebben dezelfde titel; maak "
+            "ze verschillend, bijvoorbeeld met de plaats of de doelgroep erbij",
+            f"{T}:1: let op: veld 'titel': offers/derde.yml en {F} hebben dezelfde titel; maak "
+            "ze verschillend, bijvoorbeeld met de plaats of de doelgroep erbij",
+        ],
+    ),
+    ("same-title-as-a-stopped-offer", {F: VALID_OFFER, T: VALID_OFFER + "status: gestopt\n"}, []),
+    (
+        "offer-in-the-root",
+        {"zwemmen.yml": VALID_OFFER},
+        [
+            f"zwemmen.yml: {NOT_READ}: aanbod hoort in offers/; verplaats het naar "
+            "offers/zwemmen.yml"
+        ],
+    ),
+    (
+        "offer-in-offer",
+        {"offer/zwemmen.yml": VALID_OFFER},
+        [
+            f"offer/zwemmen.yml: {NOT_READ}: aanbod hoort in offers/; verplaats het naar "
+            "offers/zwemmen.yml"
+        ],
+    ),
+    (
+        "offer-in-aanbod",
+        {"aanbod/zwemmen.yaml": VALID_OFFER},
+        [
+            f"aanbod/zwemmen.yaml: {NOT_READ}: aanbod hoort in offers/; verplaats het naar "
+            "offers/zwemmen.yml"
+        ],
+    ),
+    (
+        "offer-in-Offers",
+        {"Offers/Zwemmen Zwolle.yml": VALID_OFFER},
+        [
+            f"Offers/Zwemmen Zwolle.yml: {NOT_READ}: aanbod hoort in offers/; verplaats het naar "
+            "offers/zwemmen-zwolle.yml"
+        ],
+    ),
+    (
+        "offer-in-some-other-folder",
+        {"oud/zwemmen.yml": VALID_OFFER},
+        [
+            f"oud/zwemmen.yml: {NOT_READ}: aanbod hoort in offers/; verplaats het naar "
+            "offers/zwemmen.yml"
+        ],
+    ),
+    (
+        "partner-in-partner",
+        {"partner/club.md": PARTNER},
+        [
+            f"partner/club.md: {NOT_READ}: een partner hoort in partners/; verplaats het naar "
+            "partners/club.md"
+        ],
+    ),
+    (
+        "partner-in-aanbieders",
+        {"aanbieders/club.md": PARTNER},
+        [
+            f"aanbieders/club.md: {NOT_READ}: een partner hoort in partners/; verplaats het "
+            "naar partners/club.md"
+        ],
+    ),
+    (
+        "region-file-as-yaml",
+        {"regio.yaml": "naam: Regio\n"},
+        [f"regio.yaml: {NOT_READ}: de regio hoort in regio.yml; hernoem het"],
+    ),
+    (
+        "files-that-are-no-data-stay-quiet",
+        {
+            "mkdocs.yml": "site_name: x\n",
+            "notities/idee.md": "# Idee\n",
+            "README.md": "# Lees mij\n",
+            ".github/x.yml": "a: 1\n",
+            "lijsten/extra.yml": "a: 1\n",
+            "tests/x.yml": "a: 1\n",
+            "bench/x.yml": "a: 1\n",
+            "offers/_concept.yml": "a: 1\n",
+            "_oud/zwemmen.yml": VALID_OFFER,
+        },
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_mistake_gets_its_line(region, files, expected):
     texts = {path: text(region) if callable(text) else text for path, text in files.items()}
@@ -248,6 +353,12 @@ def test_the_number_a_call_button_dials(written, dialled):
     assert (phone_mistake(written) is None) == (dialled is not None)
     if dialled:
         assert dutch.tel_link(written) == f"tel:{dialled}"
+
+
+def test_a_file_nobody_reads_fails_the_check(region):
+    write(region, "offer/zwemmen.yml", VALID_OFFER)
+    result = load_site(region, today=TODAY)
+    assert not result.ok and result.site is None
 
 
 def test_the_offer_page_dials_the_number_and_shows_it_as_written(region):

@@ -19,12 +19,14 @@ from .load import (
 from .model import Site
 from .problems import Problem, errors
 from .schema import schema_problems
+from .stray import stray_files
 from .toolkit_load import load_toolkit
 from .validate import (
     OFFER_RULES,
     PARTNER_RULES,
     REGION_RULES,
     Context,
+    duplicate_titles,
     region_centres,
     region_places,
     run_rules,
@@ -69,11 +71,13 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     offer_sources, more = _read_all(root, OFFERS_DIR, OFFER_SUFFIXES, "offer", ctx)
     problems += more
     problems += _content_problems(root)
+    problems += stray_files(root, {OFFERS_DIR, PARTNERS_DIR})
     problems += run_rules(REGION_RULES, regio_source, ctx)
     for source in partner_sources:
         problems += run_rules(PARTNER_RULES, source, ctx)
     for source in offer_sources:
         problems += run_rules(OFFER_RULES, source, ctx)
+    problems += duplicate_titles(offer_sources)
     problems = settle_placeholders(problems, [regio_source, *partner_sources, *offer_sources])
     checked = 1 + len(partner_sources) + len(offer_sources) + toolkit_files
     if errors(problems):

@@ -371,6 +371,32 @@ OFFER_RULES: tuple[Rule, ...] = (
 )
 
 
+def duplicate_titles(sources: list[SourceFile]) -> list[Problem]:
+    """Two published offers with one title (case and spaces aside) are told apart: a warning on
+    each, naming the others."""
+    by_title: dict[str, list[SourceFile]] = {}
+    for source in sources:
+        data = source.document.fields if source.document else None
+        titel = data.get("titel") if isinstance(data, dict) else None
+        if isinstance(titel, str) and data.get("status") != "gestopt":
+            by_title.setdefault(" ".join(titel.split()).casefold(), []).append(source)
+    problems = []
+    for same in (group for group in by_title.values() if len(group) > 1):
+        for source in same:
+            others = [other.path for other in same if other is not source]
+            verb = "heeft" if len(others) == 1 else "hebben"
+            problems.append(
+                Problem(
+                    source.path,
+                    _at(source, "titel"),
+                    f"veld 'titel': {' en '.join(others)} {verb} dezelfde titel; maak ze "
+                    "verschillend, bijvoorbeeld met de plaats of de doelgroep erbij",
+                    WARNING,
+                )
+            )
+    return problems
+
+
 # --- partners ---------------------------------------------------------------------------------
 
 
