@@ -3,9 +3,11 @@ line `make check` gives for it, and where the data is accepted, what the publish
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import TODAY, VALID_OFFER, write
+from conftest import TODAY, VALID_OFFER, make_site, mkdocs_build, write
 from sportwijzer import dutch
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
@@ -307,6 +309,52 @@ CASES += [
 ]
 
 
+PRIVACY = "content/privacy.md"
+CASES += [
+    (
+        "page-front-matter-with-an-unquoted-colon",
+        {PRIVACY: "---\ntitle: Privacy\ndescription: Wat we bewaren: niets\n---\n\nTekst.\n"},
+        [
+            f"{PRIVACY}:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet "
+            "verwacht; zet de tekst tussen aanhalingstekens"
+        ],
+    ),
+    (
+        "page-front-matter-that-is-a-list",
+        {PRIVACY: "---\n- title: Privacy\n- description: Wat we bewaren\n---\n\nTekst.\n"},
+        [
+            f"{PRIVACY}:2: de velden tussen de regels --- bovenaan zijn een lijst; schrijf ze "
+            "zoals 'title: Privacy', zonder streepje ervoor"
+        ],
+    ),
+    (
+        "page-front-matter-that-is-text",
+        {PRIVACY: "---\nPrivacy en cookies\n---\n\nTekst.\n"},
+        [
+            f"{PRIVACY}:2: tussen de regels --- bovenaan staat gewone tekst; schrijf daar velden "
+            "zoals 'title: Privacy', of haal de regels --- weg"
+        ],
+    ),
+    (
+        "page-front-matter-never-closed",
+        {PRIVACY: "---\ntitle: Privacy\n\n# Privacy\n\nTekst.\n"},
+        [
+            f"{PRIVACY}:1: de velden bovenaan worden niet afgesloten; zet na het laatste veld "
+            "een regel ---"
+        ],
+    ),
+    ("page-without-front-matter", {PRIVACY: "# Privacy\n\nWat we bewaren: niets.\n"}, []),
+    (
+        "page-with-empty-front-matter",
+        {PRIVACY: "---\n---\n# Privacy\n"},
+        [
+            f"{PRIVACY}:1: tussen de regels --- bovenaan staan geen velden; schrijf er "
+            "'title: Privacy' tussen, of haal de regels --- weg"
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_mistake_gets_its_line(region, files, expected):
     texts = {path: text(region) if callable(text) else text for path, text in files.items()}
@@ -359,6 +407,19 @@ def test_a_file_nobody_reads_fails_the_check(region):
     write(region, "offer/zwemmen.yml", VALID_OFFER)
     result = load_site(region, today=TODAY)
     assert not result.ok and result.site is None
+
+
+def test_the_strict_build_stops_at_a_page_whose_front_matter_mkdocs_would_print(tmp_path):
+    root = make_site(tmp_path)
+    text = (root / PRIVACY).read_text(encoding="utf-8")
+    write(root, PRIVACY, re.sub(r'description: "(.*)"', r"description: \1", text, count=1))
+    result = mkdocs_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert (
+        f"{PRIVACY}:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet "
+        "verwacht; zet de tekst tussen aanhalingstekens"
+    ) in output
 
 
 def test_the_offer_page_dials_the_number_and_shows_it_as_written(region):

@@ -83,6 +83,41 @@ def read_front_matter_file(root: Path, relative: str) -> tuple[SourceFile | None
     return SourceFile(relative, slug, document, body), problems
 
 
+def read_page_front_matter(root: Path, relative: str) -> list[Problem]:
+    """What is wrong with a hand-written page's front matter. MkDocs would publish a page whose
+    front matter is unclosed, unreadable, a list or plain text with that text on it, silently."""
+    text, problems = read_text(root, relative)
+    if text is None or not text.startswith("---"):
+        return problems
+    end = _FRONT_MATTER_END.search(text, pos=text.find("\n") + 1)
+    if end is None or text.find("\n") < 0:
+        return [Problem(relative, 1, _NOT_CLOSED)]
+    header = text[text.find("\n") + 1 : end.start()]
+    if not header.strip():
+        return [Problem(relative, 1, _PAGE_EMPTY)]
+    document, problems = parse_yaml(header, relative, first_line=2)
+    data = document.data if document else None
+    if isinstance(data, list):
+        return [Problem(relative, 2, _PAGE_LIST)]
+    if document is not None and not isinstance(data, (dict, type(None))):
+        return [Problem(relative, 2, _PAGE_TEXT)]
+    return problems
+
+
+_NOT_CLOSED = "de velden bovenaan worden niet afgesloten; zet na het laatste veld een regel ---"
+_PAGE_EMPTY = (
+    "tussen de regels --- bovenaan staan geen velden; schrijf er 'title: Privacy' tussen, "
+    "of haal de regels --- weg"
+)
+_PAGE_LIST = (
+    "de velden tussen de regels --- bovenaan zijn een lijst; schrijf ze zoals 'title: Privacy', "
+    "zonder streepje ervoor"
+)
+_PAGE_TEXT = (
+    "tussen de regels --- bovenaan staat gewone tekst; schrijf daar velden zoals "
+    "'title: Privacy', of haal de regels --- weg"
+)
+
 _NO_FRONT_MATTER = (
     "het bestand begint niet met de velden: zet bovenaan een regel ---, dan naam en soort, "
     "zoals 'naam: Zwemclub De Vliet' en 'soort: sportaanbieder', en dan weer een regel ---"
