@@ -164,8 +164,8 @@ CASES = [
         "dutch-date",
         edit("2026-09-14", "14-09-2026"),
         [
-            f"{F}:14: veld 'laatst_gecontroleerd': '14-09-2026' is geen datum; schrijf "
-            "jaar-maand-dag, zoals 2026-09-14"
+            f"{F}:14: veld 'laatst_gecontroleerd': '14-09-2026' is geen datum als "
+            "jaar-maand-dag; schrijf de datum als 2026-09-14"
         ],
     ),
     (
@@ -236,10 +236,7 @@ CASES = [
     (
         "kosten-with-euro-sign",
         VALID_OFFER + "kosten: {bedrag: € 5, per: keer}\n",
-        [
-            f"{F}:15: veld 'kosten.bedrag': '€ 5' is geen bedrag; schrijf alleen het getal, met "
-            "een punt, zoals 42.50"
-        ],
+        [f"{F}:15: veld 'kosten.bedrag': '€ 5' is geen getal; schrijf bedrag: 5"],
     ),
     (
         "title-too-short",
@@ -260,10 +257,7 @@ CASES = [
     (
         "proefles-wrong-type",
         VALID_OFFER + "proefles: ja\n",
-        [
-            f"{F}:15: veld 'proefles': 'ja' moet true of false of een groep velden op de regels "
-            "eronder zijn"
-        ],
+        [f"{F}:15: veld 'proefles': 'ja' moet true of false zijn; schrijf proefles: true"],
     ),
     (
         "beschrijving-javascript-link",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
 from .problems import Problem, field_problem
+from .valuehints import Refused, hint
 from .yamlread import Document, show
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -68,7 +70,7 @@ def schema_problems(
         return []
     problems: list[Problem] = []
     for error in _validator(kind).iter_errors(instance):
-        problems.extend(_translate(error, document, path, suggest))
+        problems.extend(_translate(error, document, path, suggest, load_schema(kind)))
     return problems
 
 
@@ -86,7 +88,11 @@ def field_name(path: Iterable[Any]) -> str:
 
 
 def _translate(
-    error: ValidationError, document: Document, path: str, suggest: Suggest | None
+    error: ValidationError,
+    document: Document,
+    path: str,
+    suggest: Suggest | None,
+    root: Mapping[str, Any],
 ) -> list[Problem]:
     where = tuple(error.absolute_path)
     line = document.line(where)
@@ -99,14 +105,63 @@ def _translate(
     if error.validator == "additionalProperties":
         known = error.schema.get("properties", {})
         return [
-            Problem(path, document.line(where + (name,)), _unknown_field(where, name, known))
+            _split_number(document, path, where, name)
+            or Problem(path, document.line(where + (name,)), _unknown_field(where, name, known))
             for name in error.instance
             if name not in known
         ]
     written = document.text(where, error.instance)
     name = field_name(where) or "(bestand)"
-    text = _explain(error, written, (lambda value: suggest(name, value)) if suggest else None)
+    if _is_empty(error):
+        return [Problem(path, line, f"veld '{name}' is leeg; {_fill_in(error, where, root)}")]
+    text = _hint(error, where, written)
+    if text is None:
+        text = _explain(error, written, (lambda value: suggest(name, value)) if suggest else None)
     return [field_problem(path, line, name, text)]
+
+
+def _hint(error: ValidationError, where: tuple[Any, ...], written: str) -> str | None:
+    """What to type instead, when the value shows what the coordinator meant."""
+    if error.validator not in ("type", "pattern", "anyOf"):
+        return None
+    keys = [part for part in where if isinstance(part, str)]
+    wanted = error.schema.get("type", ())
+    types = (wanted,) if isinstance(wanted, str) else tuple(wanted)
+    key = keys[-1] if keys else ""
+    return hint(Refused(key, types, error.instance, written, "x-fout" in error.schema))
+
+
+def _is_empty(error: ValidationError) -> bool:
+    """`vervoer:` with nothing after it, or `vervoer: ""`."""
+    if error.instance is None:
+        return error.validator in ("type", "anyOf", "oneOf")
+    return error.instance == "" and error.validator in ("minLength", "pattern")
+
+
+def _fill_in(error: ValidationError, where: tuple[Any, ...], root: Mapping[str, Any]) -> str:
+    """A required field must be filled in; an optional one may also go."""
+    parent: Any = root
+    for step in list(error.absolute_schema_path)[:-3]:  # up from .../properties/<name>/<rule>
+        parent = parent[step]
+    required = bool(where) and where[-1] in parent.get("required", ())
+    return "vul iets in" if required else "vul iets in of haal de regel weg"
+
+
+def _split_number(
+    document: Document, path: str, where: tuple[Any, ...], name: str
+) -> Problem | None:
+    """{bedrag: 5,50}: the comma made '50' a field of its own; say how to write the number."""
+    flow = document.written.get(where, "")
+    split = re.search(rf"(\w+): *(\d+),{re.escape(name)}\b", flow) if name.isdigit() else None
+    if split is None:
+        return None
+    key, whole = split[1], f"{split[2]},{name}"
+    return field_problem(
+        path,
+        document.line(where + (key,)),
+        field_name(where + (key,)),
+        f"'{whole}' is geen getal; schrijf {key}: {split[2]}.{name}",
+    )
 
 
 def _unknown_field(where: tuple[Any, ...], name: str, known: Mapping[str, Any]) -> str:

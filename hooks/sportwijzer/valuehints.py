@@ -1,0 +1,184 @@
+"""What a coordinator meant by a refused value, and what to type instead.
+
+Each rule reads one kind of mistake (`leeftijd: 18+`, `proefles: nee`, `email: mailto:...`) and
+returns the whole message text after "veld 'x': ", or None when it does not recognise the value.
+The schema's own wording (schema.py) is the fallback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_TRUE = {"ja", "yes", "y", "on", "waar", "wel"}
+_FALSE = {"nee", "no", "n", "off", "onwaar", "niet"}
+_PER = ("keer", "maand", "kwartaal", "seizoen", "jaar")
+
+_AGE_FORMS = [
+    (re.compile(r"(\d+) *(?:-|–|t/m|tot en met) *(\d+)(?: *jaar)?"), "{{min: {0}, max: {1}}}"),
+    (re.compile(r"(?:vanaf|v\.?a\.?) *(\d+)(?: *jaar)?(?: en ouder)?"), "{{min: {0}}}"),
+    (re.compile(r"(\d+) *(?:\+|jaar\+|(?:jaar )?en ouder)"), "{{min: {0}}}"),
+    (re.compile(r"(?:t/m|tot en met|max\.?|maximaal) *(\d+)(?: *jaar)?"), "{{max: {0}}}"),
+    (re.compile(r"(\d+)(?: *jaar)?"), "{{min: {0}}}"),
+]
+_AMOUNT = re.compile(r"(?:€|eur|euro)? *(\d+)(?:[.,](\d{1,2}|-{1,2}))? *(?:€|eur|euro)?")
+_PER_PART = re.compile(r" *(?:per|p/|/) *(" + "|".join(_PER) + r")$")
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+_DATE_FIELDS = {"laatst_gecontroleerd", "datum", "vanaf", "tot"}
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A value the schema refused: its field's last key, the types it wanted, what was written."""
+
+    key: str
+    types: tuple[str, ...]
+    value: Any
+    written: str
+    worded: bool = False  # the schema words this error itself (x-fout)
+
+
+def age(written: str) -> str | None:
+    """'18+' -> '{min: 18}', '6-12' -> '{min: 6, max: 12}', 'vanaf 18' -> '{min: 18}'."""
+    text = written.strip().lower()
+    for pattern, form in _AGE_FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return form.format(*match.groups())
+    return None
+
+
+def amount(written: str) -> str | None:
+    """'€ 5,-' -> '5', '5,50' -> '5.50': an amount in euro as YAML reads a number."""
+    match = _AMOUNT.fullmatch(written.strip().lower())
+    if match is None:
+        return None
+    cents = match[2] if match[2] and "-" not in match[2] else ""
+    return f"{match[1]}.{cents.ljust(2, '0')}" if cents else match[1]
+
+
+def cost(written: str) -> str | None:
+    """'€ 5,- per maand' -> '{bedrag: 5, per: maand}', 'gratis' -> '{bedrag: 0}'."""
+    text = written.strip().lower()
+    if text == "gratis":
+        return "{bedrag: 0}"
+    per = _PER_PART.search(text)
+    bedrag = amount(text[: per.start()] if per else text)
+    if bedrag is None:
+        return None
+    return f"{{bedrag: {bedrag}, per: {per[1] if per else 'keer'}}}"
+
+
+def iso_date(written: str) -> str | None:
+    """'14-09-2026' or '2026-9-14' -> '2026-09-14', when it is a real date."""
+    day_first = _DAY_FIRST.fullmatch(written.strip())
+    year_first = _YEAR_FIRST.fullmatch(written.strip())
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+    elif year_first:
+        year, month, day = (int(part) for part in year_first.groups())
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _boolean(refused: Refused) -> str | None:
+    if "boolean" not in refused.types or not isinstance(refused.value, str):
+        return None
+    word = refused.value.strip().lower()
+    if word not in _TRUE | _FALSE:
+        return None
+    meant = "true" if word in _TRUE else "false"
+    return f"'{refused.written}' moet true of false zijn; schrijf {refused.key}: {meant}"
+
+
+def _age(refused: Refused) -> str | None:
+    if refused.key != "leeftijd" or isinstance(refused.value, dict):
+        return None
+    fix = age(refused.written) or "{min: 6, max: 12}"
+    example = "" if age(refused.written) else "bijvoorbeeld "
+    return f"'{refused.written}' is geen groep met min en max; schrijf {example}leeftijd: {fix}"
+
+
+def _cost(refused: Refused) -> str | None:
+    if refused.key != "kosten" or isinstance(refused.value, dict):
+        return None
+    fix = cost(refused.written)
+    if fix is None:
+        return None
+    return f"'{refused.written}' is geen groep met bedrag en per; schrijf kosten: {fix}"
+
+
+def _amount(refused: Refused) -> str | None:
+    if refused.key != "bedrag" or not isinstance(refused.value, str):
+        return None
+    fix = amount(refused.written)
+    return f"'{refused.written}' is geen getal; schrijf bedrag: {fix}" if fix else None
+
+
+def _phone(refused: Refused) -> str | None:
+    if refused.key != "telefoon" or not isinstance(refused.value, (int, float)):
+        return None
+    return (
+        f"'{refused.written}' is zonder aanhalingstekens een getal; zet het nummer tussen "
+        f'aanhalingstekens: telefoon: "{refused.written}"'
+    )
+
+
+def _mailto(refused: Refused) -> str | None:
+    value = refused.value
+    if refused.key != "email" or not isinstance(value, str) or not value.startswith("mailto:"):
+        return None
+    return (
+        f"'{refused.written}' is een link; schrijf alleen het adres, zonder 'mailto:': "
+        f"email: {value.removeprefix('mailto:')}"
+    )
+
+
+def _website(refused: Refused) -> str | None:
+    value = refused.value
+    if refused.key != "website" or not isinstance(value, str) or not _DOMAIN.fullmatch(value):
+        return None
+    return f"'{refused.written}' is geen volledige link; begin met https://, zoals https://{value}"
+
+
+def _date(refused: Refused) -> str | None:
+    if refused.key not in _DATE_FIELDS or not isinstance(refused.value, str):
+        return None
+    fix = iso_date(refused.value)
+    if fix is None:
+        return None
+    return f"'{refused.written}' is geen datum als jaar-maand-dag; schrijf de datum als {fix}"
+
+
+def _list(refused: Refused) -> str | None:
+    if "array" not in refused.types or not isinstance(refused.value, str) or refused.worded:
+        return None
+    items = [item.strip() for item in re.split(r"[,;]| en ", refused.value) if item.strip()]
+    return f"'{refused.written}' is geen lijst; schrijf een lijst: [{', '.join(items)}]"
+
+
+RULES: list[Callable[[Refused], str | None]] = [
+    _boolean,
+    _age,
+    _cost,
+    _amount,
+    _phone,
+    _mailto,
+    _website,
+    _date,
+    _list,
+]
+
+
+def hint(refused: Refused) -> str | None:
+    """The first rule that recognises the value says what to type instead."""
+    return next((text for rule in RULES if (text := rule(refused)) is not None), None)
