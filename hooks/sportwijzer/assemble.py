@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import dutch, finder_rules
+from . import agenda, dutch, finder_rules
 from .markdown_safe import render
 from .model import (
     Aanbod,
+    Aanmelden,
     Contact,
+    Evenement,
     Gemeente,
     Kosten,
     Locatie,
@@ -178,5 +180,76 @@ def aanbod(
         source_path=source_path,
         url=f"aanbod/{slug}/",
         meld_url=_meld_url(region, data["titel"], slug),
+        fields=data,
+    )
+
+
+def _aanmelden(data: Data | None, first: dt.date, today: dt.date, status: str) -> Aanmelden | None:
+    """Registration; open on the build day unless full, cancelled, over or past its deadline."""
+    if data is None:
+        return None
+    deadline = as_date(data.get("uiterlijk"))
+    telefoon = data.get("telefoon", "")
+    still = today <= (deadline or first)
+    return Aanmelden(
+        url=data.get("url", ""),
+        email=data.get("email", ""),
+        telefoon=telefoon,
+        telefoon_link=dutch.tel_link(telefoon) if telefoon else "",
+        uiterlijk=deadline,
+        uiterlijk_tekst=agenda.dag_tekst(deadline) if deadline else "",
+        toelichting=data.get("toelichting", ""),
+        open=still and status == agenda.DEFAULT_STATUS,
+    )
+
+
+def _event_kosten(data: Data | None) -> Kosten | None:
+    if data is None:
+        return None
+    amount = float(data["bedrag"])
+    return Kosten(amount, "", data.get("toelichting", ""), amount == 0, agenda.kosten_tekst(amount))
+
+
+def evenement(
+    slug: str,
+    data: Data,
+    source_path: str,
+    context: tuple[Regio, Vocabulary, dict[str, Partner]],
+    today: dt.date,
+) -> Evenement:
+    region, vocabulary, partners = context
+    first = as_date(data["datum"])
+    assert first is not None  # validated
+    last = as_date(data.get("tot_datum")) or first
+    tijd = data.get("tijd", {})
+    status = data.get("status", agenda.DEFAULT_STATUS)
+    return Evenement(
+        slug=slug,
+        titel=data["titel"],
+        soort=_term(data["soort"], agenda.SOORT),
+        organisator=partners[data["organisator"]],
+        samenvatting=data["samenvatting"],
+        beschrijving_html=render(data.get("beschrijving", "")),
+        datum=first,
+        tot_datum=last,
+        van=tijd.get("van", ""),
+        tot=tijd.get("tot", ""),
+        wanneer=agenda.wanneer(first, last, tijd.get("van", ""), tijd.get("tot", "")),
+        voorbij=agenda.is_over(last, today),
+        status=_term(status, agenda.STATUS),
+        sport=vocabulary.sporten[data["sport"]] if data.get("sport") else None,
+        beperkingen=[vocabulary.beperkingen[b] for b in data["beperkingen"]],
+        doelgroep=_terms(data.get("doelgroep", [agenda.DEFAULT_DOELGROEP]), agenda.DOELGROEP),
+        locatie=_locatie(data["locatie"], region),
+        kosten=_event_kosten(data.get("kosten")),
+        aanmelden=_aanmelden(data.get("aanmelden"), first, today, status),
+        toegankelijkheid=_terms(data.get("toegankelijkheid"), TOEGANKELIJKHEID),
+        ondersteuning=_terms(data.get("ondersteuning"), ONDERSTEUNING),
+        toegankelijkheid_toelichting=data.get("toegankelijkheid_toelichting", ""),
+        vervoer=data.get("vervoer", ""),
+        contact=contact(data["contact"]),
+        source_path=source_path,
+        url=f"agenda/{slug}/",
+        ics_url=f"agenda/{slug}.ics",
         fields=data,
     )

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from . import dutch
+from .agenda import dag_tekst
 from .toolkit import Toolkit
 from .vocabulary import Term, Vocabulary
 
@@ -64,6 +65,7 @@ class Partner:
     source_path: str
     url: str
     aanbod: list[Aanbod] = field(default_factory=list)
+    evenementen: list[Evenement] = field(default_factory=list)  # coming events, soonest first
 
     @property
     def aanbod_tekst(self) -> str:
@@ -147,6 +149,75 @@ class Aanbod:
         return self.status.slug != "gestopt"
 
 
+@dataclass(frozen=True)
+class Aanmelden:
+    """How to register for an event, and until when."""
+
+    url: str
+    email: str
+    telefoon: str
+    telefoon_link: str
+    uiterlijk: dt.date | None
+    uiterlijk_tekst: str  # 'zaterdag 10 april 2027', '' without a deadline
+    toelichting: str
+    open: bool  # registration is still possible on the build day
+
+
+@dataclass
+class Evenement:
+    """One event (agenda/<slug>.yml), as the site shows it. Dates are Dutch local days."""
+
+    slug: str
+    titel: str
+    soort: Term
+    organisator: Partner
+    samenvatting: str
+    beschrijving_html: str
+    datum: dt.date
+    tot_datum: dt.date  # the last day; the same as datum for a one-day event
+    van: str  # '13:30', '' when all day
+    tot: str
+    wanneer: str  # 'zaterdag 17 april 2027, 13.30–16.00 uur'
+    voorbij: bool  # over on the build day
+    status: Term  # gepland, vol, afgelast
+    sport: Term | None
+    beperkingen: list[Term]
+    doelgroep: list[Term]
+    locatie: Locatie
+    kosten: Kosten | None
+    aanmelden: Aanmelden | None
+    toegankelijkheid: list[Term]
+    ondersteuning: list[Term]
+    toegankelijkheid_toelichting: str
+    vervoer: str
+    contact: Contact
+    source_path: str
+    url: str  # 'agenda/<slug>/'
+    ics_url: str  # 'agenda/<slug>.ics'
+    fields: dict[str, Any]
+
+    @property
+    def meerdaags(self) -> bool:
+        return self.tot_datum > self.datum
+
+    @property
+    def hele_dag(self) -> bool:
+        return not self.van
+
+    @property
+    def afgelast(self) -> bool:
+        return self.status.slug == "afgelast"
+
+    @property
+    def vol(self) -> bool:
+        return self.status.slug == "vol"
+
+    @property
+    def datum_tekst(self) -> str:
+        """'zaterdag 17 april 2027': the first day, for 'Dit was op ...'."""
+        return dag_tekst(self.datum)
+
+
 @dataclass
 class Site:
     """Everything the build needs: region, partners, offers, vocabulary and toolkit lists."""
@@ -157,6 +228,7 @@ class Site:
     aanbod: dict[str, Aanbod]
     today: dt.date
     toolkit: Toolkit = field(default_factory=Toolkit)
+    evenementen: dict[str, Evenement] = field(default_factory=dict)
 
     @cached_property
     def gepubliceerd(self) -> list[Aanbod]:
@@ -169,3 +241,30 @@ class Site:
     def gepubliceerd_tekst(self) -> str:
         """'1 activiteit', '250 activiteiten': how many offers the site publishes."""
         return dutch.aantal(len(self.gepubliceerd), "activiteit", "activiteiten")
+
+    @cached_property
+    def agenda(self) -> list[Evenement]:
+        """Every event, over or not, soonest first (then by start time and title)."""
+        return sorted(self.evenementen.values(), key=event_order)
+
+    @cached_property
+    def komend(self) -> list[Evenement]:
+        """The events that are not over on the build day, soonest first."""
+        return [event for event in self.agenda if not event.voorbij]
+
+    def komend_van_partner(self, slug: str) -> list[Evenement]:
+        """Coming events that the partner `slug` organises."""
+        return [e for e in self.komend if e.organisator.slug == slug]
+
+    def komend_bij_sport(self, slug: str) -> list[Evenement]:
+        """Coming events of the sport `slug` (lijsten/sporten.yml)."""
+        return [e for e in self.komend if e.sport is not None and e.sport.slug == slug]
+
+    def komend_in_gemeente(self, slug: str) -> list[Evenement]:
+        """Coming events in the municipality whose URL slug is `slug`."""
+        return [e for e in self.komend if e.locatie.gemeente.slug == slug]
+
+
+def event_order(event: Evenement) -> tuple[dt.date, str, str, str]:
+    """Soonest first; on one day, all-day events first, then by start time, then by title."""
+    return (event.datum, event.van, event.titel.lower(), event.slug)

@@ -7,24 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import assemble
+from .agenda import today_in_amsterdam
+from .datakinds import DATA_FOLDERS, EVENTS, OFFERS, PARTNERS, check_all_kinds, read_all_kinds
 from .invulhulp import settle_placeholders
 from .load import (
-    OFFER_SUFFIXES,
-    PARTNER_SUFFIXES,
     SourceFile,
-    discover,
-    read_front_matter_file,
     read_page_front_matter,
     read_yaml_file,
 )
-from .model import Site
+from .model import Site, event_order
 from .problems import Problem, errors
 from .schema import schema_problems
 from .stray import stray_files
 from .toolkit_load import load_toolkit
 from .validate import (
-    OFFER_RULES,
-    PARTNER_RULES,
     REGION_RULES,
     Context,
     duplicate_titles,
@@ -35,8 +31,8 @@ from .validate import (
 from .vocabulary import Vocabulary, load_vocabulary
 
 REGIO_FILE = "regio.yml"
-OFFERS_DIR = "offers"
-PARTNERS_DIR = "partners"
+OFFERS_DIR = OFFERS.folder
+PARTNERS_DIR = PARTNERS.folder
 CONTENT_DIR = "content"  # the hand-written pages (docs_dir in mkdocs.yml)
 
 
@@ -56,7 +52,7 @@ class LoadResult:
 def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     """Read every data file under `root`; report every problem; build the model if no error."""
     root = Path(root)
-    today = today or dt.date.today()
+    today = today or today_in_amsterdam()
     vocabulary, problems = load_vocabulary(root)
     toolkit, more, toolkit_files = load_toolkit(root)
     problems += more
@@ -66,24 +62,21 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     if regio_source.document is not None:
         ctx.gemeenten = region_centres(regio_source.document.data)
         ctx.plaatsen = region_places(regio_source.document.data)
-    partner_sources, more = _read_all(root, PARTNERS_DIR, PARTNER_SUFFIXES, "partner", ctx)
+    found, more = read_all_kinds(root, vocabulary.suggest)
     problems += more
+    partner_sources, offer_sources = found[PARTNERS.name], found[OFFERS.name]
     ctx.partners = {source.slug for source in partner_sources}
-    offer_sources, more = _read_all(root, OFFERS_DIR, OFFER_SUFFIXES, "offer", ctx)
-    problems += more
     problems += _content_problems(root)
-    problems += stray_files(root, {OFFERS_DIR, PARTNERS_DIR})
+    problems += stray_files(root, DATA_FOLDERS)
     problems += run_rules(REGION_RULES, regio_source, ctx)
-    for source in partner_sources:
-        problems += run_rules(PARTNER_RULES, source, ctx)
-    for source in offer_sources:
-        problems += run_rules(OFFER_RULES, source, ctx)
+    problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
-    problems = settle_placeholders(problems, [regio_source, *partner_sources, *offer_sources])
-    checked = 1 + len(partner_sources) + len(offer_sources) + toolkit_files
+    data_sources = [source for sources in found.values() for source in sources]
+    problems = settle_placeholders(problems, [regio_source, *data_sources])
+    checked = 1 + len(data_sources) + toolkit_files
     if errors(problems):
         return LoadResult(None, problems, checked)
-    site = _assemble(regio_source, partner_sources, offer_sources, vocabulary, today)
+    site = _assemble(regio_source, found, vocabulary, today)
     site.toolkit = toolkit
     return LoadResult(site, problems, checked)
 
@@ -108,48 +101,34 @@ def _read_regio(root: Path) -> tuple[SourceFile, list[Problem]]:
     return SourceFile(REGIO_FILE, "regio", document), problems
 
 
-def _read_all(
-    root: Path, folder: str, suffixes: tuple[str, ...], kind: str, ctx: Context
-) -> tuple[list[SourceFile], list[Problem]]:
-    """Read and schema-check every file in `folder`; files that could not be read are left out."""
-    paths, problems = discover(root, folder, suffixes)
-    sources: list[SourceFile] = []
-    suggest = ctx.vocabulary.suggest
-    for relative in paths:
-        if kind == "partner":
-            source, more = read_front_matter_file(root, relative)
-        else:
-            document, more = read_yaml_file(root, relative)
-            source = SourceFile(relative, Path(relative).stem, document)
-        problems += more
-        if source is None:
-            continue
-        if source.document is not None:
-            problems += schema_problems(kind, source.document, relative, suggest)
-        sources.append(source)
-    return sources, problems
-
-
 def _assemble(
     regio_source: SourceFile,
-    partner_sources: list[SourceFile],
-    offer_sources: list[SourceFile],
+    found: dict[str, list[SourceFile]],
     vocabulary: Vocabulary,
     today: dt.date,
 ) -> Site:
     assert regio_source.document is not None
     region = assemble.regio(_data(regio_source))
     partners = {
-        s.slug: assemble.partner(s.slug, _data(s), s.body, s.path, region) for s in partner_sources
+        s.slug: assemble.partner(s.slug, _data(s), s.body, s.path, region)
+        for s in found[PARTNERS.name]
     }
+    context = (region, vocabulary, partners)
     offers = {
-        s.slug: assemble.aanbod(s.slug, _data(s), s.path, (region, vocabulary, partners), today)
-        for s in offer_sources
+        s.slug: assemble.aanbod(s.slug, _data(s), s.path, context, today)
+        for s in found[OFFERS.name]
     }
     for offer in sorted(offers.values(), key=lambda o: o.titel.lower()):
         if offer.gepubliceerd:
             offer.aanbieder.aanbod.append(offer)
-    return Site(region, vocabulary, partners, offers, today)
+    events = {
+        s.slug: assemble.evenement(s.slug, _data(s), s.path, context, today)
+        for s in found[EVENTS.name]
+    }
+    for event in sorted(events.values(), key=event_order):
+        if not event.voorbij:
+            event.organisator.evenementen.append(event)
+    return Site(region, vocabulary, partners, offers, today, evenementen=events)
 
 
 def _data(source: SourceFile) -> dict:

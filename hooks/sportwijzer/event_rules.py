@@ -1,0 +1,185 @@
+"""The rules for events (agenda/<slug>.yml) that a schema cannot express: the organiser, the
+dates and times in order, registration before the day. Shared rules (sport, gemeente, place on
+the map, phone numbers) come from validate.py, so that an offer and an event are judged alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .load import SourceFile
+from .problems import Problem, field_problem
+from .validate import (
+    Context,
+    Rule,
+    as_date,
+    check_beschrijving_links,
+    check_coordinaten_near,
+    check_gemeente_in_region,
+    check_iedereen_alone,
+    check_not_at_centre,
+    check_sport_known,
+    check_telefoon,
+)
+
+MAX_YEARS_AHEAD = 2
+MAX_DAYS_LONG = 14
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+def _at(source: SourceFile, *path: Any) -> int | None:
+    return source.document.line(path) if source.document else None
+
+
+def years_later(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _date_field(
+    data: dict[str, Any], source: SourceFile, *path: str
+) -> tuple[dt.date | None, list[Problem]]:
+    """The date at `path`, or the problem that it does not exist (2027-02-30)."""
+    value: Any = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    day = as_date(value)
+    if day is None and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        name = ".".join(path)
+        text = f"'{value}' is geen bestaande datum; kijk dag en maand na"
+        return None, [field_problem(source.path, _at(source, *path), name, text)]
+    return day, []
+
+
+def check_organisator_exists(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """'organisator' names a partner file: partners/<organisator>.md."""
+    slug = data.get("organisator")
+    if isinstance(slug, str) and slug not in ctx.partners:
+        close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
+        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        yield field_problem(
+            source.path,
+            _at(source, "organisator"),
+            "organisator",
+            f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
+        )
+
+
+def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'datum' is a real date, at most two years after today (a guard against a typo in the
+    year); a date in the past is allowed: the event is then over."""
+    day, problems = _date_field(data, source, "datum")
+    yield from problems
+    if day is not None and day > years_later(ctx.today, MAX_YEARS_AHEAD):
+        yield field_problem(
+            source.path,
+            _at(source, "datum"),
+            "datum",
+            f"{data['datum']} ligt meer dan twee jaar vooruit; kijk het jaartal na",
+        )
+
+
+def check_tot_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'tot_datum' is a real date from 'datum' up to 14 days after it."""
+    last, problems = _date_field(data, source, "tot_datum")
+    first, _ = _date_field(data, source, "datum")
+    yield from problems
+    if last is None or first is None:
+        return
+    line, shown = _at(source, "tot_datum"), f"{data['tot_datum']}"
+    if last < first:
+        yield field_problem(
+            source.path,
+            line,
+            "tot_datum",
+            f"{shown} ligt voor 'datum' ({data['datum']}); schrijf de laatste dag van de "
+            "activiteit, of haal 'tot_datum' weg als het één dag is",
+        )
+    elif last > first + dt.timedelta(days=MAX_DAYS_LONG):
+        yield field_problem(
+            source.path,
+            line,
+            "tot_datum",
+            f"{shown} ligt meer dan {MAX_DAYS_LONG} dagen na 'datum' ({data['datum']}); "
+            "maak voor een reeks losse dagen één bestand per dag",
+        )
+
+
+def _multi_day(data: dict[str, Any], source: SourceFile) -> bool:
+    first, _ = _date_field(data, source, "datum")
+    last, _ = _date_field(data, source, "tot_datum")
+    return first is not None and last is not None and last > first
+
+
+def check_tijd(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'tijd' has 'van' before 'tot', and stands only on a one-day event."""
+    tijd = data.get("tijd")
+    if not isinstance(tijd, dict):
+        return
+    line = _at(source, "tijd")
+    if _multi_day(data, source):
+        yield field_problem(
+            source.path,
+            line,
+            "tijd",
+            "een tijd kan alleen bij een activiteit van één dag; haal 'tijd' weg (dan staat er "
+            "'hele dag'), of maak één bestand per dag",
+        )
+    van, tot = tijd.get("van"), tijd.get("tot")
+    if _is_time(van) and _is_time(tot) and van >= tot:
+        yield field_problem(
+            source.path, line, "tijd", f"'van' ({van}) moet voor 'tot' ({tot}) liggen"
+        )
+
+
+def _is_time(value: Any) -> bool:
+    return isinstance(value, str) and _TIME.fullmatch(value) is not None
+
+
+def check_uiterlijk(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """'aanmelden.uiterlijk' is a real date, not after 'datum'."""
+    deadline, problems = _date_field(data, source, "aanmelden", "uiterlijk")
+    first, _ = _date_field(data, source, "datum")
+    yield from problems
+    if deadline is not None and first is not None and deadline > first:
+        yield field_problem(
+            source.path,
+            _at(source, "aanmelden", "uiterlijk"),
+            "aanmelden.uiterlijk",
+            f"{data['aanmelden']['uiterlijk']} ligt na 'datum' ({data['datum']}); aanmelden "
+            "kan uiterlijk op de dag zelf",
+        )
+
+
+def check_event_telefoon(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """The phone numbers for contact and for registration can be dialled."""
+    yield from check_telefoon(data, source, ctx, ("contact", "agenda"))
+    yield from check_telefoon(data, source, ctx, ("aanmelden", "agenda"))
+
+
+EVENT_RULES: tuple[Rule, ...] = (
+    check_organisator_exists,
+    check_datum,
+    check_tot_datum,
+    check_tijd,
+    check_uiterlijk,
+    check_iedereen_alone,
+    check_sport_known,
+    check_gemeente_in_region,
+    check_coordinaten_near,
+    check_not_at_centre,
+    check_event_telefoon,
+    check_beschrijving_links,
+)
