@@ -355,6 +355,68 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "misspelled-sport",
+        {F: offer("sport: zwemmen", "sport: zwemen")},
+        [
+            f"{F}:2: veld 'sport': 'zwemen' staat niet in lijsten/sporten.yml. Bedoel je "
+            "'zwemmen'? Een nieuwe sport voeg je daar eerst toe"
+        ],
+    ),
+    (
+        "misspelled-gemeente",
+        {F: offer("gemeente: Zwolle", "gemeente: Zwole")},
+        [
+            f"{F}:11: veld 'locatie.gemeente': 'Zwole' staat niet in regio.yml. Bedoel je "
+            "'Zwolle'? Kies uit: Zwolle, Kampen, Olst-Wijhe"
+        ],
+    ),
+    (
+        "partner-misspelled",
+        {F: offer("aanbieder: judoclub-de-mat", "aanbieder: judoclub-de-mt")},
+        [
+            f"{F}:3: veld 'aanbieder': er is geen partner 'judoclub-de-mt' "
+            "(partners/judoclub-de-mt.md). Bedoel je 'judoclub-de-mat'?"
+        ],
+    ),
+    (
+        "partner-half-written",
+        {F: offer("aanbieder: judoclub-de-mat", "aanbieder: de-mat")},
+        [
+            f"{F}:3: veld 'aanbieder': er is geen partner 'de-mat' (partners/de-mat.md). "
+            "Bedoel je 'judoclub-de-mat'?"
+        ],
+    ),
+    (
+        "partner-unknown",
+        {F: offer("aanbieder: judoclub-de-mat", "aanbieder: zwemclub-de-vliet")},
+        [
+            f"{F}:3: veld 'aanbieder': er is geen partner 'zwemclub-de-vliet' "
+            "(partners/zwemclub-de-vliet.md). Schrijf de naam van een bestand in partners/, of "
+            "maak eerst partners/zwemclub-de-vliet.md"
+        ],
+    ),
+    (
+        "checked-in-the-future",
+        {F: offer("2026-09-14", "2026-12-01")},
+        [
+            f"{F}:14: veld 'laatst_gecontroleerd': 2026-12-01 ligt in de toekomst; schrijf de "
+            "datum waarop je het aanbod hebt nagekeken"
+        ],
+    ),
+    ("stopped-offer-is-no-mistake", {F: VALID_OFFER + "status: gestopt\n"}, []),
+    (
+        "status-misspelled",
+        {F: VALID_OFFER + "status: gestopped\n"},
+        [
+            f"{F}:15: veld 'status': 'gestopped' is geen bekende waarde. Bedoel je 'gestopt'? "
+            "Kies uit: actief, wachtlijst, gepauzeerd, gestopt"
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_mistake_gets_its_line(region, files, expected):
     texts = {path: text(region) if callable(text) else text for path, text in files.items()}
@@ -403,6 +465,24 @@ def test_the_number_a_call_button_dials(written, dialled):
         assert dutch.tel_link(written) == f"tel:{dialled}"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "start"),
+    [
+        ("sport: zwemmen", "sport: Zwemmen", f"{F}:2: veld 'sport': 'Zwemmen' "),
+        ("aanbieder: judoclub-de-mat", "aanbieder: Judoclub De Mat", f"{F}:3: veld 'aanbieder': "),
+        (
+            "aanbieder: judoclub-de-mat",
+            "aanbieder: judoclub-de-mat.md",
+            f"{F}:3: veld 'aanbieder': ",
+        ),
+        ("{email: info@example.org}", '{telefoon: "038 12"}', f"{F}:13: veld 'contact.telefoon': "),
+    ],
+)
+def test_what_the_schema_refuses_is_not_said_again_by_a_rule(region, old, new, start):
+    lines = lines_for(region, {F: offer(old, new)})
+    assert len(lines) == 1 and lines[0].startswith(start), lines
+
+
 def test_a_file_nobody_reads_fails_the_check(region):
     write(region, "offer/zwemmen.yml", VALID_OFFER)
     result = load_site(region, today=TODAY)
@@ -426,3 +506,32 @@ def test_the_offer_page_dials_the_number_and_shows_it_as_written(region):
     write(region, F, offer("{email: info@example.org}", '{telefoon: "+31 (0)38-765 43 21"}'))
     contact = load_site(region, today=TODAY).site.aanbod["nieuw"].contact
     assert (contact.telefoon, contact.telefoon_link) == ("+31 (0)38-765 43 21", "tel:+31387654321")
+
+
+def test_what_the_published_site_shows_for_a_phone_number_and_each_status(tmp_path):
+    root = make_site(tmp_path)
+    phone = offer("{email: info@example.org}", '{telefoon: "+31 (0)38-765 43 21"}')
+    write(root, "offers/bellen.yml", phone.replace("voor iedereen", "met bellen"))
+    write(root, "offers/pauze.yml", offer("voor iedereen", "met pauze") + "status: gepauzeerd\n")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+
+    def html(url: str) -> str:
+        return (site / url / "index.html").read_text(encoding="utf-8")
+
+    assert '<a class="md-button md-button--primary" href="tel:+31387654321">' in html(
+        "aanbod/bellen"
+    )
+    assert "Bel +31 (0)38-765 43 21</a>" in html("aanbod/bellen")
+    assert "<strong>Dit aanbod is tijdelijk gestopt.</strong>" in html("aanbod/pauze")
+    assert '"eventStatus": "https://schema.org/EventPostponed"' in html("aanbod/pauze")
+    assert "<strong>Er is een wachtlijst.</strong>" in html("aanbod/zitvolleybal-wachtlijst")
+    cards = html("aanbod")
+    assert 'sw-kaart__status">Tijdelijk gestopt<' in cards
+    assert 'sw-kaart__status">Wachtlijst<' in cards
+    published = [
+        p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
+    ]
+    assert [p for p in published if "zwemmen-gestopt" in p.read_text(encoding="utf-8")] == []
+    assert [p for p in published if "Zwemmen in Olst" in p.read_text(encoding="utf-8")] == []

@@ -147,6 +147,11 @@ def test_a_partner_without_contact_details_gets_a_placeholder_not_the_desk(regio
             "Een nieuwe sport voeg je daar eerst toe",
         ),
         (
+            "--sport",
+            "Zwemmen",
+            "sport: 'Zwemmen' mag alleen kleine letters, cijfers en streepjes bevatten",
+        ),
+        (
             "--aanbieder",
             "judoclub-de-mt",
             "aanbieder: er is geen partner 'judoclub-de-mt' (partners/judoclub-de-mt.md). "

@@ -74,6 +74,11 @@ def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
     source = SourceFile(offer_path(answers.slug), answers.slug, None)
     rules = (check_sport_known, check_aanbieder_exists, check_gemeente_in_region)
     messages = [problem.message for rule in rules for problem in rule(data, source, ctx)]
+    messages += [
+        f"veld '{name}': '{value}' mag alleen kleine letters, cijfers en streepjes bevatten"
+        for name, value in data.items()
+        if isinstance(value, str) and not SLUG_PATTERN.fullmatch(value)
+    ]
     return [re.sub(r"^veld '(locatie\.)?([a-z]+)'", r"\2", message) for message in messages]
 
 

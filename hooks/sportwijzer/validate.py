@@ -79,7 +79,9 @@ def check_iedereen_alone(
 def check_sport_known(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
     """'sport' is a key of lijsten/sporten.yml."""
     sport = data.get("sport")
-    if isinstance(sport, str) and ctx.vocabulary.sporten and sport not in ctx.vocabulary.sporten:
+    if not _schema_accepts("offer", ("sport",), sport):
+        return
+    if ctx.vocabulary.sporten and sport not in ctx.vocabulary.sporten:
         guess = ctx.vocabulary.suggest_sport(sport)
         hint = f" Bedoel je '{guess}'?" if guess else ""
         yield field_problem(
@@ -96,9 +98,14 @@ def check_aanbieder_exists(
 ) -> Iterator[Problem]:
     """'aanbieder' names a partner file: partners/<aanbieder>.md."""
     slug = data.get("aanbieder")
-    if isinstance(slug, str) and slug not in ctx.partners:
+    if _schema_accepts("offer", ("aanbieder",), slug) and slug not in ctx.partners:
         close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
-        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        close = close or [p for p in sorted(ctx.partners) if slug in p or p in slug][:1]
+        hint = (
+            f" Bedoel je '{close[0]}'?"
+            if close
+            else f" Schrijf de naam van een bestand in partners/, of maak eerst partners/{slug}.md"
+        )
         yield field_problem(
             source.path,
             _at(source, "aanbieder"),
@@ -193,7 +200,7 @@ def check_telefoon(
     group, kind = where
     parent = data.get(group)
     value = parent.get("telefoon") if isinstance(parent, dict) else None
-    if not isinstance(value, str) or not _schema_phone(kind, group).search(value):
+    if not _schema_accepts(kind, (group, "telefoon"), value):
         return  # the schema reports a value that is not even written like a phone number
     mistake = phone_mistake(value)
     if mistake:
@@ -201,12 +208,17 @@ def check_telefoon(
         yield field_problem(source.path, _at(source, group, "telefoon"), name, mistake)
 
 
+def _schema_accepts(kind: str, path: tuple[str, ...], value: Any) -> bool:
+    """Text the schema lets through; what it refuses, it reports itself (one mistake, one line)."""
+    return isinstance(value, str) and _schema_pattern(kind, path).search(value) is not None
+
+
 @cache
-def _schema_phone(kind: str, group: str) -> re.Pattern[str]:
-    """The schema's own pattern for the field, so that one mistake gets one line."""
-    field_schema = load_schema(kind).get("properties", {}).get(group, {})
-    phone = field_schema.get("properties", {}).get("telefoon", {})
-    return re.compile(phone.get("pattern", ""))
+def _schema_pattern(kind: str, path: tuple[str, ...]) -> re.Pattern[str]:
+    node = load_schema(kind)
+    for key in path:
+        node = node.get("properties", {}).get(key, {})
+    return re.compile(node.get("pattern", ""))
 
 
 def _num(value: float) -> str:
