@@ -70,8 +70,14 @@ def schema_problems(
         return []
     problems: list[Problem] = []
     for error in _validator(kind).iter_errors(instance):
+        if _explained(document, tuple(error.absolute_path)):
+            continue  # yamlread already named the cause on its line
         problems.extend(_translate(error, document, path, suggest, load_schema(kind)))
     return problems
+
+
+def _explained(document: Document, where: tuple[Any, ...]) -> bool:
+    return any(where[: len(done)] == done for done in document.explained)
 
 
 def _not_a_mapping(data: Any) -> str:

@@ -19,7 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlsource
-from .problems import Problem
+from .problems import ERROR, Problem
 from .yamlsource import Scalar, split_lines
 
 # An offer has about a hundred nodes; a region a few hundred. Far more means an alias bomb.
@@ -55,6 +55,8 @@ class Document:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
     written: dict[Path, str] = field(default_factory=dict)
+    # values whose mistake the source text already explains: the schema need not repeat it
+    explained: set[Path] = field(default_factory=set)
 
     @cached_property
     def fields(self) -> Any:
@@ -161,8 +163,12 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
     document = Document(data, builder.lines, builder.written)
     document.lines.setdefault((), root.start_mark.line + first_line)
     problems = [Problem(path, line, message) for line, message in builder.problems]
-    for index, message, severity in yamlsource.source_problems(split_lines(text), builder.scalars):
+    for index, message, severity, where in yamlsource.source_problems(
+        split_lines(text), builder.scalars
+    ):
         problems.append(Problem(path, index + first_line, message, severity))
+        if where and severity == ERROR:
+            document.explained.add(where)
     return document, problems
 
 
@@ -243,6 +249,7 @@ class _Builder:
                 node.value,
                 "" if is_key else ".".join(str(p) for p in path if isinstance(p, str)),
                 last if isinstance(last, str) else "-",
+                path,
             )
         )
 

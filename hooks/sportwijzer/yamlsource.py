@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .problems import ERROR, WARNING
 
@@ -41,6 +42,11 @@ class Scalar:
     value: str
     field: str  # dotted field name of a value; '' for a key
     key: str  # the last key name ('adres'), or '-' for a list item
+    path: tuple[Any, ...] = ()
+
+
+# (line index, message, severity, the path whose value the message explains, or ())
+Found = tuple[int, str, str, tuple[Any, ...]]
 
 
 def split_lines(text: str) -> list[str]:
@@ -59,10 +65,10 @@ def _entry(key: str, value: str) -> str:
     return f"- {value}" if key == "-" else f"{key}: {value}"
 
 
-def source_problems(lines: list[str], scalars: Iterable[Scalar]) -> list[tuple[int, str, str]]:
+def source_problems(lines: list[str], scalars: Iterable[Scalar]) -> list[Found]:
     """(line index, message, severity) for what parsed but is not what the coordinator meant."""
     scalars = list(scalars)
-    found: list[tuple[int, str, str]] = []
+    found: list[Found] = []
     for scalar in scalars:
         if scalar.style == "" and scalar.field:
             found.extend(_plain_value_problems(lines, scalar))
@@ -70,18 +76,19 @@ def source_problems(lines: list[str], scalars: Iterable[Scalar]) -> list[tuple[i
     for index, line in enumerate(lines):
         message = _tab_in(line, index, shielded, scalars)
         if message:
-            found.append((index, message, WARNING if message != TAB_INDENT else ERROR))
+            found.append((index, message, WARNING if message != TAB_INDENT else ERROR, ()))
     return found
 
 
-def _plain_value_problems(lines: list[str], scalar: Scalar) -> list[tuple[int, str, str]]:
+def _plain_value_problems(lines: list[str], scalar: Scalar) -> list[Found]:
     line, column = scalar.start
     value = scalar.value
     lead = lines[line][:column]
     found = []
     missing_space = _NO_SPACE.match(value)
     if missing_space and re.fullmatch(r"[ \t]*(-[ \t]+)*", lead):
-        found.append((line, _missing_space(missing_space["key"], missing_space["value"]), ERROR))
+        message = _missing_space(missing_space["key"], missing_space["value"])
+        found.append((line, message, ERROR, scalar.path))
     eaten = _EATEN.match(lines[scalar.end[0]][scalar.end[1] :])
     if eaten and value:
         whole = f"{value} #{eaten['rest']}"
@@ -92,6 +99,7 @@ def _plain_value_problems(lines: list[str], scalar: Scalar) -> list[tuple[int, s
                 f"nu alleen '{value}'; zet de tekst tussen aanhalingstekens: "
                 f"{_entry(scalar.key, quoted(whole))}",
                 ERROR,
+                scalar.path,
             )
         )
     if len(value) > 1 and value[0] in _CURLY_OPEN and value[-1] in _CURLY_CLOSE:
@@ -102,6 +110,7 @@ def _plain_value_problems(lines: list[str], scalar: Scalar) -> list[tuple[int, s
                 "zo op de site komen; typ rechte aanhalingstekens: "
                 + _entry(scalar.key, quoted(value[1:-1])),
                 WARNING,
+                (),
             )
         )
     return found
@@ -152,12 +161,12 @@ def syntax_cause(lines: list[str], error: int, context: int | None) -> tuple[int
         return error, INDENT
     candidates = [i for i in range(min(error, len(lines) - 1), -1, -1) if i not in in_block]
     for index in candidates:
-        entry = _KEY_LINE.match(lines[index])
-        if index < error and entry and entry["rest"][:1] in (" ", "\t", ""):
-            break  # a well-formed 'key: value' line ends the search
         cause = _line_cause(lines[index])
         if cause:
             return index, cause
+        entry = _KEY_LINE.match(lines[index])
+        if index < error and entry and entry["rest"][:1] in (" ", "\t", ""):
+            break  # a well-formed 'key: value' line ends the search
     return None
 
 
