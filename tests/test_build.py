@@ -163,7 +163,8 @@ def test_no_sample_banner_for_real_data(built):
 def test_the_build_stops_with_every_problem_and_no_traceback(tmp_path):
     root = make_site(tmp_path)
     write(root, "offers/a.yml", VALID_OFFER.replace("[visueel]", "[blind]"))
-    write(root, "offers/b.yml", VALID_OFFER.replace("gemeente: Zwolle", "gemeente: Amsterdam"))
+    other = VALID_OFFER.replace("voor iedereen", "in Amsterdam")  # a title of its own
+    write(root, "offers/b.yml", other.replace("gemeente: Zwolle", "gemeente: Amsterdam"))
     write(root, "partners/c.md", "geen velden\n")
     result = mkdocs_build(root)
     output = result.stdout + result.stderr
