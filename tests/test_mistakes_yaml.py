@@ -188,6 +188,9 @@ CASES = [
     ("crlf-keeps-the-lines", add("status: Actief\n").replace("\n", "\r\n"), [
         f"{F}:15: veld 'status': 'Actief' is geen bekende waarde. Bedoel je 'actief'? Kies uit: "
         "actief, wachtlijst, gepauzeerd, gestopt"]),
+    ("byte-order-mark", "\ufeff" + edit("titel: Zwemmen voor iedereen", "titel: Zwemmen #1"), [
+        f"{F}:1: veld 'titel': na ' #' leest YAML de rest als commentaar, dus staat er nu alleen "
+        "'Zwemmen'; zet de tekst tussen aanhalingstekens: titel: \"Zwemmen #1\""]),
     ("emoji-in-title", edit("titel: Zwemmen voor", "titel: Zwemmen 🏊 voor"), []),
     # 9. YAML 1.1 values the editors read differently: refused by both, with a hint
     ("phone-unquoted", edit("{email: info@example.org}", "{telefoon: 0387654321}"), [

@@ -50,8 +50,8 @@ Found = tuple[int, str, str, tuple[Any, ...]]
 
 
 def split_lines(text: str) -> list[str]:
-    """The lines as YAML counts them (CRLF is one break)."""
-    return LINE_BREAK.split(text)
+    """The lines as YAML counts them (CRLF is one break; a byte-order mark is no column)."""
+    return LINE_BREAK.split(text.removeprefix("\ufeff"))
 
 
 def quoted(text: str) -> str:
