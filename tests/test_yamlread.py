@@ -173,3 +173,42 @@ def test_python_tags_are_refused():
 
 def test_keys_must_be_plain_text():
     assert messages("[a, b]: 1\n") == ["x.yml:1: een veldnaam moet gewone tekst zijn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\n\tb: 2\n", ["x.yml:2: hier staat een tab; spring in met spaties"]),
+        ("a:\tb\n", ["x.yml:1: let op: hier staat een tab; schrijf een spatie"]),
+        ("a: [b,\tc]\n", ["x.yml:1: let op: hier staat een tab; schrijf een spatie"]),
+        (
+            "a: b\t\nc: d\n",
+            ["x.yml:1: let op: hier staat een tab aan het eind van de regel; haal hem weg"],
+        ),
+        ('a: "b\tc"\nd: |\n  e\tf\n', []),
+        ("a:b\nc: d\n", ["x.yml:1: na de dubbele punt hoort een spatie: schrijf 'a: b'"]),
+        ("a: 10:00\nb: https://example.org\n", []),
+        (
+            "a: 'b c\nd: e\n",
+            [
+                "x.yml:1: een waarde die met ' begint, moet ook met ' eindigen; zet de hele tekst "
+                'tussen dubbele aanhalingstekens: a: "\'b c"'
+            ],
+        ),
+        (
+            "a: b #c\n",
+            [
+                "x.yml:1: veld 'a': na ' #' leest YAML de rest als commentaar, dus staat er nu "
+                "alleen 'b'; zet de tekst tussen aanhalingstekens: a: \"b #c\""
+            ],
+        ),
+        ("a: b # c\nd: e#f\n", []),
+    ],
+)
+def test_the_source_text_names_the_cause_with_both_parsers(text, expected):
+    assert messages(text) == expected
+
+
+def test_a_tab_between_words_is_read_as_a_space_by_both_parsers():
+    document, _ = parse_yaml("titel:\tZwemmen\nb: [1,\t2]\n", "x.yml")
+    assert document.data == {"titel": "Zwemmen", "b": [1, 2]}

@@ -146,7 +146,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
     if _flow_depth(text) > MAX_DEPTH:  # LibYAML crashes the process on extreme nesting
         return None, [Problem(path, first_line, "het bestand is te diep genest")]
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root, parsed = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, path, first_line)]
     except yaml.YAMLError as error:
@@ -155,7 +155,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
         return None, [Problem(path, first_line, "het bestand is te diep genest")]
     if root is None:
         return None, [Problem(path, first_line, "het bestand is leeg; vul de velden in")]
-    builder = _Builder(text, first_line - 1)
+    builder = _Builder(parsed, first_line - 1)
     try:
         data = builder.build(root, (), 0)
     except _Refused as refused:
@@ -170,6 +170,35 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Document | No
         if where and severity == ERROR:
             document.explained.add(where)
     return document, problems
+
+
+def _compose(text: str) -> tuple[Node | None, str]:
+    """The nodes, and the text they were read from.
+
+    YAML 1.2 and LibYAML read a tab between words (`titel:<tab>Zwemmen`) as a space; PyYAML's own
+    parser refuses it. We read such a tab as a space too, so both parsers agree (the source checks
+    still warn about it). Same length, so every line and column stays where it was.
+    """
+    for _ in range(MAX_DEPTH):
+        try:
+            return yaml.compose(text, Loader=_LOADER), text
+        except yaml.MarkedYAMLError as error:
+            softened = _tab_as_space(text, error)
+            if softened is None:
+                raise
+            text = softened
+    return yaml.compose(text, Loader=_LOADER), text
+
+
+def _tab_as_space(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """The text with the refused tab as a space, unless the tab indents its line."""
+    index = error.problem_mark.index if error.problem_mark else -1
+    if not 0 <= index < len(text) or text[index] != "\t":
+        return None
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    if not text[start:index].strip(" -"):
+        return None
+    return text[:index] + " " + text[index + 1 :]
 
 
 class _Builder:
