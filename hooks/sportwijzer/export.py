@@ -1,4 +1,5 @@
-"""Open data: every published offer as JSON (with a schema) and as CSV for spreadsheets.
+"""Open data: every published offer as JSON (with a schema) and as CSV for spreadsheets, and
+every event as JSON (with a schema).
 
 Both files are deterministic: the same data gives byte-identical output, so a rebuild without
 changes changes nothing.
@@ -12,12 +13,14 @@ import json
 from typing import Any
 
 from .jsontext import inert_json
-from .model import Aanbod, Site
+from .model import Aanbod, Evenement, Site
 from .schema import load_schema
 
 JSON_PATH = "data/aanbod.json"
 CSV_PATH = "data/aanbod.csv"
 SCHEMA_PATH = "data/aanbod.schema.json"
+AGENDA_JSON_PATH = "data/agenda.json"
+AGENDA_SCHEMA_PATH = "data/agenda.schema.json"
 
 
 def offer_record(offer: Aanbod, base_url: str) -> dict[str, Any]:
@@ -46,30 +49,70 @@ def aanbod_json(site: Site, base_url: str = "") -> str:
 
 def aanbod_schema() -> str:
     """data/aanbod.schema.json: the file above, described with the offer schema we validate with."""
-    offer = load_schema("offer")
+    return _open_data_schema("Open data: sport- en beweegaanbod", "offer", "aanbod", {})
+
+
+_SLUG_AND_URL = {
+    "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "url": {"type": "string"},
+}
+
+
+def _open_data_schema(title: str, kind: str, key: str, extra: dict[str, Any]) -> str:
+    """An open-data file's schema: region, licence, count and a list of `kind` records, each
+    with slug, url, the `extra` fields and the fields of the schema we validate `kind` with."""
+    data = load_schema(kind)
     item = {
-        **{k: v for k, v in offer.items() if k not in ("$schema", "$id")},
-        "required": ["slug", "url", *offer["required"]],
-        "properties": {
-            "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "url": {"type": "string"},
-            **offer["properties"],
-        },
+        **{k: v for k, v in data.items() if k not in ("$schema", "$id")},
+        "required": [*_SLUG_AND_URL, *extra, *data["required"]],
+        "properties": {**_SLUG_AND_URL, **extra, **data["properties"]},
     }
     schema = {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "Open data: sport- en beweegaanbod",
+        "title": title,
         "type": "object",
         "additionalProperties": False,
-        "required": ["regio", "licentie", "aantal", "aanbod"],
+        "required": ["regio", "licentie", "aantal", key],
         "properties": {
             "regio": {"type": "string"},
             "licentie": {"type": "string"},
             "aantal": {"type": "integer", "minimum": 0},
-            "aanbod": {"type": "array", "items": item},
+            key: {"type": "array", "items": item},
         },
     }
     return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def event_record(event: Evenement, base_url: str) -> dict[str, Any]:
+    """One event: slug, url, its calendar file and all its fields as written (postcode tidied)."""
+    fields = dict(event.fields)
+    fields["locatie"] = {**fields["locatie"], "postcode": event.locatie.postcode}
+    return {
+        "slug": event.slug,
+        "url": base_url + event.url,
+        "ics": base_url + event.ics_url,
+        **fields,
+    }
+
+
+def agenda_json(site: Site, base_url: str = "") -> str:
+    """data/agenda.json: region, licence and every event, over or not, soonest first."""
+    head = {
+        "regio": site.regio.naam,
+        "licentie": site.regio.licentie,
+        "aantal": len(site.agenda),
+        "agenda": [],
+    }
+    compact = {"separators": (",", ":")}
+    records = ",\n".join(inert_json(event_record(e, base_url), **compact) for e in site.agenda)
+    body = f'"agenda":[\n{records}\n]' if records else '"agenda":[]'
+    return inert_json(head, **compact).replace('"agenda":[]', body) + "\n"
+
+
+def agenda_schema() -> str:
+    """data/agenda.schema.json: the file above, described with the event schema we validate with."""
+    ics = {"ics": {"type": "string", "description": "Het iCalendar-bestand van de activiteit."}}
+    return _open_data_schema("Open data: agenda", "agenda", "agenda", ics)
 
 
 CSV_COLUMNS = (
@@ -166,4 +209,6 @@ def export_files(site: Site, base_url: str = "") -> dict[str, bytes]:
         JSON_PATH: aanbod_json(site, base_url).encode("utf-8"),
         SCHEMA_PATH: aanbod_schema().encode("utf-8"),
         CSV_PATH: ("\ufeff" + aanbod_csv(site, base_url)).encode("utf-8"),
+        AGENDA_JSON_PATH: agenda_json(site, base_url).encode("utf-8"),
+        AGENDA_SCHEMA_PATH: agenda_schema().encode("utf-8"),
     }

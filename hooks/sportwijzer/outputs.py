@@ -1,5 +1,5 @@
-"""Every file the build adds besides pages: open data, the finder's files, the text index and
-the browser libraries."""
+"""Every file the build adds besides pages: open data, the calendar files, the finder's files,
+the text index and the browser libraries."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from .calendar_ics import calendar_files
 from .export import export_files
 from .finder import CARDS_PER_FILE, FACTS_PATH, finder_files
 from .jsontext import inert_json
@@ -19,7 +20,7 @@ from .vendor import vendor_files
 def extra_files(site: Site, base_url: str) -> dict[str, str | bytes]:
     """Site path -> content, known before any page is rendered. `base_url` makes the open
     data's links absolute."""
-    return {**export_files(site, base_url), **vendor_files()}
+    return {**export_files(site, base_url), **calendar_files(site, base_url), **vendor_files()}
 
 
 def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, str]:
