@@ -28,6 +28,7 @@ from .validate import (
 
 MAX_YEARS_AHEAD = 2
 MAX_DAYS_LONG = 14
+RESERVED_SLUG = "agenda"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
@@ -57,6 +58,17 @@ def _date_field(
         text = f"'{value}' is geen bestaande datum; kijk dag en maand na"
         return None, [field_problem(source.path, _at(source, *path), name, text)]
     return day, []
+
+
+def check_name_free(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """The file name 'agenda' is taken: agenda/agenda.ics is the feed of all events."""
+    if source.slug == RESERVED_SLUG:
+        yield Problem(
+            source.path,
+            None,
+            "de naam 'agenda' is al in gebruik voor de hele agenda (agenda/agenda.ics); "
+            "geef het bestand de naam van de activiteit, zoals 'clinic-rolstoeltennis-zwolle.yml'",
+        )
 
 
 def check_organisator_exists(
@@ -170,6 +182,7 @@ def check_event_telefoon(
 
 
 EVENT_RULES: tuple[Rule, ...] = (
+    check_name_free,
     check_organisator_exists,
     check_datum,
     check_tot_datum,
