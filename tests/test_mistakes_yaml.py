@@ -172,6 +172,17 @@ CASES = [
     ("kosten-as-text", add("kosten: € 5,-\n"), [
         f"{F}:15: veld 'kosten': '€ 5,-' is geen groep met bedrag en per; schrijf "
         "kosten: {bedrag: 5, per: keer}"]),
+    ("kosten-as-number", add("kosten: 5\n"), [
+        f"{F}:15: veld 'kosten': '5' is geen groep met bedrag en per; schrijf "
+        "kosten: {bedrag: 5, per: keer}"]),
+    ("kosten-gratis", add("kosten: gratis\n"), [
+        f"{F}:15: veld 'kosten': 'gratis' is geen groep met bedrag en per; schrijf "
+        "kosten: {bedrag: 0}"]),
+    ("tijden-as-text", add("tijden: maandag 9.30-11:00\n"), [
+        f"{F}:15: veld 'tijden': 'maandag 9.30-11:00' is geen lijst; schrijf "
+        'tijden: [{dag: maandag, van: "09:30", tot: "11:00"}]']),
+    ("tijden-unreadable", add("tijden: elke week\n"), [
+        f"{F}:15: veld 'tijden': 'elke week' moet een lijst, zoals [a, b] zijn"]),
     ("bedrag-comma-block", add("kosten:\n  bedrag: 5,50\n  per: keer\n"), [
         f"{F}:16: veld 'kosten.bedrag': '5,50' is geen getal; schrijf bedrag: 5.50"]),
     ("bedrag-comma-flow", add("kosten: {bedrag: 5,50, per: keer}\n"), [
@@ -364,6 +375,34 @@ AGREEMENT = [
 def test_the_editor_and_make_check_agree(region, text, accepted):
     assert editor_accepts(text) is accepted
     assert check_accepts(region, text) is accepted
+
+
+REGIO = """\
+naam: Regio Testvallei
+loket: {naam: Sportloket, telefoon: "038 111 22 33"}
+gemeenten: [{naam: Zwolle, coordinaten: [52.5168, 6.0830]}]
+"""
+
+OTHER_KINDS = [
+    ("regio-phone-unquoted", "regio", edit('"038 111 22 33"', "0381112233", REGIO), False),
+    ("regio-yes", "regio", REGIO + "voorbeeld: yes\n", False),
+    ("regio-true", "regio", REGIO + "voorbeeld: true\n", True),
+    ("partner-phone-unquoted", "partner", edit('"038 222 33 44"', "0382223344", PARTNER), False),
+    ("partner-mailto", "partner",
+     edit('telefoon: "038 222 33 44"', "email: mailto:a@b.nl", PARTNER), False),
+    ("partner-fine", "partner", PARTNER, True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "accepted"), [c[1:] for c in OTHER_KINDS], ids=[c[0] for c in OTHER_KINDS]
+)
+def test_the_editor_and_make_check_agree_on_partners_and_the_region(region, kind, text, accepted):
+    name = "regio.yml" if kind == "regio" else P
+    front = text.split("---\n")[1] if kind == "partner" else text
+    assert editor_accepts(front, kind) is accepted
+    errors = [line for line in lines_for(region, name, text) if ": let op: " not in line]
+    assert (errors == []) is accepted
 
 
 def test_check_only_rules_are_stricter_than_the_editor_on_purpose(region):

@@ -134,7 +134,8 @@ def _hint(error: ValidationError, where: tuple[Any, ...], written: str) -> str |
     wanted = error.schema.get("type", ())
     types = (wanted,) if isinstance(wanted, str) else tuple(wanted)
     key = keys[-1] if keys else ""
-    return hint(Refused(key, types, error.instance, written, "x-fout" in error.schema))
+    items = error.schema.get("items", {}).get("type", "")
+    return hint(Refused(key, types, error.instance, written, "x-fout" in error.schema, items))
 
 
 def _is_empty(error: ValidationError) -> bool:

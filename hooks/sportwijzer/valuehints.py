@@ -29,6 +29,10 @@ _PER_PART = re.compile(r" *(?:per|p/|/) *(" + "|".join(_PER) + r")$")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+_DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_TIMES = re.compile(
+    rf"({_DAYS}) *(\d{{1,2}}[:.]\d{{2}}) *(?:-|–|tot) *(\d{{1,2}}[:.]\d{{2}})(?: *uur)?"
+)
 _DATE_FIELDS = {"laatst_gecontroleerd", "datum", "vanaf", "tot"}
 
 
@@ -41,6 +45,7 @@ class Refused:
     value: Any
     written: str
     worded: bool = False  # the schema words this error itself (x-fout)
+    items: str = ""  # for a list: the type of its items
 
 
 def age(written: str) -> str | None:
@@ -162,8 +167,22 @@ def _date(refused: Refused) -> str | None:
 def _list(refused: Refused) -> str | None:
     if "array" not in refused.types or not isinstance(refused.value, str) or refused.worded:
         return None
+    if refused.items != "string":
+        return _times(refused)
     items = [item.strip() for item in re.split(r"[,;]| en ", refused.value) if item.strip()]
     return f"'{refused.written}' is geen lijst; schrijf een lijst: [{', '.join(items)}]"
+
+
+def _times(refused: Refused) -> str | None:
+    """'maandag 10:00-11:00' for tijden: a list of groups with dag, van and tot."""
+    match = _TIMES.fullmatch(str(refused.value).strip().lower())
+    if refused.key != "tijden" or match is None:
+        return None
+    dag, van, tot = match[1], *(t.replace(".", ":").zfill(5) for t in match.groups()[1:])
+    return (
+        f"'{refused.written}' is geen lijst; schrijf "
+        f'tijden: [{{dag: {dag}, van: "{van}", tot: "{tot}"}}]'
+    )
 
 
 RULES: list[Callable[[Refused], str | None]] = [
