@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test lint format bench clean verouderd aanbod-uit-issue \
-	nieuw-aanbod verouderd-issue
+	nieuw-aanbod nieuw-evenement verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -20,6 +20,7 @@ help:
 	@echo "make verouderd-issue LINK=...   dezelfde lijst als tekst voor het issue 'Aanbod nakijken'"
 	@echo "make aanbod-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een aanbod uit een issue"
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
+	@echo "make nieuw-evenement SLUG=... TITEL=... SOORT=... ORGANISATOR=... DATUM=... GEMEENTE=..."
 	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
 
 # The virtual environment, rebuilt whenever requirements.txt (or the part it includes) changes.
@@ -71,3 +72,8 @@ aanbod-uit-issue: $(STAMP)
 nieuw-aanbod: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod --slug "$(SLUG)" --titel "$(TITEL)" \
 		--sport "$(SPORT)" --aanbieder "$(AANBIEDER)" --gemeente "$(GEMEENTE)"
+
+nieuw-evenement: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement --slug "$(SLUG)" \
+		--titel "$(TITEL)" --soort "$(SOORT)" --organisator "$(ORGANISATOR)" --datum "$(DATUM)" \
+		--gemeente "$(GEMEENTE)"

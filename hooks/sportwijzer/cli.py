@@ -1,5 +1,5 @@
 """The command line behind `make check` (every problem, one line each, then a summary) and
-`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`."""
+`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`, `make nieuw-evenement`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from .nieuw import (
     result_lines,
     write_and_check,
 )
+from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
+from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
 from .problems import Problem, errors, report_lines, sorted_problems
 from .site import LoadResult, load_site
 from .slugs import slugify
@@ -52,7 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     for name, _question in QUESTIONS:
         new.add_argument(f"--{name}", default="")
     new.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    for sub in (check, stale, issue, new):
+    event = commands.add_parser("nieuw-evenement", help="schrijf een activiteit voor de agenda")
+    for name, _question in EVENT_QUESTIONS:
+        event.add_argument(f"--{name}", default="")
+    event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    for sub in (check, stale, issue, new, event):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
 
@@ -95,17 +101,42 @@ def _from_issue(args: argparse.Namespace, out: TextIO) -> int:
 _NO_SLUG = "het issue heeft geen titel; geef de naam van het bestand mee met SLUG=..."
 
 
+def _answers(
+    args: argparse.Namespace, questions: tuple[tuple[str, str], ...], command: str, out: TextIO
+) -> dict[str, str] | None:
+    """The answers given as arguments, the missing ones asked on a terminal (None: not asked)."""
+    answers = {name: getattr(args, name).strip() for name, _question in questions}
+    missing = [(name, question) for name, question in questions if not answers[name]]
+    if missing and not sys.stdin.isatty():
+        names = ", ".join(name.upper() for name, _question in missing)
+        print(f"Vul ook in: {names}, zoals 'make {command} SLUG=... TITEL=...'", file=out)
+        return None
+    for name, question in missing:
+        answers[name] = input(f"{question}: ").strip()
+    return answers
+
+
+def _new_event(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a commented event from arguments, asking for missing ones on a terminal."""
+    root, today = Path(args.root), args.vandaag or dt.date.today()
+    answers = _answers(args, EVENT_QUESTIONS, "nieuw-evenement", out)
+    if answers is None:
+        return 2
+    refused = refuse_event(root, NewEvent(**answers), today)
+    if refused:
+        print("\n".join(refused), file=out)
+        return 2
+    relative = event_path(answers["slug"])
+    text = new_event_text(root, NewEvent(**answers), today)
+    return _finish(relative, write_and_check(root, relative, text, today), out)
+
+
 def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
     """Write a commented offer from arguments, asking for missing ones on a terminal."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    answers = {name: getattr(args, name).strip() for name, _question in QUESTIONS}
-    missing = [(name, question) for name, question in QUESTIONS if not answers[name]]
-    if missing and not sys.stdin.isatty():
-        names = ", ".join(name.upper() for name, _question in missing)
-        print(f"Vul ook in: {names}, zoals 'make nieuw-aanbod SLUG=... TITEL=...'", file=out)
+    answers = _answers(args, QUESTIONS, "nieuw-aanbod", out)
+    if answers is None:
         return 2
-    for name, question in missing:
-        answers[name] = input(f"{question}: ").strip()
     refused = [refuse_name(root, answers["slug"]), *refuse_answers(root, NewOffer(**answers))]
     if any(refused):
         print("\n".join(line for line in refused if line), file=out)
@@ -126,6 +157,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "verouderd": _stale,
     "aanbod-uit-issue": _from_issue,
     "nieuw-aanbod": _new_offer,
+    "nieuw-evenement": _new_event,
 }
 
 

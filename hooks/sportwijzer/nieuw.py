@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .invulhulp import placeholder
 from .load import PARTNER_SUFFIXES, SourceFile, discover, read_front_matter_file, read_yaml_file
@@ -48,27 +48,33 @@ def offer_path(slug: str) -> str:
     return f"{OFFERS_DIR}/{slug}.yml"
 
 
-def refuse_name(root: Path, slug: str) -> str | None:
+def refuse_name(root: Path, slug: str, path_of: Callable[[str], str] = offer_path) -> str | None:
     """Why this file name cannot be used (bad name, file exists), or None when it can."""
     if not SLUG_PATTERN.fullmatch(slug):
         return f"'{slug}' mag alleen kleine letters, cijfers en streepjes bevatten"
-    if (root / offer_path(slug)).exists():
-        return f"{offer_path(slug)} bestaat al; kies een andere naam"
+    if (root / path_of(slug)).exists():
+        return f"{path_of(slug)} bestaat al; kies een andere naam"
     return None
 
 
-def _q(value: str) -> str:
+def quoted(value: str) -> str:
     """A YAML scalar for any text: JSON's double-quoted form is valid YAML."""
     return json.dumps(value, ensure_ascii=False)
 
 
-def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
-    """Why the sport, partner or municipality cannot be used, before anything is written."""
+def region_context(root: Path, today: dt.date) -> Context:
+    """What the rules need to judge answers before a file exists: region, lists, partners."""
     document, _ = read_yaml_file(root, REGIO_FILE)
     regio = document.data if document else None
-    ctx = Context(load_vocabulary(root)[0], dt.date.today())
+    ctx = Context(load_vocabulary(root)[0], today)
     ctx.gemeenten, ctx.plaatsen = region_centres(regio), region_places(regio)
     ctx.partners = {Path(p).stem for p in discover(root, PARTNERS_DIR, PARTNER_SUFFIXES)[0]}
+    return ctx
+
+
+def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
+    """Why the sport, partner or municipality cannot be used, before anything is written."""
+    ctx = region_context(root, dt.date.today())
     data = {"sport": answers.sport, "aanbieder": answers.aanbieder}
     data["locatie"] = {"gemeente": answers.gemeente}
     source = SourceFile(offer_path(answers.slug), answers.slug, None)
@@ -82,29 +88,29 @@ def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
     return [re.sub(r"^veld '(locatie\.)?([a-z]+)'", r"\2", message) for message in messages]
 
 
-def _contact(root: Path, aanbieder: str) -> dict[str, Any]:
-    """The partner's contact details as a start, or a placeholder when it has none."""
-    source, _ = read_front_matter_file(root, f"{PARTNERS_DIR}/{aanbieder}.md")
+def contact_lines(root: Path, partner: str, hint: str) -> str:
+    """The partner's contact details as indented YAML lines, or a placeholder when it has none."""
+    source, _ = read_front_matter_file(root, f"{PARTNERS_DIR}/{partner}.md")
     data = source.document.data if source and source.document else {}
     contact = data.get("contact") if isinstance(data, dict) else None
     keys = ("email", "telefoon", "website")
     found = {k: v for k, v in (contact or {}).items() if k in keys and isinstance(v, str)}
-    return found or {"email": placeholder("het e-mailadres voor dit aanbod")}
+    found = found or {"email": placeholder(hint)}
+    return "\n".join(f"  {key}: {quoted(value)}" for key, value in found.items())
 
 
 def new_offer_text(root: Path, answers: NewOffer, today: dt.date) -> str:
     """A commented offer: the answers, and NAKIJKEN placeholders that fail 'make check' until a
     person fills them in (nothing made up may reach the site)."""
-    contact = "\n".join(f"  {k}: {_q(v)}" for k, v in _contact(root, answers.aanbieder).items())
     return _TEMPLATE.format(
-        titel=_q(answers.titel),
-        sport=_q(answers.sport),
-        aanbieder=_q(answers.aanbieder),
-        gemeente=_q(answers.gemeente),
-        contact=contact,
+        titel=quoted(answers.titel),
+        sport=quoted(answers.sport),
+        aanbieder=quoted(answers.aanbieder),
+        gemeente=quoted(answers.gemeente),
+        contact=contact_lines(root, answers.aanbieder, "het e-mailadres voor dit aanbod"),
         vandaag=today.isoformat(),
         **{
-            name: _q(placeholder(hint.format(vandaag=today)))
+            name: quoted(placeholder(hint.format(vandaag=today)))
             for name, hint in _PLACEHOLDERS.items()
         },
     )
