@@ -181,6 +181,11 @@ CASES = [
     ("tijden-as-text", add("tijden: maandag 9.30-11:00\n"), [
         f"{F}:15: veld 'tijden': 'maandag 9.30-11:00' is geen lijst; schrijf "
         'tijden: [{dag: maandag, van: "09:30", tot: "11:00"}]']),
+    ("time-with-a-point", add("tijden: [{dag: maandag, van: 9.30, tot: 10:30}]\n"), [
+        f"{F}:15: veld 'tijden.van': '9.30' is geen tijd als uu:mm; schrijf van: \"09:30\""]),
+    ("time-one-digit-hour", add("tijden:\n  - dag: maandag\n    van: 9:30\n    tot: 11\n"), [
+        f"{F}:17: veld 'tijden.van': '9:30' is geen tijd als uu:mm; schrijf van: \"09:30\"",
+        f"{F}:18: veld 'tijden.tot': '11' is geen tijd als uu:mm; schrijf tot: \"11:00\""]),
     ("tijden-unreadable", add("tijden: elke week\n"), [
         f"{F}:15: veld 'tijden': 'elke week' moet een lijst, zoals [a, b] zijn"]),
     ("bedrag-comma-block", add("kosten:\n  bedrag: 5,50\n  per: keer\n"), [
@@ -275,6 +280,13 @@ def test_the_published_values_are_what_the_coordinator_meant(region):
 )
 def test_age_reads_the_usual_ways_of_writing_an_age(written, expected):
     assert valuehints.age(written) == expected
+
+
+def test_the_hints_know_the_schemas_date_and_time_patterns():
+    tijden = load_schema("offer")["properties"]["tijden"]["items"]["properties"]
+    assert tijden["van"]["pattern"] == tijden["tot"]["pattern"] == valuehints.TIME_PATTERN
+    datum = load_schema("offer")["properties"]["laatst_gecontroleerd"]
+    assert datum["pattern"] == valuehints.DATE_PATTERN
 
 
 @pytest.mark.parametrize(

@@ -197,10 +197,7 @@ CASES = [
     (
         "unquoted-times-work",
         VALID_OFFER + "tijden:\n  - dag: zaterdag\n    van: 9:00\n    tot: 10:00\n",
-        [
-            f"{F}:17: veld 'tijden.van': '9:00' is geen tijd; schrijf uren en minuten tussen "
-            'aanhalingstekens, zoals "09:00"'
-        ],
+        [f"{F}:17: veld 'tijden.van': '9:00' is geen tijd als uu:mm; schrijf van: \"09:00\""],
     ),
     (
         "unknown-day",

@@ -135,7 +135,9 @@ def _hint(error: ValidationError, where: tuple[Any, ...], written: str) -> str |
     types = (wanted,) if isinstance(wanted, str) else tuple(wanted)
     key = keys[-1] if keys else ""
     items = error.schema.get("items", {}).get("type", "")
-    return hint(Refused(key, types, error.instance, written, "x-fout" in error.schema, items))
+    worded = "x-fout" in error.schema
+    pattern = error.schema.get("pattern", "")
+    return hint(Refused(key, types, error.instance, written, worded, items, pattern))
 
 
 def _is_empty(error: ValidationError) -> bool:

@@ -33,7 +33,10 @@ _DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 _TIMES = re.compile(
     rf"({_DAYS}) *(\d{{1,2}}[:.]\d{{2}}) *(?:-|–|tot) *(\d{{1,2}}[:.]\d{{2}})(?: *uur)?"
 )
-_DATE_FIELDS = {"laatst_gecontroleerd", "datum", "vanaf", "tot"}
+# The schemas' patterns for a date and a time of day: a field with one of them gets the hint.
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(?: *uur)?")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Refused:
     written: str
     worded: bool = False  # the schema words this error itself (x-fout)
     items: str = ""  # for a list: the type of its items
+    pattern: str = ""  # for text: the pattern it must match
 
 
 def age(written: str) -> str | None:
@@ -156,12 +160,31 @@ def _website(refused: Refused) -> str | None:
 
 
 def _date(refused: Refused) -> str | None:
-    if refused.key not in _DATE_FIELDS or not isinstance(refused.value, str):
+    if refused.pattern != DATE_PATTERN or not isinstance(refused.value, str):
         return None
     fix = iso_date(refused.value)
     if fix is None:
         return None
     return f"'{refused.written}' is geen datum als jaar-maand-dag; schrijf de datum als {fix}"
+
+
+def clock(written: str) -> str | None:
+    """'9.30' -> '09:30', '10' -> '10:00', '10 uur' -> '10:00': a time of day as uu:mm."""
+    match = _CLOCK.fullmatch(written.strip().lower())
+    if match is None or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        return None
+    return f"{int(match[1]):02d}:{match[2] or '00'}"
+
+
+def _time(refused: Refused) -> str | None:
+    if refused.pattern != TIME_PATTERN:
+        return None
+    value = refused.value
+    readable = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    fix = clock(refused.written) if readable else None
+    if fix is None or fix == refused.written:
+        return None
+    return f"'{refused.written}' is geen tijd als uu:mm; schrijf {refused.key}: \"{fix}\""
 
 
 def _list(refused: Refused) -> str | None:
@@ -194,6 +217,7 @@ RULES: list[Callable[[Refused], str | None]] = [
     _mailto,
     _website,
     _date,
+    _time,
     _list,
 ]
 
