@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -283,3 +285,29 @@ def test_the_built_site_has_every_calendar_file_and_the_open_data(built):
     schema = json.loads((built / "data" / "agenda.schema.json").read_text(encoding="utf-8"))
     Draft7Validator(schema).validate(data)
     assert {record["slug"] for record in data["agenda"]} == set(EVENTS)
+
+
+# --- layers -----------------------------------------------------------------------------------
+
+LAYERS = {
+    "agenda": {"dutch"},
+    "event_rules": {"load", "problems", "validate"},
+    "datakinds": {"event_rules", "load", "problems", "schema", "validate"},
+    "calendar_ics": {"agenda", "dutch", "model"},
+}
+
+
+@pytest.mark.parametrize("module", sorted(LAYERS))
+def test_agenda_modules_import_only_downwards(module):
+    source = (Path(__file__).parents[1] / "hooks" / "sportwijzer" / f"{module}.py").read_text()
+    imported = set(re.findall(r"^from \.(\w+) import", source, re.M))
+    assert imported == LAYERS[module]
+
+
+def test_the_data_check_does_not_load_the_calendar_library():
+    code = "import sys, sportwijzer.site, sportwijzer.cli; print('icalendar' in sys.modules)"
+    hooks = Path(__file__).parents[1] / "hooks"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
