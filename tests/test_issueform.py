@@ -220,3 +220,77 @@ def test_op_afspraak_and_no_checkboxes_ticked():
     data, problems = offer_from_issue(answers, "issue.md", dt.date(2026, 1, 2))
     assert data["op_afspraak"] is True and "tijden" not in data and "niveau" not in data
     assert problems == [] and data["laatst_gecontroleerd"] == dt.date(2026, 1, 2)
+
+
+EVENT_ANSWERS = {
+    "Naam van de activiteit": "Clinic judo: kom proberen",
+    "Soort": "clinic (een sport uitproberen, met uitleg)",
+    "Organisator": "Judoclub De Mat",
+    "Samenvatting": "Een middag judo proberen, met ervaren trainers.",
+    "Datum": "6-3-2027",
+    "Laatste dag": "_No response_",
+    "Begintijd": "13.30 uur",
+    "Eindtijd": "16:00",
+    "Voor wie is het?": "- [X] verstandelijk (verstandelijke beperking)\n- [X] autisme",
+    "Voor wie nog meer?": "- [X] sporters\n- [X] ouders-en-begeleiders (ouders en begeleiders)",
+    "Naam van de plek": "Sporthal De Reeve",
+    "Adres": "Reeveweg 8",
+    "Postcode": "8262 AB",
+    "Plaats": "Kampen",
+    "Gemeente": "Kampen",
+    "Coördinaten": "52.5500, 5.9200",
+    "Aanmelden via e-mail": "judo@example.org",
+    "Aanmelden kan tot en met": "27-02-2027",
+    "Kosten in euro": "0",
+    "E-mail": "info@example.org",
+}
+EVENT_DATA = {
+    "titel": "Clinic judo: kom proberen",
+    "soort": "clinic",
+    "organisator": "judoclub-de-mat",
+    "samenvatting": "Een middag judo proberen, met ervaren trainers.",
+    "datum": dt.date(2027, 3, 6),
+    "tijd": {"van": "13:30", "tot": "16:00"},
+    "beperkingen": ["verstandelijk", "autisme"],
+    "doelgroep": ["sporters", "ouders-en-begeleiders"],
+    "locatie": {
+        "naam": "Sporthal De Reeve",
+        "adres": "Reeveweg 8",
+        "postcode": "8262 AB",
+        "plaats": "Kampen",
+        "gemeente": "Kampen",
+        "coordinaten": [52.55, 5.92],
+    },
+    "aanmelden": {"email": "judo@example.org", "uiterlijk": dt.date(2027, 2, 27)},
+    "kosten": {"bedrag": 0},
+    "contact": {"email": "info@example.org"},
+}
+
+
+def event_from(region, answers: dict[str, str]) -> tuple[int, list[str]]:
+    write(region, "agenda-issue.md", body(answers))
+    out = io.StringIO()
+    args = ["evenement-uit-issue", str(region / "agenda-issue.md"), "--root", str(region)]
+    code = main([*args, "--vandaag", TODAY.isoformat()], out)
+    return code, out.getvalue().splitlines()
+
+
+def test_an_agenda_issue_becomes_an_event_file_checked_like_any_other(region):
+    code, lines = event_from(region, EVENT_ANSWERS)
+    relative = "agenda/clinic-judo-kom-proberen.yml"
+    assert (code, lines) == (0, [f"Geschreven: {relative}", "Geen fouten gevonden in 1 bestand."])
+    text = (region / relative).read_text(encoding="utf-8")
+    assert text.splitlines()[:2] == [
+        "# yaml-language-server: $schema=../hooks/sportwijzer/schemas/agenda.schema.json",
+        "# Gemaakt uit agenda-issue.md met 'make evenement-uit-issue'. Kijk alles na.",
+    ]
+    assert yaml.safe_load(text) == EVENT_DATA
+
+
+def test_an_agenda_issue_with_a_date_that_is_no_date_is_refused_on_its_line(region):
+    code, lines = event_from(region, {**EVENT_ANSWERS, "Datum": "zaterdag 6 maart"})
+    assert code == 1
+    assert lines[1] == (
+        "agenda/clinic-judo-kom-proberen.yml:7: veld 'datum': 'zaterdag 6 maart' is geen datum; "
+        "schrijf jaar-maand-dag, zoals 2027-04-17"
+    )

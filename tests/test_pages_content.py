@@ -322,6 +322,10 @@ def test_aanmelden_form_opens_the_issue_form_with_its_own_field_ids(site):
     assert {"titel", "sport", "aanbieder", "samenvatting", "postcode", "gemeente"} <= names
     assert 'action="https://github.com/voorbeeld/sportwijzer/issues/new"' in html
     assert '<input type="hidden" name="template" value="nieuw-aanbod.yml">' in html
+    assert "<strong>Alles wat je op GitHub schrijft, is openbaar.</strong>" in html
+    events = "https://github.com/voorbeeld/sportwijzer/issues/new?template=nieuw-evenement.yml"
+    assert f'<a href="{events}">Meld de activiteit aan op GitHub</a>' in html
+    assert (REPO / ".github" / "ISSUE_TEMPLATE" / "nieuw-evenement.yml").is_file()
     assert 'href="mailto:loket@example.org?subject=Nieuw%20aanbod%20aanmelden&amp;body=' in html
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "form-action 'self' https://github.com" in policy

@@ -16,7 +16,7 @@ import yaml
 
 from conftest import REPO, VALID_OFFER, write
 from sportwijzer.freshness import ISSUE_TITLE
-from sportwijzer.issueform import FORM_FIELDS, MODELINE
+from sportwijzer.issueform import EVENT_FORM_FIELDS, FORM_FIELDS, MODELINE
 from sportwijzer.schema import load_schema
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -343,22 +343,32 @@ def test_pre_commit_hook_says_in_dutch_why_the_commit_stops(region, capsys):
     ]
 
 
-def issue_form() -> dict[str, Any]:
-    path = REPO / ".github" / "ISSUE_TEMPLATE" / "nieuw-aanbod.yml"
+# Each issue form, the questions its converter reads, and the schema of the file it becomes.
+FORMS = {
+    "nieuw-aanbod.yml": (FORM_FIELDS, "offer"),
+    "nieuw-evenement.yml": (EVENT_FORM_FIELDS, "agenda"),
+}
+
+
+def issue_form(name: str = "nieuw-aanbod.yml") -> dict[str, Any]:
+    path = REPO / ".github" / "ISSUE_TEMPLATE" / name
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_issue_form_asks_exactly_the_questions_the_converter_reads():
-    questions = [item for item in issue_form()["body"] if item["type"] != "markdown"]
-    assert [q["attributes"]["label"] for q in questions] == [f.label for f in FORM_FIELDS]
+@pytest.mark.parametrize("name", FORMS)
+def test_issue_form_asks_exactly_the_questions_the_converter_reads(name):
+    questions = [item for item in issue_form(name)["body"] if item["type"] != "markdown"]
+    assert [q["attributes"]["label"] for q in questions] == [f.label for f in FORMS[name][0]]
     assert len({q["id"] for q in questions}) == len(questions)
 
 
-def test_issue_form_offers_exactly_the_schema_values():
+@pytest.mark.parametrize("name", FORMS)
+def test_issue_form_offers_exactly_the_schema_values(name):
     """Every checkbox list and dropdown holds the schema's enum, in the schema's order."""
-    properties = load_schema("offer")["properties"]
-    by_label = {item["attributes"]["label"]: item for item in issue_form()["body"][1:]}
-    for form_field in FORM_FIELDS:
+    fields, schema = FORMS[name]
+    properties = load_schema(schema)["properties"]
+    by_label = {item["attributes"]["label"]: item for item in issue_form(name)["body"][1:]}
+    for form_field in fields:
         if form_field.kind not in ("checkboxes", "choice"):
             continue
         rule = properties[form_field.path[0]]
@@ -370,13 +380,13 @@ def test_issue_form_offers_exactly_the_schema_values():
         assert [text.split(" (")[0] for text in texts] == allowed, form_field.label
 
 
-def test_issue_form_requires_what_the_schema_requires():
-    required = {q["attributes"]["label"] for q in issue_form()["body"][1:] if _required(q)}
-    schema = load_schema("offer")
-    needed = {f.label for f in FORM_FIELDS if f.path[0] in schema["required"] and len(f.path) == 1}
-    needed |= {
-        f.label for f in FORM_FIELDS if f.path[0] == "locatie" and f.path[1] != "coordinaten"
-    }
+@pytest.mark.parametrize("name", FORMS)
+def test_issue_form_requires_what_the_schema_requires(name):
+    fields, schema_name = FORMS[name]
+    required = {q["attributes"]["label"] for q in issue_form(name)["body"][1:] if _required(q)}
+    schema = load_schema(schema_name)
+    needed = {f.label for f in fields if f.path[0] in schema["required"] and len(f.path) == 1}
+    needed |= {f.label for f in fields if f.path[0] == "locatie" and f.path[1] != "coordinaten"}
     assert needed - {"Voor wie is het?"} <= required
 
 
@@ -389,8 +399,9 @@ def test_pull_request_template_is_a_dutch_checklist():
     assert text.count("- [ ]") >= 3 and "laatst_gecontroleerd" in text
 
 
-def test_issue_form_warns_first_that_everything_in_an_issue_is_public():
-    first = issue_form()["body"][0]
+@pytest.mark.parametrize("name", FORMS)
+def test_issue_form_warns_first_that_everything_in_an_issue_is_public(name):
+    first = issue_form(name)["body"][0]
     assert first["type"] == "markdown"
     assert first["attributes"]["value"].startswith(
         "> [!WARNING]\n> **Alles wat je hier schrijft, is openbaar.** Iedereen op internet kan het "

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .freshness import stale_issue, stale_report
-from .issueform import offer_from_issue, offer_yaml
+from .issueform import data_yaml, event_from_issue, offer_from_issue
 from .nieuw import (
     QUESTIONS,
     NewOffer,
@@ -46,10 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     stale.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
     stale.add_argument("--issue", action="store_true", help="tekst van het issue 'Aanbod nakijken'")
     stale.add_argument("--link", default="", help="adres van de bestanden op GitHub, voor --issue")
-    issue = commands.add_parser("aanbod-uit-issue", help="maak offers/<naam>.yml uit een issue")
-    issue.add_argument("issue", type=Path, help="bestand met de tekst van het issue")
-    issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
-    issue.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    issue_commands = []
+    for name, folder in (("aanbod-uit-issue", "offers"), ("evenement-uit-issue", "agenda")):
+        issue = commands.add_parser(name, help=f"maak {folder}/<naam>.yml uit een issue")
+        issue.add_argument("issue", type=Path, help="bestand met de tekst van het issue")
+        issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
+        issue.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+        issue_commands.append(issue)
     new = commands.add_parser("nieuw-aanbod", help="schrijf een nieuw aanbod met uitleg")
     for name, _question in QUESTIONS:
         new.add_argument(f"--{name}", default="")
@@ -58,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, _question in EVENT_QUESTIONS:
         event.add_argument(f"--{name}", default="")
     event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    for sub in (check, stale, issue, new, event):
+    for sub in (check, stale, *issue_commands, new, event):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
 
@@ -82,20 +85,34 @@ def _stale(args: argparse.Namespace, out: TextIO) -> int:
 
 def _from_issue(args: argparse.Namespace, out: TextIO) -> int:
     """Write offers/<slug>.yml from an issue body, then check it like any other offer."""
+    return _write_from_issue(args, out, "offer", "aanbod-uit-issue")
+
+
+def _event_from_issue(args: argparse.Namespace, out: TextIO) -> int:
+    """Write agenda/<slug>.yml from an agenda issue body, then check it like any other event."""
+    return _write_from_issue(args, out, "agenda", "evenement-uit-issue")
+
+
+def _write_from_issue(args: argparse.Namespace, out: TextIO, schema: str, command: str) -> int:
     root, today = Path(args.root), args.vandaag or dt.date.today()
     if not args.issue.is_file():
         print(f"{args.issue}: bestand ontbreekt", file=out)
         return 2
     body = args.issue.read_text(encoding="utf-8")
-    data, problems = offer_from_issue(body, args.issue.name, today)
+    if schema == "offer":
+        data, problems = offer_from_issue(body, args.issue.name, today)
+        path_of = offer_path
+    else:
+        data, problems = event_from_issue(body, args.issue.name)
+        path_of = event_path
     slug = args.slug or slugify(str(data.get("titel", "")))
-    refused = refuse_name(root, slug) if slug else _NO_SLUG
+    refused = refuse_name(root, slug, path_of) if slug else _NO_SLUG
     if refused:
         print(f"{args.issue.name}: {refused}", file=out)
         return 2
-    relative = offer_path(slug)
-    problems += write_and_check(root, relative, offer_yaml(data, args.issue.name), today)
-    return _finish(relative, problems, out)
+    relative = path_of(slug)
+    text = data_yaml(data, args.issue.name, schema, command)
+    return _finish(relative, problems + write_and_check(root, relative, text, today), out)
 
 
 _NO_SLUG = "het issue heeft geen titel; geef de naam van het bestand mee met SLUG=..."
@@ -156,6 +173,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "check": _check,
     "verouderd": _stale,
     "aanbod-uit-issue": _from_issue,
+    "evenement-uit-issue": _event_from_issue,
     "nieuw-aanbod": _new_offer,
     "nieuw-evenement": _new_event,
 }

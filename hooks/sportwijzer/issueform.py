@@ -1,8 +1,8 @@
-"""Turn the body of a 'Nieuw aanbod' issue (GitHub's Markdown for a form) into offer data.
+"""Turn the body of a 'Nieuw aanbod' or agenda issue (GitHub's Markdown for a form) into data.
 
 GitHub writes a form as ``### Label``, a blank line and the answer; an empty answer is
 ``_No response_`` and checkboxes are ``- [X] keuze``. The labels below are the ones in
-.github/ISSUE_TEMPLATE/nieuw-aanbod.yml; the tests keep the two in step.
+.github/ISSUE_TEMPLATE/nieuw-aanbod.yml and nieuw-evenement.yml; the tests keep them in step.
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ from .problems import Problem, field_problem
 from .slugs import slugify
 
 NO_RESPONSE = "_No response_"
-MODELINE = "# yaml-language-server: $schema=../hooks/sportwijzer/schemas/offer.schema.json"
+
+
+def modeline(schema: str) -> str:
+    """The first line of a data file: which schema the editor checks it against."""
+    return f"# yaml-language-server: $schema=../hooks/sportwijzer/schemas/{schema}.schema.json"
+
+
+MODELINE = modeline("offer")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,30 @@ FORM_FIELDS: tuple[FormField, ...] = (
     FormField("Website", ("contact", "website")),
 )
 
+# The agenda form (.github/ISSUE_TEMPLATE/nieuw-evenement.yml).
+EVENT_FORM_FIELDS: tuple[FormField, ...] = (
+    FormField("Naam van de activiteit", ("titel",)),
+    FormField("Soort", ("soort",), "choice"),
+    FormField("Organisator", ("organisator",), "slug"),
+    FormField("Samenvatting", ("samenvatting",)),
+    FormField("Beschrijving", ("beschrijving",), "block"),
+    FormField("Datum", ("datum",), "date"),
+    FormField("Laatste dag", ("tot_datum",), "date"),
+    FormField("Begintijd", ("tijd", "van"), "clock"),
+    FormField("Eindtijd", ("tijd", "tot"), "clock"),
+    FormField("Sport", ("sport",), "slug"),
+    FormField("Voor wie is het?", ("beperkingen",), "checkboxes"),
+    FormField("Voor wie nog meer?", ("doelgroep",), "checkboxes"),
+    *(field for field in FORM_FIELDS if field.path[0] == "locatie"),
+    FormField("Aanmelden via website", ("aanmelden", "url")),
+    FormField("Aanmelden via e-mail", ("aanmelden", "email")),
+    FormField("Aanmelden via telefoon", ("aanmelden", "telefoon")),
+    FormField("Aanmelden kan tot en met", ("aanmelden", "uiterlijk"), "date"),
+    FormField("Kosten in euro", ("kosten", "bedrag"), "amount"),
+    *(field for field in FORM_FIELDS if field.path[0] in ("toegankelijkheid", "ondersteuning")),
+    *(field for field in FORM_FIELDS if field.path[0] in ("vervoer", "contact")),
+)
+
 LABELS = {field.label: field for field in FORM_FIELDS}
 TRIAL_CHOICES: dict[str, Any] = {
     "Ja, gratis": {"gratis": True},
@@ -79,10 +110,11 @@ _NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
 _COORDINATES = re.compile(rf"\[?\s*({_NUMBER})\s*(?:[,;]\s*|\s+)({_NUMBER})\s*\]?")
 
 
-def sections(body: str) -> dict[str, str]:
+def sections(body: str, fields: tuple[FormField, ...] = FORM_FIELDS) -> dict[str, str]:
     """Answer per known label; headings inside an answer with another text stay in the answer."""
     body = body.replace("\r\n", "\n")
-    found = [m for m in _HEADING.finditer(body) if m.group(1) in LABELS]
+    labels = {field.label for field in fields}
+    found = [m for m in _HEADING.finditer(body) if m.group(1) in labels]
     answers: dict[str, str] = {}
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(body)
@@ -134,6 +166,24 @@ def _clock(text: str) -> str:
     return f"{int(hours):02d}:{minutes}"
 
 
+def _time(text: str) -> str:
+    """'13.30' or '13:30 uur' -> '13:30'; anything else stays text, so the check names it."""
+    match = re.fullmatch(rf"({_TIME})(?:\s*uur)?", text.strip())
+    return _clock(match[1]) if match else text.strip()
+
+
+def _date(text: str) -> Any:
+    """'17-04-2027', '17-4-2027' or '2027-04-17' -> a date; anything else stays text, so the
+    check names it."""
+    text = text.strip()
+    day_first = re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text)
+    parts = (day_first[3], day_first[2], day_first[1]) if day_first else text.split("-")
+    try:
+        return dt.date(*(int(part) for part in parts))
+    except (TypeError, ValueError):
+        return text
+
+
 def time_slot(line: str) -> dict[str, str] | None:
     """'zaterdag 9:00-10:00 niet in de vakantie' -> {dag, van, tot, toelichting}; or None."""
     match = _TIMES_LINE.fullmatch(line.strip())
@@ -156,6 +206,8 @@ READERS: dict[str, Callable[[str], Any]] = {
     "amount": _amount,
     "coordinates": _coordinates,
     "trial": _trial,
+    "date": _date,
+    "clock": _time,
 }
 
 
@@ -191,10 +243,19 @@ _BAD_TIMES = (
 def offer_data(
     answers: dict[str, str], source: str, today: dt.date
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """The offer's fields in the order of the form; empty answers are left out."""
+    """The offer's fields in the order of the form, and the day it was checked."""
+    data, problems = form_data(FORM_FIELDS, answers, source)
+    data["laatst_gecontroleerd"] = today
+    return data, problems
+
+
+def form_data(
+    fields: tuple[FormField, ...], answers: dict[str, str], source: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The fields in the order of the form; empty answers are left out."""
     data: dict[str, Any] = {}
     problems: list[Problem] = []
-    for form_field in FORM_FIELDS:
+    for form_field in fields:
         text = answers.get(form_field.label, "")
         if not text.strip():
             continue
@@ -204,7 +265,6 @@ def offer_data(
         value = READERS[form_field.kind](text)
         if value is not None and value != "":
             _put(data, form_field.path, value)
-    data["laatst_gecontroleerd"] = today
     return data, problems
 
 
@@ -213,6 +273,11 @@ def offer_from_issue(
 ) -> tuple[dict[str, Any], list[Problem]]:
     """The offer data an issue body describes, with the problems of reading it."""
     return offer_data(sections(body), source, today)
+
+
+def event_from_issue(body: str, source: str) -> tuple[dict[str, Any], list[Problem]]:
+    """The event data an agenda issue body describes, with the problems of reading it."""
+    return form_data(EVENT_FORM_FIELDS, sections(body, EVENT_FORM_FIELDS), source)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -237,10 +302,10 @@ _Dumper.add_representer(str, _represent_text)
 _Dumper.add_representer(list, _represent_list)
 
 
-def offer_yaml(data: dict[str, Any], source: str) -> str:
-    """The offer file's text: the editor modeline, where it came from, then the fields."""
+def data_yaml(data: dict[str, Any], source: str, schema: str, command: str) -> str:
+    """A data file's text: the editor modeline, where it came from, then the fields."""
     fields = yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
     )
-    header = [MODELINE, f"# Gemaakt uit {source} met 'make aanbod-uit-issue'. Kijk alles na.", ""]
+    header = [modeline(schema), f"# Gemaakt uit {source} met 'make {command}'. Kijk alles na.", ""]
     return "\n".join(header) + fields
