@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test lint format bench clean verouderd aanbod-uit-issue \
-	nieuw-aanbod nieuw-evenement verouderd-issue
+	nieuw-aanbod nieuw-evenement evenement-uit-issue verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -19,6 +19,7 @@ help:
 	@echo "make verouderd       tabel van aanbod dat langer dan 12 maanden niet is nagekeken"
 	@echo "make verouderd-issue LINK=...   dezelfde lijst als tekst voor het issue 'Aanbod nakijken'"
 	@echo "make aanbod-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een aanbod uit een issue"
+	@echo "make evenement-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een activiteit uit een issue"
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
 	@echo "make nieuw-evenement SLUG=... TITEL=... SOORT=... ORGANISATOR=... DATUM=... GEMEENTE=..."
 	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
@@ -68,6 +69,10 @@ verouderd-issue: $(STAMP)
 aanbod-uit-issue: $(STAMP)
 	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make aanbod-uit-issue ISSUE=issue.md"; exit 2; }
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer aanbod-uit-issue "$(ISSUE)" --slug "$(SLUG)"
+
+evenement-uit-issue: $(STAMP)
+	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make evenement-uit-issue ISSUE=issue.md"; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer evenement-uit-issue "$(ISSUE)" --slug "$(SLUG)"
 
 nieuw-aanbod: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod --slug "$(SLUG)" --titel "$(TITEL)" \
