@@ -349,6 +349,11 @@ def check_accepts(region, text: str) -> bool:
     return not [line for line in lines_for(region, F, text) if ": let op: " not in line]
 
 
+# Where YAML 1.1 (PyYAML) and 1.2 (editors) differ, make check now reads as 1.2 does, so:
+# yes/no/on/off are text, refused for a true/false field; 0387654321 is a number, refused for a
+# phone; 10:00 is text in both (no sexagesimal minutes) and 10:00:00 fails the time pattern;
+# 014 is 14 and 0o14 is 12 (both accepted for an age: no coordinator writes them, both agree);
+# 1_000 is text, 1e3 a number; ~ is empty; 2026-9-14 is text and fails the date pattern.
 AGREEMENT = [
     ("phone-unquoted", edit("{email: info@example.org}", "{telefoon: 0387654321}"), False),
     ("phone-quoted", edit("{email: info@example.org}", '{telefoon: "038 765 43 21"}'), True),

@@ -66,7 +66,7 @@ def _entry(key: str, value: str) -> str:
 
 
 def source_problems(lines: list[str], scalars: Iterable[Scalar]) -> list[Found]:
-    """(line index, message, severity) for what parsed but is not what the coordinator meant."""
+    """What parsed, but is not what the coordinator meant: tabs, lost text, curly quotes."""
     scalars = list(scalars)
     found: list[Found] = []
     for scalar in scalars:
@@ -126,6 +126,8 @@ def _inside(position: tuple[int, int], scalars: Iterable[Scalar]) -> bool:
 
 def _tab_in(line: str, index: int, shielded: list[Scalar], scalars: list[Scalar]) -> str | None:
     """The message for the tabs on one line, outside quoted text, block text and comments."""
+    if "\t" not in line:
+        return None
     tabs = [c for c, char in enumerate(line) if char == "\t" and not _inside((index, c), shielded)]
     comment = _comment_start(line, index, scalars)
     tabs = [c for c in tabs if comment is None or c < comment]
