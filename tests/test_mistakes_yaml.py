@@ -196,7 +196,8 @@ CASES = [
         f"{F}:15: veld 'status': 'Actief' is geen bekende waarde. Bedoel je 'actief'? Kies uit: "
         "actief, wachtlijst, gepauzeerd, gestopt"]),
     ("indent-too-far", edit("  adres: Vlietweg 4", "   adres: Vlietweg 4"), [
-        f"{F}:8: de inspringing klopt niet; zet velden van één groep recht onder elkaar"]),
+        f"{F}:8: de YAML klopt hier niet: de inspringing klopt niet; zet velden van één groep "
+        "recht onder elkaar"]),
     ("indent-too-little", edit("  adres: Vlietweg 4", " adres: Vlietweg 4"), [
         f"{F}:8: de YAML klopt hier niet: de inspringing klopt niet; zet velden van één groep "
         "recht onder elkaar"]),

@@ -28,7 +28,11 @@ _CURLY = _CURLY_OPEN + _CURLY_CLOSE
 
 TAB_INDENT = "hier staat een tab; spring in met spaties"
 TAB_SPACE = "hier staat een tab; schrijf een spatie"
-INDENT = "de inspringing klopt niet; zet velden van één groep recht onder elkaar"
+# Worded as yamlread words PyYAML's own indentation errors, so both cases read the same.
+INDENT = (
+    "de YAML klopt hier niet: de inspringing klopt niet; "
+    "zet velden van één groep recht onder elkaar"
+)
 TAB_END = "hier staat een tab aan het eind van de regel; haal hem weg"
 
 
