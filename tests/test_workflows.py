@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, VALID_OFFER, write
+from sportwijzer.datakinds import DATA_FOLDERS
 from sportwijzer.freshness import ISSUE_TITLE
 from sportwijzer.issueform import EVENT_FORM_FIELDS, FORM_FIELDS, MODELINE
 from sportwijzer.schema import load_schema
@@ -321,7 +322,8 @@ def test_pre_commit_runs_the_dutch_check_with_only_the_slim_packages():
     assert hook["description"].startswith("Controleert regio.yml, partners/, offers/")
     assert hook["entry"] == "python .ci/precommit_check.py" and hook["pass_filenames"] is False
     assert hook["additional_dependencies"] == pins("requirements-check.txt")
-    for path in ("offers/a.yml", "partners/a.md", "regio.yml", "lijsten/sporten.yml"):
+    data_files = [f"{folder}/a.yml" for folder in DATA_FOLDERS]  # every kind of data
+    for path in (*data_files, "regio.yml", "lijsten/sporten.yml", "content/privacy.md"):
         assert re.match(hook["files"], path), path
 
 

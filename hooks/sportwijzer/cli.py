@@ -40,7 +40,7 @@ def main(argv: Sequence[str], out: TextIO | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sportwijzer", description="Controleer de gegevens.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="controleer regio.yml, partners/ en offers/")
+    check = commands.add_parser("check", help="controleer de gegevens van de regio")
     check.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
     stale = commands.add_parser("verouderd", help="tabel van aanbod ouder dan 12 maanden")
     stale.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
