@@ -6,12 +6,13 @@ STAMP  := $(VENV)/.installed-requirements
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build check test lint format bench clean verouderd aanbod-uit-issue \
+.PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
 	nieuw-aanbod nieuw-evenement evenement-uit-issue verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
 	@echo "make test    draai alle tests"
+	@echo "make test-snel  draai de tests zonder browser (snel, tijdens het werk)"
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make lint    controleer de code met ruff"
@@ -41,8 +42,14 @@ build: $(STAMP)
 check: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer check
 
+# Every test, browser tests included, spread over the machine's processors (at most four; each
+# worker builds the demo site once). `make test-snel`: the tests without a browser, for a quick
+# check while you work.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile
+
+test-snel: $(STAMP)
+	$(BIN)/python -m pytest --ignore=tests/browser --numprocesses=auto --maxprocesses=4
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
