@@ -113,8 +113,9 @@ def test_a_content_page_whose_front_matter_does_not_parse_stops_the_build(region
     write(region, "content/zonder.md", "# Geen velden\n\nGewone tekst: mag.\n")
     result = load_site(region, today=TODAY)
     assert [p.format() for p in result.problems if p.is_error] == [
-        "content/privacy.md:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML "
-        "niet verwacht; zet de tekst tussen aanhalingstekens"
+        "content/privacy.md:3: in de tekst staat een dubbele punt met een spatie erna, en YAML "
+        "leest dat als een nieuw veld; zet de tekst tussen aanhalingstekens: "
+        'description: "Kort: niets."'
     ]
     assert result.site is None
 

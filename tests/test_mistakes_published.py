@@ -315,8 +315,9 @@ CASES += [
         "page-front-matter-with-an-unquoted-colon",
         {PRIVACY: "---\ntitle: Privacy\ndescription: Wat we bewaren: niets\n---\n\nTekst.\n"},
         [
-            f"{PRIVACY}:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet "
-            "verwacht; zet de tekst tussen aanhalingstekens"
+            f"{PRIVACY}:3: in de tekst staat een dubbele punt met een spatie erna, en YAML leest "
+            "dat als een nieuw veld; zet de tekst tussen aanhalingstekens: "
+            'description: "Wat we bewaren: niets"'
         ],
     ),
     (
@@ -497,8 +498,8 @@ def test_the_strict_build_stops_at_a_page_whose_front_matter_mkdocs_would_print(
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert (
-        f"{PRIVACY}:3: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet "
-        "verwacht; zet de tekst tussen aanhalingstekens"
+        f"{PRIVACY}:3: in de tekst staat een dubbele punt met een spatie erna, en YAML leest dat "
+        "als een nieuw veld; zet de tekst tussen aanhalingstekens: description: "
     ) in output
 
 

@@ -106,6 +106,11 @@ CASES = [
     ("curly-single-quotes", edit("titel: Zwemmen voor iedereen", "titel: ‘Zwemmen samen’"), [
         f"{F}:1: let op: veld 'titel': ‘Zwemmen samen’ staat tussen krullende aanhalingstekens, "
         "die zo op de site komen; typ rechte aanhalingstekens: titel: \"Zwemmen samen\""]),
+    # A colon and a space inside a plain value: YAML reads a new field
+    ("colon-in-value", add("vervoer: Bus 5: halte Dorpsstraat\n"), [
+        f"{F}:15: in de tekst staat een dubbele punt met een spatie erna, en YAML leest dat als "
+        "een nieuw veld; zet de tekst tussen aanhalingstekens: vervoer: \"Bus 5: halte "
+        "Dorpsstraat\""]),
     ("curly-quotes-inside-text-are-typography",
      edit("titel: Zwemmen voor iedereen", "titel: Zwemmen “samen” in Zwolle"), []),
     # 5. ' #' starts a comment: the rest of the line is lost

@@ -101,8 +101,9 @@ def test_recursive_alias_and_deep_nesting_are_refused():
         ),
         (
             "titel: Zwemmen: voor iedereen\n",
-            "x.yml:1: de YAML klopt hier niet: hier staat een dubbele punt die YAML niet verwacht; "
-            "zet de tekst tussen aanhalingstekens",
+            "x.yml:1: in de tekst staat een dubbele punt met een spatie erna, en YAML leest dat "
+            'als een nieuw veld; zet de tekst tussen aanhalingstekens: titel: "Zwemmen: voor '
+            'iedereen"',
         ),
         (
             "a: 1\n---\nb: 2\n",

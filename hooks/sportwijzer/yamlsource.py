@@ -202,6 +202,11 @@ def _line_cause(line: str) -> str | None:
             "een waarde die met ' begint, moet ook met ' eindigen; zet de hele tekst tussen "
             f"dubbele aanhalingstekens: {entry['key']}: {quoted(value)}"
         )
+    if ": " in value and value[:1] not in "\"'[{|>&*!" and " #" not in value:
+        return (
+            "in de tekst staat een dubbele punt met een spatie erna, en YAML leest dat als een "
+            f"nieuw veld; zet de tekst tussen aanhalingstekens: {entry['key']}: {quoted(value)}"
+        )
     return None
 
 
