@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import dutch, finder_rules
+from .agenda_pages import Punt, agenda_view, evenement_view, event_jsonld, punt
 from .analysis import analyse
 from .blockcache import BlockCache, folder_key
 from .filters import Nearby, serves
@@ -82,6 +83,7 @@ class Listing:
     aanbod: list[Aanbod]
     leeg: str
     pager: Pager | None = None  # the finder's static pages 2, 3, ...
+    evenementen: list[Punt] = field(default_factory=list)  # coming events (agenda_pages.punt)
 
     @property
     def aantal_tekst(self) -> str:
@@ -158,6 +160,7 @@ def partner_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             template="partner.html",
             context={
                 "partner": partner,
+                "evenementen": [punt(e) for e in partner.evenementen],
                 "jsonld": script_json(partner_jsonld(partner, base_url + partner.url)),
             },
             source_path=partner.source_path,
@@ -244,7 +247,9 @@ def _sport_listings(site: Site) -> list[tuple[str, Listing, Link]]:
             kop = f"{sport.naam} voor mensen met een beperking"
             intro = f"Aanbod voor {sport.naam.lower()} in {site.regio.naam}."
             link = Link(sport.naam, f"sport/{sport.slug}/", len(offers), sport.icoon)
-            result.append((f"sport/{sport.slug}.md", Listing(kop, intro, offers, ""), link))
+            events = [punt(e) for e in site.komend_bij_sport(sport.slug)]
+            listing = Listing(kop, intro, offers, "", evenementen=events)
+            result.append((f"sport/{sport.slug}.md", listing, link))
     return result
 
 
@@ -275,7 +280,9 @@ def _gemeente_listings(site: Site) -> list[tuple[str, Listing, Link]]:
         intro = f"Aanbod voor mensen met een beperking in de gemeente {gemeente.naam}."
         leeg = f"Er is nu geen aanbod in de gemeente {gemeente.naam}."
         link = Link(gemeente.naam, f"gemeente/{gemeente.slug}/", len(offers))
-        result.append((f"gemeente/{gemeente.slug}.md", Listing(kop, intro, offers, leeg), link))
+        events = [punt(e) for e in site.komend_in_gemeente(gemeente.slug)]
+        listing = Listing(kop, intro, offers, leeg, evenementen=events)
+        result.append((f"gemeente/{gemeente.slug}.md", listing, link))
     return result
 
 
@@ -375,6 +382,35 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     ]
 
 
+def event_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """agenda/ (the coming events) and agenda/<slug>/ for every event, over or not."""
+    pages = [
+        GeneratedPage(
+            src_uri="agenda/index.md",
+            title="Agenda",
+            template="agenda.html",
+            context={"agenda": agenda_view(site, base_url)},
+            description=f"Clinics, toernooien, sportdagen en scholing in {site.regio.naam}.",
+            in_nav=True,
+        )
+    ]
+    for event in site.agenda:
+        pages.append(
+            GeneratedPage(
+                src_uri=f"agenda/{event.slug}.md",
+                title=event.titel,
+                template="evenement.html",
+                context={
+                    "evenement": evenement_view(event),
+                    "jsonld": script_json(event_jsonld(event, base_url)),
+                },
+                source_path=event.source_path,
+                description=event.samenvatting,
+            )
+        )
+    return pages
+
+
 PAGE_BUILDERS: tuple[Builder, ...] = (
     index_pages,
     finder_pages,
@@ -382,6 +418,7 @@ PAGE_BUILDERS: tuple[Builder, ...] = (
     partner_pages,
     listing_pages,
     network_pages,
+    event_pages,
 )
 
 
