@@ -235,8 +235,40 @@ function start() {
         if (!found) { return null; }
         var offers = {};
         found.forEach(function (score, ref) { if (Number(ref) < items.length) { offers[ref] = score; } });
-        return offers;
+        return textEngine().then(function (engine) {
+          foundEvents = eventsFound(found, engine);
+          return offers;
+        });
       });
+  }
+
+  // Coming events the words find ([title, site path], best first): their own group, "Agenda".
+  var foundEvents = [];
+  var eventGroup = document.getElementById("sw-agenda-treffers");
+
+  function eventsFound(found, engine) {
+    var refs = Array.from(found.keys()).filter(function (ref) {
+      var doc = engine.documents[Number(ref) - engine.offers];
+      return Number(ref) >= engine.offers && doc && doc[0] === "agenda";
+    });
+    refs.sort(function (a, b) { return found.get(b) - found.get(a) || Number(a) - Number(b); });
+    return refs.slice(0, 5).map(function (ref) { return engine.documents[Number(ref) - engine.offers]; });
+  }
+
+  function showEvents(state) {
+    if (!eventGroup) { return; }
+    var events = state.q ? foundEvents : [];
+    var list = eventGroup.querySelector("ul");
+    list.textContent = "";
+    events.forEach(function (doc) {
+      var line = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = eventGroup.getAttribute("data-agenda") + doc[2].slice("agenda/".length);
+      link.textContent = doc[1];
+      line.appendChild(link);
+      list.appendChild(line);
+    });
+    eventGroup.hidden = events.length === 0;
   }
 
   /* ---- what is on: chips, the Filters button, problems near their controls ------------------- */
@@ -519,6 +551,7 @@ function start() {
       lastProblems = read.problems;
       showChips(state);
       showProblems(read.problems);
+      showEvents(state);
       return render(state, shown, from, ticket);
     });
   }

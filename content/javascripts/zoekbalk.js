@@ -21,6 +21,7 @@
   // The groups, in the order they are shown, and how many suggestions each shows at most.
   var GROUPS = [
     ["aanbod", "Aanbod", 5],
+    ["agenda", "Agenda", 3],
     ["sport", "Sporten", 3],
     ["beperking", "Beperkingen", 2],
     ["gemeente", "Plaatsen", 3],

@@ -4,7 +4,8 @@ Everything a person may look for is a document of the index: every published off
 fields: title, sport and its search words, summary, impairments, place, municipality, provider,
 the finder's quick toggles it meets as words: 'gratis', 'proefles', 'rolstoeltoegankelijk', and
 the age groups of lijsten/leeftijden.yml its age range fits: 'kinderen', 'ouderen'),
-every sport, impairment and municipality with a page, every partner, and the hand-written pages
+every sport, impairment and municipality with a page, every partner, every coming event, and the
+hand-written pages
 (title, headings and text, as rendered). The finder asks it for offers; the search box in the
 header for everything. Output is deterministic: the same data gives byte-identical files.
 
@@ -41,7 +42,7 @@ from lunr.vector import Vector
 
 from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
-from .model import Aanbod, Site
+from .model import Aanbod, Evenement, Site
 from .page_text import ContentPage
 from .vocabulary import BROADER
 
@@ -68,8 +69,8 @@ BOOST = dict(FIELDS)
 K1, B = 1.2, 0.75  # lunr's BM25 parameters
 
 # The kinds of document, as the header's suggestions group them.
-AANBOD, SPORT, BEPERKING, GEMEENTE, PARTNER, PAGINA = (
-    "aanbod", "sport", "beperking", "gemeente", "partner", "pagina",
+AANBOD, SPORT, BEPERKING, GEMEENTE, PARTNER, PAGINA, AGENDA = (
+    "aanbod", "sport", "beperking", "gemeente", "partner", "pagina", "agenda",
 )  # fmt: skip
 
 
@@ -181,6 +182,24 @@ def offer_document(offer: Aanbod, ages: Sequence[str] = ()) -> Document:
     )
 
 
+def event_document(event: Evenement) -> Document:
+    """A coming event: its title, kind, sport, impairments, place, organiser and summary."""
+    sport = f"{event.sport.naam} {event.sport.slug}" if event.sport else ""
+    return Document(
+        AGENDA,
+        event.titel,
+        event.url,
+        {
+            "titel": event.titel,
+            "sport": f"{event.soort.naam} {sport}".strip(),
+            "beperkingen": " ".join(w for b in event.beperkingen for w in (b.naam, b.slug)),
+            "plaats": f"{event.locatie.plaats} {event.locatie.gemeente.naam}",
+            "aanbieder": event.organisator.naam,
+            "samenvatting": event.samenvatting,
+        },
+    )
+
+
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -215,6 +234,7 @@ def site_documents(site: Site, pages: list[ContentPage] = ()) -> list[Document]:
             "samenvatting": _first_words(partner.beschrijving_html),
         }
         docs.append(Document(PARTNER, partner.naam, partner.url, fields))
+    docs += [event_document(event) for event in site.komend]
     for page in sorted(pages, key=lambda p: p.pad):
         fields = {"titel": page.titel, "koppen": page.koppen, "tekst": page.tekst}
         docs.append(Document(PAGINA, page.titel, page.pad, fields))
