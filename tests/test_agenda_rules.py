@@ -398,7 +398,7 @@ def test_events_are_one_entry_in_the_list_of_data_kinds():
         "agenda",
         (".yml", ".yaml"),
     )
-    assert sorted(DATA_FOLDERS) == ["agenda", "offers", "partners"]
+    assert sorted(DATA_FOLDERS) == ["agenda", "offers", "partners", "vragen"]
 
 
 def test_an_event_file_in_the_agenda_folder_is_no_stray_file(region):

@@ -20,6 +20,7 @@ from .model import (
     Proefles,
     Regio,
     Tijd,
+    Vraag,
 )
 from .slugs import slugify
 from .validate import as_date, is_stale
@@ -252,4 +253,20 @@ def evenement(
         url=f"agenda/{slug}/",
         ics_url=f"agenda/{slug}.ics",
         fields=data,
+    )
+
+
+def vraag(slug: str, data: Data, region: Regio, vocabulary: Vocabulary) -> Vraag:
+    """A demand record as the analysis counts it (its 'toelichting' stays out of the model)."""
+    day = as_date(data["datum"])
+    assert day is not None  # validated
+    return Vraag(
+        slug=slug,
+        datum=day,
+        gemeente=region.gemeente(data["gemeente"]),
+        beperkingen=tuple(data["beperkingen"]),
+        leeftijdsgroep=data["leeftijdsgroep"],
+        sport=vocabulary.sporten[data["sport"]] if data.get("sport") else None,
+        uitkomst=data.get("uitkomst", "open"),
+        aanbod=data.get("aanbod", ""),
     )

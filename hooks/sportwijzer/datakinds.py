@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .demand_rules import DEMAND_FOLDER, DEMAND_RULES, read_demand_source
 from .event_rules import EVENT_RULES
 from .load import (
     OFFER_SUFFIXES,
@@ -49,9 +50,13 @@ PARTNERS = DataKind(
 )
 OFFERS = DataKind("offer", "offers", OFFER_SUFFIXES, "offer", read_yaml_source, OFFER_RULES)
 EVENTS = DataKind("event", "agenda", (".yml", ".yaml"), "agenda", read_yaml_source, EVENT_RULES)
+# Demand records: the reader takes personal data out (with a reason) before the schema looks.
+DEMAND = DataKind(
+    "vraag", DEMAND_FOLDER, (".yml", ".yaml"), "vragen", read_demand_source, DEMAND_RULES
+)
 
 # Partners come first: the rules of the others ask which partners exist.
-DATA_KINDS: tuple[DataKind, ...] = (PARTNERS, OFFERS, EVENTS)
+DATA_KINDS: tuple[DataKind, ...] = (PARTNERS, OFFERS, EVENTS, DEMAND)
 DATA_FOLDERS: frozenset[str] = frozenset(kind.folder for kind in DATA_KINDS)
 
 

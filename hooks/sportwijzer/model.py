@@ -218,6 +218,22 @@ class Evenement:
         return dag_tekst(self.datum)
 
 
+@dataclass(frozen=True)
+class Vraag:
+    """One anonymous question to the regional desk (vragen/<slug>.yml). Never published on its
+    own: only counted. The free 'toelichting' is left out of the model on purpose, so that no
+    page can show it."""
+
+    slug: str
+    datum: dt.date
+    gemeente: Gemeente
+    beperkingen: tuple[str, ...]
+    leeftijdsgroep: str
+    sport: Term | None
+    uitkomst: str  # open, gematcht, doorverwezen, geen-aanbod
+    aanbod: str  # the offer's slug when matched, else ''
+
+
 @dataclass
 class Site:
     """Everything the build needs: region, partners, offers, vocabulary and toolkit lists."""
@@ -229,6 +245,7 @@ class Site:
     today: dt.date
     toolkit: Toolkit = field(default_factory=Toolkit)
     evenementen: dict[str, Evenement] = field(default_factory=dict)
+    vragen: list[Vraag] = field(default_factory=list)  # demand records, counted only
 
     @cached_property
     def gepubliceerd(self) -> list[Aanbod]:

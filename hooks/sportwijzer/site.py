@@ -8,7 +8,16 @@ from pathlib import Path
 
 from . import assemble
 from .agenda import today_in_amsterdam
-from .datakinds import DATA_FOLDERS, EVENTS, OFFERS, PARTNERS, check_all_kinds, read_all_kinds
+from .datakinds import (
+    DATA_FOLDERS,
+    DEMAND,
+    EVENTS,
+    OFFERS,
+    PARTNERS,
+    check_all_kinds,
+    read_all_kinds,
+)
+from .demand_rules import demand_offer_problems
 from .invulhulp import settle_placeholders
 from .load import (
     SourceFile,
@@ -71,6 +80,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += run_rules(REGION_RULES, regio_source, ctx)
     problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
+    problems += demand_offer_problems(found[DEMAND.name], {s.slug for s in offer_sources})
     data_sources = [source for sources in found.values() for source in sources]
     problems = settle_placeholders(problems, [regio_source, *data_sources])
     checked = 1 + len(data_sources) + toolkit_files
@@ -128,7 +138,8 @@ def _assemble(
     for event in sorted(events.values(), key=event_order):
         if not event.voorbij:
             event.organisator.evenementen.append(event)
-    return Site(region, vocabulary, partners, offers, today, evenementen=events)
+    vragen = [assemble.vraag(s.slug, _data(s), region, vocabulary) for s in found[DEMAND.name]]
+    return Site(region, vocabulary, partners, offers, today, evenementen=events, vragen=vragen)
 
 
 def _data(source: SourceFile) -> dict:
