@@ -100,6 +100,9 @@ function start() {
   });
 
   var first = fromAddress();
+  // Folded until used, so that on a phone the first events are on the first screen.
+  document.getElementById("sw-agenda-vouw").open = rules.filtered(first.state) ||
+    first.problems.length > 0;
   showInForm(first.state);
   showProblems(first.problems);
   apply(first.state);
