@@ -21,6 +21,7 @@ from .model import (
     Regio,
     Tijd,
     Vraag,
+    Vrijwilligers,
 )
 from .slugs import slugify
 from .validate import as_date, is_stale
@@ -37,6 +38,7 @@ from .vocabulary import (
     Term,
     Vocabulary,
 )
+from .volunteers import TAKEN
 
 Data = dict[str, Any]
 
@@ -137,6 +139,19 @@ def _meld_url(region: Regio, titel: str, slug: str) -> str:
     return dutch.mailto(region.loket.email, f"Klopt er iets niet? {titel}", tekst)
 
 
+def _vrijwilligers(data: Data | None, titel: str, contact: Data) -> Vrijwilligers | None:
+    """The tasks in plain words; the mail goes to the offer's own contact."""
+    if data is None:
+        return None
+    email = contact.get("email", "")
+    mail_url = dutch.mailto(email, f"Ik wil helpen als vrijwilliger: {titel}") if email else ""
+    return Vrijwilligers(
+        gezocht=_terms(data["gezocht"], TAKEN),
+        toelichting=data.get("toelichting", ""),
+        mail_url=mail_url,
+    )
+
+
 def aanbod(
     slug: str,
     data: Data,
@@ -182,6 +197,7 @@ def aanbod(
         url=f"aanbod/{slug}/",
         meld_url=_meld_url(region, data["titel"], slug),
         fields=data,
+        vrijwilligers=_vrijwilligers(data.get("vrijwilligers"), data["titel"], data["contact"]),
     )
 
 

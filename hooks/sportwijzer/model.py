@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import dutch
+from . import desk, dutch
 from .agenda import dag_tekst
 from .toolkit import Toolkit
 from .vocabulary import Term, Vocabulary
@@ -72,6 +72,11 @@ class Partner:
         """'1 activiteit', '3 activiteiten': the partner's own published offers."""
         return dutch.aantal(len(self.aanbod), "activiteit", "activiteiten")
 
+    @property
+    def zoekt_vrijwilligers(self) -> bool:
+        """Does one of the partner's published offers look for volunteers?"""
+        return any(offer.vrijwilligers is not None for offer in self.aanbod)
+
 
 @dataclass(frozen=True)
 class Tijd:
@@ -109,6 +114,18 @@ class Locatie:
     kaart_url: str
 
 
+@dataclass(frozen=True)
+class Vrijwilligers:
+    """The volunteers an offer looks for: the tasks in plain words, a note, a ready mail."""
+
+    gezocht: list[Term]
+    toelichting: str
+    mail_url: str  # a mail to the offer's contact, '' without an e-mail address
+
+    def heeft(self, taak: str) -> bool:
+        return any(term.slug == taak for term in self.gezocht)
+
+
 @dataclass
 class Aanbod:
     """One offer, as the site shows it."""
@@ -143,10 +160,16 @@ class Aanbod:
     url: str
     meld_url: str
     fields: dict[str, Any]
+    vrijwilligers: Vrijwilligers | None = None
 
     @property
     def gepubliceerd(self) -> bool:
         return self.status.slug != "gestopt"
+
+    @property
+    def hulp_url(self) -> str:
+        """'Past dit niet?': the help page, with this offer's sport and municipality filled in."""
+        return desk.help_url([["sport", self.sport.slug], ["gemeente", self.locatie.gemeente.slug]])
 
 
 @dataclass(frozen=True)
