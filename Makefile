@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
-	nieuw-aanbod nieuw-evenement evenement-uit-issue verouderd-issue
+	nieuw-aanbod nieuw-evenement nieuw-vraag evenement-uit-issue verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
 	@echo "make nieuw-evenement SLUG=... TITEL=... SOORT=... ORGANISATOR=... DATUM=... GEMEENTE=..."
 	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
+	@echo "make nieuw-vraag     leg een vraag aan het loket vast, zonder persoonsgegevens (vragen op het scherm)"
 
 # The virtual environment, rebuilt whenever requirements.txt (or the part it includes) changes.
 $(STAMP): requirements.txt requirements-check.txt
@@ -89,3 +90,8 @@ nieuw-evenement: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement --slug "$(SLUG)" \
 		--titel "$(TITEL)" --soort "$(SOORT)" --organisator "$(ORGANISATOR)" --datum "$(DATUM)" \
 		--gemeente "$(GEMEENTE)"
+
+nieuw-vraag: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-vraag --gemeente "$(GEMEENTE)" \
+		--beperkingen "$(BEPERKINGEN)" --leeftijdsgroep "$(LEEFTIJDSGROEP)" --sport "$(SPORT)" \
+		--uitkomst "$(UITKOMST)" --aanbod "$(AANBOD)" --toelichting "$(TOELICHTING)"

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import dutch
+from .demand_analysis import Vraaganalyse, analyse_vragen
 from .filters import serves
 from .model import Aanbod, Gemeente, Site
 from .vocabulary import IEDEREEN, SOORT, Term
@@ -48,6 +49,7 @@ class Analysis:
     zonder_proefles: list[Aanbod]
     zonder_tijden: list[Aanbod]
     heatmap_svg: str
+    vragen: Vraaganalyse | None = None  # demand beside supply (demand_analysis.py)
 
     @property
     def zonder_proefles_tekst(self) -> str:
@@ -95,6 +97,7 @@ def analyse(site: Site) -> Analysis:
         zonder_proefles=[o for o in published if o.proefles is None],
         zonder_tijden=[o for o in published if not o.tijden and not o.op_afspraak],
         heatmap_svg=heatmap_svg(grid),
+        vragen=analyse_vragen(site),
     )
 
 

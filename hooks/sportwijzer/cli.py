@@ -25,6 +25,8 @@ from .nieuw import (
 )
 from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
 from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
+from .nieuw_vraag import NAMES as QUESTION_NAMES
+from .nieuw_vraag import gather, question_path, question_text, refuse_question
 from .problems import Problem, errors, report_lines, sorted_problems
 from .site import LoadResult, load_site
 from .slugs import slugify
@@ -61,7 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     for name, _question in EVENT_QUESTIONS:
         event.add_argument(f"--{name}", default="")
     event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    for sub in (check, stale, *issue_commands, new, event):
+    vraag = commands.add_parser("nieuw-vraag", help="schrijf een vraag aan het loket (anoniem)")
+    for name in QUESTION_NAMES:
+        vraag.add_argument(f"--{name}", default="")
+    vraag.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    for sub in (check, stale, *issue_commands, new, event, vraag):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
 
@@ -148,6 +154,24 @@ def _new_event(args: argparse.Namespace, out: TextIO) -> int:
     return _finish(relative, write_and_check(root, relative, text, today), out)
 
 
+def _new_question(args: argparse.Namespace, out: TextIO) -> int:
+    """Record one question to the desk, asking on a terminal for what was not given."""
+    root, today = Path(args.root), args.vandaag or dt.date.today()
+    given = {name: getattr(args, name) for name in QUESTION_NAMES}
+    answers, missing = gather(given, input if sys.stdin.isatty() else None)
+    if missing:
+        names = ", ".join(name.upper() for name in missing)
+        print(f"Vul ook in: {names}, zoals 'make nieuw-vraag GEMEENTE=Kampen ...'", file=out)
+        return 2
+    refused = refuse_question(root, answers, today)
+    if refused:
+        print("\n".join(refused), file=out)
+        return 2
+    relative = question_path(root, answers, today)
+    text = question_text(answers, today)
+    return _finish(relative, write_and_check(root, relative, text, today), out)
+
+
 def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
     """Write a commented offer from arguments, asking for missing ones on a terminal."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
@@ -176,6 +200,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "evenement-uit-issue": _event_from_issue,
     "nieuw-aanbod": _new_offer,
     "nieuw-evenement": _new_event,
+    "nieuw-vraag": _new_question,
 }
 
 

@@ -105,6 +105,8 @@ def screen(document: Document, path: str) -> tuple[Document, list[Problem]]:
 def _exact_age(document: Document, path: str) -> list[Problem]:
     """'leeftijdsgroep: 12' is an exact age: name the group it falls in."""
     value = document.data.get("leeftijdsgroep")
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
     if not isinstance(value, int) or isinstance(value, bool):
         return []
     group = next((g for g, (low, high) in LEEFTIJDSGROEPEN.items() if low <= value <= high), "")
