@@ -1,0 +1,116 @@
+"""Demand records are never published one by one: one build of the demo site, searched through."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from conftest import REPO, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = tmp_path_factory.mktemp("demo") / "site"
+    run = mkdocs_build(REPO, site=site)
+    assert run.returncode == 0, run.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((REPO / "vragen").glob("[!_]*.yml"))
+    }
+
+
+def every_text(site):
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        yield path, path.read_bytes().decode("utf-8", errors="replace")
+
+
+def test_no_note_and_no_record_name_appears_anywhere_in_the_site(built, records):
+    notes = [r["toelichting"] for r in records.values() if "toelichting" in r]
+    assert len(notes) >= 5
+    seen = []
+    for path, text in every_text(built):
+        seen += [(path.name, note) for note in notes if note in text]
+        seen += [(path.name, slug) for slug in records if slug in text]
+    assert seen == []
+    assert not (built / "vragen").exists()
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/vragen/" not in sitemap
+
+
+class Tables(HTMLParser):
+    """Captions, header scopes and cell texts of the demand section's tables."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.depth, self.tables, self.scopes = False, 0, [], []
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and attrs.get("class") == "sw-vraag":
+            self.inside = True
+        if not self.inside:
+            return
+        if tag == "section":
+            self.depth += 1
+        if tag == "table":
+            self.tables.append({"caption": "", "cells": []})
+        if tag == "th":
+            self.scopes.append(attrs.get("scope"))
+        if tag in ("caption", "td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if not self.inside:
+            return
+        if tag == "section":
+            self.depth -= 1
+            self.inside = self.depth > 0
+        if tag == "caption":
+            self.tables[-1]["caption"] = self._cell.strip()
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["cells"].append(self._cell.strip())
+        if tag in ("caption", "td", "th"):
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def test_the_region_analysis_shows_demand_in_accessible_tables(built):
+    html = (built / "regio-analyse" / "index.html").read_text(encoding="utf-8")
+    tables = Tables()
+    tables.feed(html)
+    assert [t["caption"] for t in tables.tables] == [
+        "Vragen per uitkomst",
+        "Gevraagd, maar er is niets: sport en gemeente",
+        "Vragen en activiteiten per gemeente",
+        "Vragen en activiteiten per beperking",
+        "Vragen per kwartaal: binnengekomen en gematcht",
+    ]
+    assert set(tables.scopes) == {"col", "row"}
+    # the columns with counts of questions (the build day moves the window, so no exact numbers)
+    columns = {0: (2, (1,)), 1: (3, (2,)), 2: (3, (1,)), 3: (3, (1,)), 4: (3, (1, 2))}
+    counts = []
+    for index, (width, wanted) in columns.items():
+        cells = tables.tables[index]["cells"]
+        rows = [cells[i : i + width] for i in range(0, len(cells), width)][1:]
+        counts += [row[column] for row in rows for column in wanted]
+    assert len(counts) == 4 + 12 + 9 + 2 * 4 + (len(tables.tables[1]["cells"]) // 3 - 1)
+    assert not {"1", "2"} & set(counts)
+    assert all(re.fullmatch(r"[0-9]+|1–2|3 of meer|0–2", count) for count in counts), counts
+    assert "Gevraagd, maar er is niets" in html and "binnen 15 km" in html
+
+
+def test_the_indicators_page_links_to_the_region_analysis(built):
+    html = (built / "toolkit" / "meten-en-laten-zien" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./regio-analyse/"', html)
