@@ -12,6 +12,7 @@
  * Back brings it back. What someone searches for never leaves the browser.
  */
 import * as rules from "./finder_rules.js";
+import { helpParams, helpUrl } from "./loket.js";
 
 var form = document.getElementById("sw-finder");
 var list = document.getElementById("sw-resultaten");
@@ -23,6 +24,8 @@ function start() {
   var status = document.getElementById("sw-aantal");
   var heading = document.getElementById("resultaten");
   var none = document.getElementById("sw-geen");
+  var askDesk = document.getElementById("sw-vraag-loket"); // carries the filters to the desk
+  var deskBase = askDesk.getAttribute("href");
   var chips = document.getElementById("sw-aan");
   var pickPlace = document.getElementById("sw-plaats-kiezen");
   var panel = document.getElementById("sw-filters");
@@ -493,6 +496,7 @@ function start() {
       var n = shown.length;
       showCount(n);
       none.hidden = n !== 0;
+      if (n === 0) { askDesk.href = deskBase + helpUrl(helpParams(state)).replace(/^[^?]*/, ""); }
       mapBlock.hidden = n === 0;
       if (mapView && n) { showOnMap(shown); }
       form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));

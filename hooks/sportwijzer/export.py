@@ -122,11 +122,12 @@ CSV_COLUMNS = (
     "kosten_bedrag", "kosten_per", "kosten_toelichting", "proefles", "proefles_toelichting",
     "toegankelijkheid", "ondersteuning", "toegankelijkheid_toelichting", "vervoer", "status",
     "contact_naam", "email", "telefoon", "website", "laatst_gecontroleerd", "beschrijving",
+    "vrijwilligers_gezocht", "vrijwilligers_toelichting",
 )  # fmt: skip
 
 
 def _row(offer: Aanbod, base_url: str) -> dict[str, Any]:
-    kosten, proefles = offer.kosten, offer.proefles
+    kosten, proefles, wanted = offer.kosten, offer.proefles, offer.vrijwilligers
     return {
         "slug": offer.slug,
         "url": base_url + offer.url,
@@ -164,6 +165,8 @@ def _row(offer: Aanbod, base_url: str) -> dict[str, Any]:
         "website": offer.contact.website,
         "laatst_gecontroleerd": offer.laatst_gecontroleerd.isoformat(),
         "beschrijving": offer.fields.get("beschrijving", ""),
+        "vrijwilligers_gezocht": _join(t.slug for t in wanted.gezocht) if wanted else "",
+        "vrijwilligers_toelichting": wanted.toelichting if wanted else "",
     }
 
 

@@ -16,11 +16,13 @@ from . import dutch, finder_rules
 from .agenda_pages import Punt, agenda_view, evenement_view, event_jsonld, punt
 from .analysis import analyse
 from .blockcache import BlockCache, folder_key
+from .desk_page import help_view, listing_help_url
 from .filters import Nearby, serves
 from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Partner, Site
 from .vocabulary import IEDEREEN, ROLLEN, SOORT
+from .volunteers import volunteer_pages
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def _listing_page(src_uri: str, listing: Listing, description: str) -> Generated
         src_uri=src_uri,
         title=listing.kop,
         template="lijst.html",
-        context={"lijst": listing},
+        context={"lijst": listing, "hulp_url": listing_help_url(src_uri)},
         description=description,
     )
 
@@ -411,6 +413,31 @@ def event_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     return pages
 
 
+def desk_and_volunteer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """hulp-bij-zoeken/ (a question to the desk, by the person's own mail), vrijwilligers/ and
+    vrijwilligers/<gemeente>/ (offers that look for volunteers, by task)."""
+    pages = [
+        GeneratedPage(
+            src_uri="hulp-bij-zoeken/index.md",
+            title="Vraag het sportloket",
+            template="hulp-bij-zoeken.html",
+            context={"hulp": help_view(site)},
+            description="Niets gevonden? Het sportloket zoekt gratis met je mee.",
+        )
+    ]
+    for src_uri, view in volunteer_pages(site):
+        pages.append(
+            GeneratedPage(
+                src_uri=src_uri,
+                title=view.kop,
+                template="vrijwilligers.html",
+                context={"vrijwilligers": view},
+                description=f"Sportaanbod in {site.regio.naam} dat vrijwilligers zoekt.",
+            )
+        )
+    return pages
+
+
 PAGE_BUILDERS: tuple[Builder, ...] = (
     index_pages,
     finder_pages,
@@ -419,6 +446,7 @@ PAGE_BUILDERS: tuple[Builder, ...] = (
     listing_pages,
     network_pages,
     event_pages,
+    desk_and_volunteer_pages,
 )
 
 
