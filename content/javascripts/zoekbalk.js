@@ -21,7 +21,7 @@
   // The groups, in the order they are shown, and how many suggestions each shows at most.
   var GROUPS = [
     ["aanbod", "Aanbod", 5],
-    ["agenda", "Agenda", 3],
+    ["agenda", "Agenda", 2],
     ["sport", "Sporten", 3],
     ["beperking", "Beperkingen", 2],
     ["gemeente", "Plaatsen", 3],
@@ -88,6 +88,8 @@
           var list = byGroup[doc[0]];
           if (list && list.length < limits[doc[0]]) { list.push([doc[1], "", root + doc[2]]); }
         });
+        // Events take the place of the last offers: the list stays as long as it was.
+        offers = offers.slice(0, limits.aanbod - byGroup.agenda.length);
         return Promise.all(offers.map(function (n) {
           return card(n, search).then(function (c) {
             return [c[1], c[3], finder + c[0] + "/"];
