@@ -55,7 +55,7 @@ class Tables(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "section" and attrs.get("class") == "sw-vraag":
+        if tag == "section" and attrs.get("class") == "sw-vraaganalyse":
             self.inside = True
         if not self.inside:
             return
