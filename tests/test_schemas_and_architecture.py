@@ -111,11 +111,6 @@ def _imports(path):
             yield node.module or ""
 
 
-def test_the_core_never_imports_mkdocs():
-    for module in CORE.glob("*.py"):
-        assert not [m for m in _imports(module) if m.split(".")[0] == "mkdocs"], module.name
-
-
 def test_the_hook_file_stays_a_thin_shim():
     """Eight events, each a call or two into the core (on_page_content and on_post_build hand
     the rendered pages to the site's search)."""

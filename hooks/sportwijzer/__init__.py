@@ -1,0 +1,19 @@
+"""Sportwijzer's core: the region's data in, checked, and the site's pages and files out.
+
+It never imports MkDocs; `hooks/sportwijzer_hook.py` is the thin shim that calls it.
+
+Layers, lowest first. A module imports only from its own layer or a lower one
+(tests/test_layers.py reads this map and checks every module, sub-packages included):
+
+0 base: problems, slugs, geo, telefoon, dutch, finder_rules, agenda_rules, zelftest, desk, agenda,
+  valuehints, jsontext, markdown_safe
+1 read and check: yamlsource, yamlread, load, schema, vocabulary, validate, event_rules,
+  demand_rules, invulhulp, stray, datakinds
+2 model: toolkit, model, volunteers, assemble, toolkit_load, site
+3 derive: filters, search, page_text, finder, jsonld, export, calendar_ics, analysis,
+  demand_analysis, agenda_pages, desk_page, blockcache, pages, csp, vendor, outputs
+4 tools: freshness, issueform, nieuw, nieuw_evenement, nieuw_vraag, cli, __main__
+
+Rules that the browser needs too have one Python module here (finder_rules, agenda_rules, desk,
+zelftest) and one JavaScript module in content/javascripts/, tested against each other.
+"""
