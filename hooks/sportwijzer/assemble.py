@@ -60,6 +60,7 @@ def contact(data: Data | None) -> Contact:
         telefoon=telefoon,
         telefoon_link=dutch.tel_link(telefoon) if telefoon else "",
         website=data.get("website", ""),
+        adres=data.get("adres", ""),
     )
 
 

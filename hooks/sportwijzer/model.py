@@ -37,6 +37,7 @@ class Contact:
     telefoon: str = ""
     telefoon_link: str = ""
     website: str = ""
+    adres: str = ""  # only the desk has one (regio.yml: loket.adres)
 
 
 @dataclass

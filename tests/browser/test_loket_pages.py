@@ -74,6 +74,11 @@ def test_without_javascript_the_help_page_is_phone_and_a_plain_mail(page_without
     assert plain.is_visible()
     expected = desk.blank_mail({"naam": "Sportloket IJssel-Vecht", "email": "loket@example.org"})
     assert plain.get_attribute("href") == expected
+    address = page.locator("#sw-loket-adres")
+    assert address.is_visible()
+    assert address.inner_text() == (
+        "Langskomen kan ook: Sportloket IJssel-Vecht, Voorbeeldstraat 1, 8011 AB Zwolle"
+    )
     page.screenshot(path="/tmp/h7/hulp-zonder-js.png", full_page=True)
 
 
