@@ -170,7 +170,11 @@ CONTRACT_EXAMPLES = [
     (
         "unknown-organisator",
         edit(SHORT, "organisator: judoclub-de-mat", "organisator: de-spetters"),
-        [f"{F}:4: veld 'organisator': er is geen partner 'de-spetters' (partners/de-spetters.md)."],
+        [
+            f"{F}:4: veld 'organisator': er is geen partner 'de-spetters' "
+            "(partners/de-spetters.md). Schrijf de naam van een bestand in partners/, of maak "
+            "eerst partners/de-spetters.md"
+        ],
     ),
     (
         "unknown-soort",

@@ -6,7 +6,6 @@ the map, phone numbers) come from validate.py, so that an offer and an event are
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +21,7 @@ from .validate import (
     check_gemeente_in_region,
     check_iedereen_alone,
     check_not_at_centre,
+    check_partner_named,
     check_sport_known,
     check_telefoon,
 )
@@ -75,16 +75,7 @@ def check_organisator_exists(
     data: dict[str, Any], source: SourceFile, ctx: Context
 ) -> Iterator[Problem]:
     """'organisator' names a partner file: partners/<organisator>.md."""
-    slug = data.get("organisator")
-    if isinstance(slug, str) and slug not in ctx.partners:
-        close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
-        hint = f" Bedoel je '{close[0]}'?" if close else ""
-        yield field_problem(
-            source.path,
-            _at(source, "organisator"),
-            "organisator",
-            f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
-        )
+    yield from check_partner_named(data, source, ctx, "agenda", "organisator")
 
 
 def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:

@@ -97,8 +97,15 @@ def check_aanbieder_exists(
     data: dict[str, Any], source: SourceFile, ctx: Context
 ) -> Iterator[Problem]:
     """'aanbieder' names a partner file: partners/<aanbieder>.md."""
-    slug = data.get("aanbieder")
-    if _schema_accepts("offer", ("aanbieder",), slug) and slug not in ctx.partners:
+    yield from check_partner_named(data, source, ctx, "offer", "aanbieder")
+
+
+def check_partner_named(
+    data: dict[str, Any], source: SourceFile, ctx: Context, kind: str, name: str
+) -> Iterator[Problem]:
+    """Field `name` (aanbieder, organisator) names a partner file: partners/<slug>.md."""
+    slug = data.get(name)
+    if _schema_accepts(kind, (name,), slug) and slug not in ctx.partners:
         close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
         close = close or [p for p in sorted(ctx.partners) if slug in p or p in slug][:1]
         hint = (
@@ -108,8 +115,8 @@ def check_aanbieder_exists(
         )
         yield field_problem(
             source.path,
-            _at(source, "aanbieder"),
-            "aanbieder",
+            _at(source, name),
+            name,
             f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
         )
 
