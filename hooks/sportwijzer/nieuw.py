@@ -106,8 +106,8 @@ def new_offer_text(root: Path, answers: NewOffer, today: dt.date) -> str:
         titel=quoted(answers.titel),
         sport=quoted(answers.sport),
         aanbieder=quoted(answers.aanbieder),
-        gemeente=quoted(answers.gemeente),
         contact=contact_lines(root, answers.aanbieder, "het e-mailadres voor dit aanbod"),
+        locatie=place_lines(answers.gemeente),
         vandaag=today.isoformat(),
         **{
             name: quoted(placeholder(hint.format(vandaag=today)))
@@ -116,14 +116,36 @@ def new_offer_text(root: Path, answers: NewOffer, today: dt.date) -> str:
     )
 
 
-_PLACEHOLDERS = {
+# What only a person knows about who it is for and where: the same for offers and events.
+PLACE_PLACEHOLDERS = {
     "beperkingen": "voor wie is het? Schrijf een lijst, zoals [lichamelijk, visueel]",
-    "samenvatting": "één zin over het aanbod",
     "naam": "de naam van de plek, zoals Sporthal De Reeve",
     "adres": "straat en huisnummer",
     "postcode": "vier cijfers en twee letters, zoals 8021 AB",
     "plaats": "de woonplaats",
     "coordinaten": "zoek de plek op openstreetmap.org",
+}
+_PLACE_BLOCK = """\
+locatie:                 # verplicht
+  naam: {naam}
+  adres: {adres}
+  postcode: {postcode}
+  plaats: {plaats}
+  gemeente: {gemeente}          # precies zoals in regio.yml
+  coordinaten: {coordinaten}
+    # schrijf [breedtegraad, lengtegraad], zoals [52.5230, 6.0790]
+"""
+
+
+def place_lines(gemeente: str) -> str:
+    """The 'locatie' group of a new file: the municipality given, placeholders for the rest."""
+    values = {name: quoted(placeholder(hint)) for name, hint in PLACE_PLACEHOLDERS.items()}
+    return _PLACE_BLOCK.format(**{**values, "gemeente": quoted(gemeente)})
+
+
+_PLACEHOLDERS = {
+    **PLACE_PLACEHOLDERS,
+    "samenvatting": "één zin over het aanbod",
     "laatst_gecontroleerd": "de dag dat je alles met de aanbieder hebt nagekeken, zoals {vandaag}",
 }
 
@@ -143,15 +165,7 @@ beperkingen: {beperkingen}
     #   chronisch, psychisch, autisme, nah; of alleen [iedereen]
 samenvatting: {samenvatting}  # verplicht: één zin, 10 tot 200 tekens
 
-locatie:                 # verplicht
-  naam: {naam}
-  adres: {adres}
-  postcode: {postcode}
-  plaats: {plaats}
-  gemeente: {gemeente}          # precies zoals in regio.yml
-  coordinaten: {coordinaten}
-    # schrijf [breedtegraad, lengtegraad], zoals [52.5230, 6.0790]
-
+{locatie}
 contact:                 # verplicht: minstens één van email, telefoon, website; nu die van de
                          #   aanbieder: kijk of ze voor dit aanbod kloppen
 {contact}

@@ -15,7 +15,14 @@ from .datakinds import EVENTS
 from .event_rules import check_datum, check_organisator_exists
 from .invulhulp import placeholder
 from .load import SourceFile
-from .nieuw import contact_lines, quoted, refuse_name, region_context
+from .nieuw import (
+    PLACE_PLACEHOLDERS,
+    contact_lines,
+    place_lines,
+    quoted,
+    refuse_name,
+    region_context,
+)
 from .schema import load_schema
 from .validate import check_gemeente_in_region
 
@@ -74,21 +81,13 @@ def new_event_text(root: Path, answers: NewEvent, today: dt.date) -> str:
         soort=answers.soort,
         organisator=answers.organisator,
         datum=answers.datum,
-        gemeente=quoted(answers.gemeente),
+        locatie=place_lines(answers.gemeente),
         contact=contact_lines(root, answers.organisator, "het e-mailadres voor deze activiteit"),
         **{name: quoted(placeholder(hint)) for name, hint in _PLACEHOLDERS.items()},
     )
 
 
-_PLACEHOLDERS = {
-    "beperkingen": "voor wie is het? Schrijf een lijst, zoals [lichamelijk, visueel]",
-    "samenvatting": "één zin over de activiteit",
-    "naam": "de naam van de plek, zoals Sporthal De Reeve",
-    "adres": "straat en huisnummer",
-    "postcode": "vier cijfers en twee letters, zoals 8021 AB",
-    "plaats": "de woonplaats",
-    "coordinaten": "zoek de plek op openstreetmap.org",
-}
+_PLACEHOLDERS = {**PLACE_PLACEHOLDERS, "samenvatting": "één zin over de activiteit"}
 
 _TEMPLATE = """\
 # yaml-language-server: $schema=../hooks/sportwijzer/schemas/agenda.schema.json
@@ -109,15 +108,7 @@ beperkingen: {beperkingen}
     # verplicht: een lijst uit lichamelijk, rolstoel, visueel, auditief, verstandelijk,
     #   chronisch, psychisch, autisme, nah; of alleen [iedereen]
 
-locatie:                 # verplicht
-  naam: {naam}
-  adres: {adres}
-  postcode: {postcode}
-  plaats: {plaats}
-  gemeente: {gemeente}          # precies zoals in regio.yml
-  coordinaten: {coordinaten}
-    # schrijf [breedtegraad, lengtegraad], zoals [52.5230, 6.0790]
-
+{locatie}
 # aanmelden: {{email: aanmelden@example.org, uiterlijk: {datum}}}  # hoe en tot wanneer
 # kosten: {{bedrag: 0}}  # in euro; 0 is gratis
 
