@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import agenda_rules, dutch
 from .agenda import AMSTERDAM, DOELGROEP
 from .filters import IMPAIRMENT_RULES
+from .jsonld import geo_coordinates, postal_address
 from .model import Evenement, Site
 from .vocabulary import IEDEREEN
 
@@ -221,15 +222,8 @@ def _place(event: Evenement) -> dict[str, Any]:
     return {
         "@type": "Place",
         "name": loc.naam,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": loc.adres,
-            "postalCode": loc.postcode,
-            "addressLocality": loc.plaats,
-            "addressRegion": loc.gemeente.naam,
-            "addressCountry": "NL",
-        },
-        "geo": {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon},
+        "address": postal_address(loc),
+        "geo": geo_coordinates(loc),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .jsontext import inert_json
-from .model import Aanbod, Contact, Partner
+from .model import Aanbod, Contact, Locatie, Partner
 
 DAYS = {
     "maandag": "https://schema.org/Monday",
@@ -35,21 +35,30 @@ def _contact_point(contact: Contact) -> dict[str, Any]:
     )
 
 
+def postal_address(loc: Locatie) -> dict[str, Any]:
+    """A venue's address as schema.org reads it."""
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": loc.adres,
+        "postalCode": loc.postcode,
+        "addressLocality": loc.plaats,
+        "addressRegion": loc.gemeente.naam,
+        "addressCountry": "NL",
+    }
+
+
+def geo_coordinates(loc: Locatie) -> dict[str, Any]:
+    return {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon}
+
+
 def _venue(offer: Aanbod) -> dict[str, Any]:
     loc = offer.locatie
     return _drop_empty(
         {
             "@type": "SportsActivityLocation",
             "name": loc.naam,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": loc.adres,
-                "postalCode": loc.postcode,
-                "addressLocality": loc.plaats,
-                "addressRegion": loc.gemeente.naam,
-                "addressCountry": "NL",
-            },
-            "geo": {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon},
+            "address": postal_address(loc),
+            "geo": geo_coordinates(loc),
             "amenityFeature": [
                 {"@type": "LocationFeatureSpecification", "name": feature.naam, "value": True}
                 for feature in offer.toegankelijkheid
