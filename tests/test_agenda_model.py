@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from conftest import REPO, TODAY, write
-from sportwijzer import agenda
+from sportwijzer import agenda, dates
 from sportwijzer.schema import load_schema
 from sportwijzer.site import load_site
 
@@ -66,7 +66,7 @@ def test_cost_text(amount, text):
     ],
 )
 def test_the_build_day_is_the_day_in_the_netherlands(utc, day):
-    assert agenda.today_in_amsterdam(utc.replace(tzinfo=dt.UTC)) == day
+    assert dates.today_in_amsterdam(utc.replace(tzinfo=dt.UTC)) == day
 
 
 def test_over_from_the_day_after_the_last_day_and_in_the_feed_for_30_days_more():

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
+from sportwijzer.dates import is_stale
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
-from sportwijzer.validate import is_stale
 
 F = "offers/nieuw.yml"
 

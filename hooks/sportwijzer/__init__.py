@@ -5,8 +5,8 @@ It never imports MkDocs; `hooks/sportwijzer_hook.py` is the thin shim that calls
 Layers, lowest first. A module imports only from its own layer or a lower one
 (tests/test_layers.py reads this map and checks every module, sub-packages included):
 
-0 base: problems, slugs, geo, telefoon, dutch, finder_rules, agenda_rules, zelftest, desk, agenda,
-  valuehints, jsontext, markdown_safe
+0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, agenda_rules, zelftest, desk,
+  agenda, valuehints, jsontext, markdown_safe
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, validate, event_rules,
   demand_rules, invulhulp, stray, datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site

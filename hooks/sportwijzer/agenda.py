@@ -1,4 +1,4 @@
-"""Facts about events that follow from their dates: the build day in Dutch time, whether an
+"""Facts about events that follow from their dates: whether an
 event is over, whether it belongs in the calendar feed, and when it is in plain Dutch.
 
 Times in the data are local Dutch time (Europe/Amsterdam); a person never reads UTC.
@@ -7,11 +7,9 @@ Times in the data are local Dutch time (Europe/Amsterdam); a person never reads 
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from .dutch import DAGEN, MAANDEN, bedrag
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FEED_DAYS_AFTER = 30  # the feed keeps an event until it has been over this long
 
 SOORT = {
@@ -33,12 +31,6 @@ DOELGROEP = {
 STATUS = {"gepland": "Gepland", "vol": "Vol", "afgelast": "Afgelast"}
 DEFAULT_DOELGROEP = "sporters"
 DEFAULT_STATUS = "gepland"
-
-
-def today_in_amsterdam(now: dt.datetime | None = None) -> dt.date:
-    """The build day as people in the Netherlands count it (UTC 23:30 is already tomorrow)."""
-    moment = now or dt.datetime.now(dt.UTC)
-    return moment.astimezone(AMSTERDAM).date()
 
 
 def is_over(last_day: dt.date, today: dt.date) -> bool:

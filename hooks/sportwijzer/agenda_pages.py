@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import agenda_rules, dutch
-from .agenda import AMSTERDAM, DOELGROEP
+from .agenda import DOELGROEP
+from .dates import AMSTERDAM
 from .filters import IMPAIRMENT_RULES
 from .jsonld import geo_coordinates, postal_address
 from .model import Evenement, Site

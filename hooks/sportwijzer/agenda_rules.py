@@ -12,8 +12,7 @@ last day, 'YYYY-MM-DD').
 
 from __future__ import annotations
 
-import re
-
+from .dates import ISO_DATE
 from .finder_rules import serves, shorten
 
 # The URL parameters, in the order a link writes them
@@ -21,7 +20,6 @@ FIELDS = ("beperking", "gemeente", "doelgroep")
 MULTI = ("beperking",)  # may come more than once
 NAMES = {"beperking": "Beperking", "gemeente": "Gemeente", "doelgroep": "Voor wie"}
 _SPACE = " \t\n\r\f\v"
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def empty_state() -> dict:
@@ -75,7 +73,7 @@ def matches(event: dict, state: dict, rules: dict) -> bool:
 def is_over(last_day: str, today: str) -> bool:
     """Over once its last day ('YYYY-MM-DD') is before today; a day that cannot be read never
     hides an event."""
-    if not _ISO_DAY.fullmatch(last_day) or not _ISO_DAY.fullmatch(today):
+    if not ISO_DATE.fullmatch(last_day) or not ISO_DATE.fullmatch(today):
         return False
     return last_day < today
 

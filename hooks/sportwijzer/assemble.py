@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from . import agenda, dutch, finder_rules
+from .dates import as_date, is_stale
 from .markdown_safe import render
 from .model import (
     Aanbod,
@@ -24,7 +25,6 @@ from .model import (
     Vrijwilligers,
 )
 from .slugs import slugify
-from .validate import as_date, is_stale
 from .vocabulary import (
     ICONEN,
     NIVEAU,

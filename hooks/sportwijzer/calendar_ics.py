@@ -20,7 +20,8 @@ from icalendar import (
     vRecur,
 )
 
-from .agenda import AMSTERDAM, in_feed
+from .agenda import in_feed
+from .dates import AMSTERDAM
 from .dutch import opsomming
 from .model import Evenement, Site
 

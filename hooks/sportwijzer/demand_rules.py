@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .dates import as_date, looks_like_date
 from .load import SourceFile, read_yaml_file
 from .problems import Problem, field_problem
-from .validate import Context, Rule, as_date, check_gemeente_in_region, check_sport_known
+from .validate import Context, Rule, check_gemeente_in_region, check_sport_known
 from .vocabulary import IEDEREEN
 from .yamlread import Document
 
@@ -60,7 +61,6 @@ _PERSONAL: tuple[tuple[str, str], ...] = (
     ("vader", _CONTACT),
 )
 _PERSONAL_EXACT = {"tel": _CONTACT, "gsm": _CONTACT, "email": _CONTACT}
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+|\b)[0-9][0-9 ()./-]{7,}[0-9]")
@@ -153,7 +153,7 @@ def check_vraag_datum(data: dict[str, Any], source: SourceFile, ctx: Context) ->
     value = data.get("datum")
     day = as_date(value)
     line = _at(source, "datum")
-    if day is None and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if day is None and looks_like_date(value):
         yield field_problem(
             source.path, line, "datum", f"'{value}' is geen bestaande datum; kijk dag en maand na"
         )

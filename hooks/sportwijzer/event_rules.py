@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .dates import as_date, looks_like_date, years_later
 from .load import SourceFile
 from .problems import Problem, field_problem
 from .validate import (
     Context,
     Rule,
-    as_date,
     check_beschrijving_links,
     check_coordinaten_near,
     check_gemeente_in_region,
@@ -29,20 +29,11 @@ from .validate import (
 MAX_YEARS_AHEAD = 2
 MAX_DAYS_LONG = 14
 RESERVED_SLUG = "agenda"
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 
 def _at(source: SourceFile, *path: Any) -> int | None:
     return source.document.line(path) if source.document else None
-
-
-def years_later(day: dt.date, years: int) -> dt.date:
-    """The same day `years` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _date_field(
@@ -53,7 +44,7 @@ def _date_field(
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
     day = as_date(value)
-    if day is None and isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if day is None and looks_like_date(value):
         name = ".".join(path)
         text = f"'{value}' is geen bestaande datum; kijk dag en maand na"
         return None, [field_problem(source.path, _at(source, *path), name, text)]

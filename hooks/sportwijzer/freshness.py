@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .dates import STALE_AFTER_MONTHS
 from .model import Aanbod, Contact
 from .site import load_site
-from .validate import STALE_AFTER_MONTHS
 
 COLUMNS = ("Titel", "Aanbieder", "Gemeente", "Laatst gecontroleerd", "Bestand")
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import assemble
-from .agenda import today_in_amsterdam
 from .datakinds import (
     DATA_FOLDERS,
     DEMAND,
@@ -17,6 +16,7 @@ from .datakinds import (
     check_all_kinds,
     read_all_kinds,
 )
+from .dates import today_in_amsterdam
 from .demand_rules import demand_offer_problems
 from .invulhulp import settle_placeholders
 from .load import (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from .dates import STALE_AFTER_MONTHS, as_date, is_stale, looks_like_date
 from .geo import distance_km, in_netherlands, nearest_km
 from .load import SourceFile
 from .problems import WARNING, Problem, field_problem
@@ -25,7 +26,6 @@ from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
 CENTRE_METRES = 25  # a venue this close to a municipality's centre point was never looked up
-STALE_AFTER_MONTHS = 12
 SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -243,27 +243,13 @@ def _swapped(path: str, line: int | None, name: str, point: tuple[float, float])
     )
 
 
-def as_date(value: Any) -> dt.date | None:
-    """A date as YAML gives it, or as quoted text 'YYYY-MM-DD'; None when it is neither."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
     """'laatst_gecontroleerd' is a real date, not in the future; over 12 months old only warns."""
     value = data.get("laatst_gecontroleerd")
     checked = as_date(value)
     line = _at(source, "laatst_gecontroleerd")
     if checked is None:
-        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        if looks_like_date(value):
             yield field_problem(
                 source.path, line, "laatst_gecontroleerd", f"'{value}' is geen bestaande datum"
             )
@@ -285,15 +271,6 @@ def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Itera
             "en zet dan de datum van vandaag",
             WARNING,
         )
-
-
-def is_stale(checked: dt.date, today: dt.date) -> bool:
-    """Checked more than twelve months before `today`."""
-    try:
-        year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        year_ago = today.replace(year=today.year - 1, day=28)
-    return checked < year_ago
 
 
 def check_tijden_order(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:

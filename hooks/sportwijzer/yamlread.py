@@ -19,6 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlsource
+from .dates import ISO_DATE
 from .problems import ERROR, Problem
 from .yamlsource import Scalar, split_lines
 
@@ -45,7 +46,6 @@ _CORE_HEX = re.compile(r"0x[0-9a-fA-F]+")
 _CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _CORE_INF = re.compile(r"([-+]?)\.(inf|Inf|INF)")
 _CORE_NAN = re.compile(r"\.(nan|NaN|NAN)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -123,7 +123,7 @@ def resolve_plain(text: str) -> Any:
         return float(f"{infinite[1]}inf")
     if _CORE_NAN.fullmatch(text):
         return float("nan")
-    if _DATE.fullmatch(text):
+    if ISO_DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:

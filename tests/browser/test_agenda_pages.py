@@ -13,8 +13,8 @@ import pytest
 from agenda_rule_cases import cases
 from conftest import REPO
 from sportwijzer import agenda_rules
-from sportwijzer.agenda import today_in_amsterdam
 from sportwijzer.agenda_pages import matching
+from sportwijzer.dates import today_in_amsterdam
 from sportwijzer.site import load_site
 
 from .harness import assert_in_sight, assert_no_axe_violations, set_width, visit
