@@ -3,8 +3,9 @@
 import datetime as dt
 
 from conftest import REPO
-from sportwijzer.filters import Nearby, serves
+from sportwijzer.filters import serves
 from sportwijzer.geo import distance_km
+from sportwijzer.nearby import Nearby
 from sportwijzer.site import load_site
 
 

@@ -10,7 +10,7 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, validate, event_rules,
   demand_rules, invulhulp, stray, datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
-3 derive: filters, search, page_text, finder, jsonld, export, calendar_ics, analysis,
+3 derive: filters, nearby, search, page_text, finder, jsonld, export, calendar_ics, analysis,
   demand_analysis, agenda_pages, desk_page, blockcache, pages, csp, vendor, outputs
 4 tools: freshness, issueform, nieuw, nieuw_evenement, nieuw_vraag, cli, __main__
 

@@ -6,11 +6,7 @@ for `rolstoel` (a narrower impairment), not the other way round.
 
 from __future__ import annotations
 
-import bisect
-import math
-
 from . import finder_rules
-from .geo import distance_km
 from .model import Aanbod
 from .vocabulary import BROADER, IEDEREEN
 
@@ -43,97 +39,3 @@ IMPAIRMENT_RULES = {"iedereen": IEDEREEN, "breder": BROADER}  # as finder_rules 
 def serves(offer: Aanbod, beperking: str) -> bool:
     """Does `offer` welcome people with `beperking`? (finder_rules.serves: the finder's rule)"""
     return finder_rules.serves([t.slug for t in offer.beperkingen], beperking, IMPAIRMENT_RULES)
-
-
-def served(offer: Aanbod, all_slugs: frozenset[str]) -> frozenset[str]:
-    """Every impairment `offer` welcomes, with the rules applied (iedereen, narrower -> broader)."""
-    slugs = {b.slug for b in offer.beperkingen}
-    if IEDEREEN in slugs:
-        return all_slugs
-    return frozenset(slugs | {BROADER[s] for s in slugs if s in BROADER})
-
-
-class Nearby:
-    """Offers near an offer: the same sport or an impairment it serves, nearest first.
-
-    Offers sit in grid cells sized to how dense the region is (0.3 to 5 km). A question walks
-    rings of cells outwards and stops as soon as no farther cell can hold a nearer offer, so the
-    build stays fast when a region has thousands of offers.
-    """
-
-    KM_PER_DEGREE = 111.2
-
-    def __init__(self, offers: list[Aanbod], max_km: float = 25) -> None:
-        self.max_km = max_km
-        mean_lat = sum(o.locatie.lat for o in offers) / len(offers) if offers else 52.0
-        self.CELL_KM = self._cell_km(offers, mean_lat)
-        self.lat_step = self.CELL_KM / self.KM_PER_DEGREE
-        # a cell is a little narrower away from the mean latitude: count on 80 % of its width
-        self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
-        everyone = frozenset(b.slug for o in offers for b in o.beperkingen) | {IEDEREEN}
-        # per cell: (slug, sport, impairments served, lat, lon, title for sorting, offer): plain
-        # tuples, as a question looks at tens of thousands of them
-        self.cells: dict[tuple[int, int], list[tuple]] = {}
-        for o in offers:
-            entry = (o.slug, o.sport.slug, served(o, everyone), o.locatie.lat, o.locatie.lon)
-            self.cells.setdefault(self._cell(o), []).append((*entry, o.titel.lower(), o))
-
-    def _cell_km(self, offers: list[Aanbod], mean_lat: float) -> float:
-        """The typical spacing of offers: a few offers per cell, wherever they are."""
-        if len(offers) < 2:
-            return 5.0
-        lats = [o.locatie.lat for o in offers]
-        lons = [o.locatie.lon for o in offers]
-        height = (max(lats) - min(lats)) * self.KM_PER_DEGREE
-        width = (max(lons) - min(lons)) * self.KM_PER_DEGREE * math.cos(math.radians(mean_lat))
-        spacing = math.sqrt(max(height * width, 1.0) / len(offers))
-        return min(5.0, max(0.3, spacing))
-
-    def _cell(self, offer: Aanbod) -> tuple[int, int]:
-        return (
-            math.floor(offer.locatie.lat / self.lat_step),
-            math.floor(offer.locatie.lon / self.lon_step),
-        )
-
-    def _ring(self, row: int, col: int, r: int):
-        if r == 0:
-            yield from self.cells.get((row, col), ())
-            return
-        for d in range(-r, r + 1):
-            yield from self.cells.get((row - r, col + d), ())
-            yield from self.cells.get((row + r, col + d), ())
-        for d in range(-r + 1, r):
-            yield from self.cells.get((row + d, col - r), ())
-            yield from self.cells.get((row + d, col + r), ())
-
-    def near(self, offer: Aanbod, limit: int = 4) -> list[tuple[Aanbod, float]]:
-        own = {b.slug for b in offer.beperkingen} - {IEDEREEN}
-        here = (offer.locatie.lat, offer.locatie.lon)
-        slug, sport = offer.slug, offer.sport.slug
-        row, col = self._cell(offer)
-        best: list[tuple[float, str, Aanbod]] = []  # the nearest so far, sorted, at most `limit`
-        rings = math.ceil(self.max_km / (self.CELL_KM * 0.8)) + 1
-        for r in range(rings + 1):
-            if len(best) == limit and best[-1][0] < (r - 1) * self.CELL_KM * 0.8:
-                break  # no farther ring can hold a nearer offer
-            for o_slug, o_sport, o_serves, lat, lon, title, other in self._ring(row, col, r):
-                if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
-                    continue
-                if len(best) == limit and abs(lat - here[0]) * _LAT_KM_MIN > best[-1][0]:
-                    continue  # farther north or south alone than the fourth nearest so far
-                km = distance_km(here, (lat, lon))
-                if km > self.max_km:
-                    continue
-                entry = (km, title, other)
-                if len(best) < limit or entry[:2] < best[-1][:2]:
-                    bisect.insort(best, entry, key=_by_distance_and_title)
-                    del best[limit:]
-        return [(other, km) for km, _, other in best]
-
-
-# A degree of latitude is 111.195 km on the sphere geo.distance_km() uses: never less than this.
-_LAT_KM_MIN = 111.19
-
-
-def _by_distance_and_title(entry: tuple[float, str, Aanbod]) -> tuple[float, str]:
-    return entry[0], entry[1]

@@ -17,10 +17,11 @@ from .agenda_pages import Punt, agenda_view, evenement_view, event_jsonld, punt
 from .analysis import analyse
 from .blockcache import BlockCache, folder_key
 from .desk_page import help_view, listing_help_url
-from .filters import Nearby, serves
+from .filters import serves
 from .finder import Pager, finder_view, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Partner, Site
+from .nearby import Nearby
 from .vocabulary import IEDEREEN, ROLLEN, SOORT
 from .volunteers import volunteer_pages
 
