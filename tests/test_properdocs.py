@@ -1,0 +1,79 @@
+"""The demo built with ProperDocs is the demo built with MkDocs, byte for byte (issue #16, part 6).
+
+MkDocs 1.x has had no release since 2024. ProperDocs, a maintained fork of MkDocs 1.6, reads the
+same mkdocs.yml and runs our hook unchanged. It shares the venv with MkDocs: it installs its own
+package and command (`properdocs`), and it maps `mkdocs.*` imports onto itself only when its own
+command runs, so `mkdocs build` is untouched. The one difference is the generator meta tag.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+def build(tool: str, site: Path) -> subprocess.CompletedProcess[str]:
+    """`<tool> build --strict` of the repository's demo region, into `site`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    # One build date for both, so a sitemap never differs because midnight fell between them.
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795651200")  # 2026-11-26
+    command = [sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The demo's files as MkDocs builds them and as ProperDocs builds them."""
+    built = []
+    for tool in ("mkdocs", "properdocs"):
+        site = tmp_path_factory.mktemp(tool) / "site"
+        result = build(tool, site)
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        built.append(files(site))
+    return built[0], built[1]
+
+
+def test_properdocs_builds_the_same_files(sites):
+    by_mkdocs, by_properdocs = sites
+    assert len([name for name in by_mkdocs if name.endswith(".html")]) > 100
+    assert sorted(by_properdocs) == sorted(by_mkdocs)
+
+
+def test_every_page_has_one_generator_tag_that_names_the_builder(sites):
+    theme = f"mkdocs-material-{version('mkdocs-material')}"
+    expected = {
+        f"mkdocs-{version('mkdocs')}, {theme}": "mkdocs",
+        f"mkdocs-ProperDocs {version('properdocs')}, {theme}": "properdocs",
+    }
+    for built, tool in zip(sites, ("mkdocs", "properdocs"), strict=True):
+        tags = {
+            name: [tag.decode() for tag in GENERATOR.findall(data)]
+            for name, data in built.items()
+            if name.endswith(".html")
+        }
+        assert {name: found for name, found in tags.items() if len(found) != 1} == {}
+        assert {expected.get(found[0]) for found in tags.values()} == {tool}
+
+
+def test_every_file_is_byte_identical_but_for_the_generator_tag(sites):
+    by_mkdocs, by_properdocs = sites
+    differ = sorted(
+        name
+        for name in by_mkdocs.keys() & by_properdocs.keys()
+        if GENERATOR.sub(b"", by_mkdocs[name]) != GENERATOR.sub(b"", by_properdocs[name])
+    )
+    assert differ == []
