@@ -8,20 +8,17 @@ import json
 import pytest
 
 from conftest import REPO, TODAY
-from sportwijzer.finder import (
+from sportwijzer.filters import kenmerken
+from sportwijzer.finder_data import (
     CARD_FOLDER,
     CARDS_PER_FILE,
     FACTS_PATH,
-    PAGE_SIZE,
     PLACES_PATH,
     TITLES_PATH,
-    Pager,
     finder_files,
-    kenmerken,
-    page_path,
     position,
-    static_pages,
 )
+from sportwijzer.finder_pages import PAGE_SIZE, Pager, page_path, static_pages
 from sportwijzer.site import load_site
 
 

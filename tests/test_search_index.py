@@ -1,6 +1,6 @@
 """The site's lunr index and query: deterministic, Dutch, with synonyms and compound sports.
 
-`search()` is the Python twin of the query in zoeken.js; the browser tests run the real one.
+`search()` (tests/finder_oracle.py) is the Python twin of the query in zoeken.js; the browser tests run the real one.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
 from conftest import REPO, TODAY, VALID_OFFER, copy_region, write
+from finder_oracle import _STEMMER, python_index, query_groups, search
 from sportwijzer.filters import kenmerken
 from sportwijzer.page_text import ContentPage, content_page
 from sportwijzer.search import (
-    _STEMMER,
     AANBOD,
     FIELDS,
     HEAD_PATH,
@@ -26,9 +26,6 @@ from sportwijzer.search import (
     expansions,
     fold,
     offer_document,
-    python_index,
-    query_groups,
-    search,
     search_files,
     site_documents,
     synonym_key,

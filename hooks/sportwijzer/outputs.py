@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .calendar_ics import calendar_files
 from .export import export_files
-from .finder import CARDS_PER_FILE, FACTS_PATH, finder_files
+from .finder_data import CARDS_PER_FILE, FACTS_PATH, finder_files
 from .jsontext import inert_json
 from .model import Site
 from .page_text import ContentPage

@@ -18,7 +18,8 @@ from .analysis import analyse
 from .blockcache import BlockCache, folder_key
 from .desk_page import help_view, listing_help_url
 from .filters import serves
-from .finder import Pager, finder_view, static_pages
+from .finder import finder_view
+from .finder_pages import Pager, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Partner, Site
 from .nearby import Nearby

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import math
 import re
 import unicodedata
@@ -29,16 +28,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import lunr.languages  # noqa: F401  (registers the Dutch stemmer, 'stemmer-nl')
-from lunr.index import Index
 from lunr.languages.stemmer import get_language_stemmer
-from lunr.pipeline import Pipeline
-from lunr.query import Query
-from lunr.token import Token
-from lunr.token_set import TokenSet
-from lunr.vector import Vector
 
 from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
@@ -90,7 +82,6 @@ def fold(text: str) -> str:
 # it strips y, q, x and accents: 'yoga' -> 'og'. We trim on every word character instead.)
 _TRIM = re.compile(r"^\W+|\W+$")
 _STOP_WORDS = frozenset(stop_words())
-_STEMMER = Pipeline.registered_functions["stemmer-nl"]
 _NLTK = get_language_stemmer("nl")
 
 
@@ -336,81 +327,3 @@ def search_files(site: Site, pages: list[ContentPage] = ()) -> dict[str, str]:
         "synoniemen": expansions(site),
     }
     return {HEAD_PATH: inert_json(head, separators=(",", ":")), **files}
-
-
-# --- the query, as the browser runs it (zoeken.js); used by the tests -------------------------
-
-
-def python_index(
-    site: Site, pages: list[ContentPage] = ()
-) -> tuple[Index, dict[str, list[str]], list[str]]:
-    """lunr.py's Index over the very weights the browser gets, with the synonyms and stop words:
-    what search() below needs."""
-    return read_index(search_files(site, pages))
-
-
-def read_index(files: dict[str, str]) -> tuple[Index, dict[str, list[str]], list[str]]:
-    """lunr.py's Index from the index files (site path -> text), as zoeken.js reads them."""
-    head = json.loads(files[HEAD_PATH])
-    names = [name for name, _boost in head["velden"]]
-    inverted: dict[str, dict[str, Any]] = {}
-    elements: dict[str, list[float]] = {}
-    position = 0
-    for part in range(len(head["delen"])):
-        for row in json.loads(files[f"{FOLDER}deel-{part}.json"]):
-            posting: dict[str, Any] = {"_index": position}
-            for f, name in enumerate(names):
-                posting[name] = {}
-                flat = row[f] if f < len(row) else []
-                ref = 0
-                for gap, weight in zip(flat[::2], flat[1::2], strict=True):
-                    ref += gap
-                    posting[name][str(ref)] = {}
-                    elements.setdefault(f"{name}/{ref}", []).extend((position, weight / 1000))
-            inverted[head["termen"][position]] = posting
-            position += 1
-    vectors = {field_ref: Vector(values) for field_ref, values in elements.items()}
-    pipeline = Pipeline()
-    pipeline.add(_STEMMER)
-    token_set = TokenSet.from_list(head["termen"])
-    index = Index(inverted, vectors, token_set, names, pipeline)
-    return index, head["synoniemen"], head["stopwoorden"]
-
-
-def query_groups(query: str, synonyms: dict[str, list[str]], stop: list[str]) -> list[list[str]]:
-    """Each word (or known phrase) of a query, with the terms it also means; stop words dropped."""
-    text = " " + " ".join(re.split(r"[^a-z0-9]+", fold(query))) + " "
-    groups = []
-    for phrase in sorted((p for p in synonyms if " " in p), key=len, reverse=True):
-        if f" {phrase} " in text:
-            groups.append(["", *synonyms[phrase]])
-            text = text.replace(f" {phrase} ", " ")
-    for word in text.split():
-        if word not in stop:
-            groups.append([word, *synonyms.get(word, [])])
-    return groups
-
-
-def search(
-    index: Index, query: str, synonyms: dict[str, list[str]], stop: list[str]
-) -> dict[str, float] | None:
-    """ref -> score. Every group must match: the word itself (after stemming, as the start of a
-    word, or with one typo), or one of the terms it also means. A word of one or two letters
-    with a meaning of its own ('sh', 'cp') is a whole word, not the start of 'showdown'."""
-    total: dict[str, float] | None = None
-    for word, *also in query_groups(query, synonyms, stop):
-        q = index.create_query()
-        if word:
-            stem = str(_STEMMER(Token(word)))
-            q.term(word, use_pipeline=True, boost=10)
-            if len(word) > 2 or not also:
-                q.term(word, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=3)
-            if len(word) >= 4:
-                q.term(stem, use_pipeline=False, edit_distance=1, boost=1)
-        for also_term in also:
-            q.term(also_term, use_pipeline=True, boost=8)
-        found = {hit["ref"]: hit["score"] for hit in index.query(q)}
-        total = (
-            found if total is None else {r: s + found[r] for r, s in total.items() if r in found}
-        )
-    return total  # None: no words to search for, so no text filter

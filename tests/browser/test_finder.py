@@ -1,6 +1,6 @@
 """The finder in a real browser: filters, text search, URL state, no results, map, keuzehulp.
 
-The expected results come from the Python twin of the finder's rules (sportwijzer.finder.select),
+The expected results come from the Python twin of the finder's rules (finder_oracle.select),
 run on the same demo data: the browser must show exactly those offers, in that order.
 """
 
@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sportwijzer.finder import PAGE_SIZE, select
-from sportwijzer.search import python_index, read_index, search
+from finder_oracle import python_index, read_index, search, select
+from sportwijzer.finder_pages import PAGE_SIZE
 from sportwijzer.site import load_site
 
 from .harness import REPO, TILE_PATH, assert_no_axe_violations, visit
