@@ -1,6 +1,7 @@
 """The site's lunr index and query: deterministic, Dutch, with synonyms and compound sports.
 
-`search()` (tests/finder_oracle.py) is the Python twin of the query in zoeken.js; the browser tests run the real one.
+`search()` (tests/finder_oracle.py) is the Python twin of the query in zoeken.js; the browser
+tests run the real one.
 """
 
 from __future__ import annotations
