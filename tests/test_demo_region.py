@@ -7,7 +7,8 @@ import pytest
 
 from conftest import REPO, mkdocs_build
 from sportwijzer.site import load_site
-from sportwijzer.vocabulary import BEPERKINGEN, SOORT
+from sportwijzer.vocabulary import SOORT
+from sportwijzer.vocabulary_load import BEPERKINGEN
 
 
 @pytest.fixture(scope="module")

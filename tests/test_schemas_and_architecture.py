@@ -8,7 +8,7 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import REPO
-from sportwijzer import vocabulary
+from sportwijzer import vocabulary, vocabulary_load
 from sportwijzer.schema import SCHEMA_DIR, load_schema
 
 CORE = REPO / "hooks" / "sportwijzer"
@@ -48,7 +48,7 @@ def test_every_value_in_a_schema_has_a_dutch_label(labels, kind, path):
 
 
 def test_the_impairment_list_matches_the_data_contract():
-    assert vocabulary.BEPERKINGEN == (
+    assert vocabulary_load.BEPERKINGEN == (
         "lichamelijk",
         "rolstoel",
         "visueel",
@@ -63,7 +63,7 @@ def test_the_impairment_list_matches_the_data_contract():
 
 
 def test_the_project_lists_are_valid_and_hold_the_required_sports():
-    vocab, problems = vocabulary.load_vocabulary(REPO)
+    vocab, problems = vocabulary_load.load_vocabulary(REPO)
     assert problems == []
     required = [
         "atletiek",
@@ -99,7 +99,7 @@ def test_the_project_lists_are_valid_and_hold_the_required_sports():
     assert set(required) <= set(vocab.sporten)
     assert "basketbal" in vocab.sporten["rolstoelbasketbal"].woorden
     assert "rolstoel" in vocab.sporten["rolstoelbasketbal"].woorden
-    assert set(vocab.beperkingen) == set(vocabulary.BEPERKINGEN)
+    assert set(vocab.beperkingen) == set(vocabulary_load.BEPERKINGEN)
 
 
 def _imports(path):

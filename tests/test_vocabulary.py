@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import REPO, TODAY, write
-from sportwijzer import vocabulary
+from sportwijzer import vocabulary, vocabulary_load
 from sportwijzer.jsonld import offer_jsonld
 from sportwijzer.site import load_site
 
@@ -77,7 +77,7 @@ def test_an_offer_keeps_its_keys_and_shows_todays_names(region):
     ],
 )
 def test_an_offer_fits_every_age_group_that_may_join(low, high, groups):
-    vocab, problems = vocabulary.load_vocabulary(REPO)
+    vocab, problems = vocabulary_load.load_vocabulary(REPO)
     assert problems == []
     assert vocab.leeftijdsgroepen(low, high) == groups
 
@@ -90,7 +90,7 @@ def test_a_broken_age_list_names_each_problem_with_its_line(region):
         "ouderen:\n  naam: Ouderen\n  leeftijd: {vanaf: 55}\n"
         "jongeren:\n  naam: Jongeren\n  synoniemen: [tieners]\n",
     )
-    vocab, problems = vocabulary.load_vocabulary(region)
+    vocab, problems = vocabulary_load.load_vocabulary(region)
     assert sorted(p.format() for p in problems) == [
         "lijsten/leeftijden.yml:3: veld 'kinderen.leeftijd': 'min' (12) is groter dan 'max' (4); "
         "draai ze om",

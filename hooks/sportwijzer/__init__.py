@@ -7,8 +7,8 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 
 0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, agenda_rules, zelftest, desk,
   agenda, valuehints, jsontext, markdown_safe
-1 read and check: yamlsource, yamlread, load, schema, vocabulary, validate, event_rules,
-  demand_rules, invulhulp, stray, datakinds
+1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
+  event_rules, demand_rules, invulhulp, stray, datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, page_text, finder_pages, finder_data, finder, jsonld, export,
   calendar_ics, analysis, demand_analysis, agenda_pages, desk_page, blockcache, pages, csp, vendor,

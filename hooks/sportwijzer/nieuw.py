@@ -22,7 +22,7 @@ from .validate import (
     region_centres,
     region_places,
 )
-from .vocabulary import load_vocabulary
+from .vocabulary_load import load_vocabulary
 
 QUESTIONS = (
     ("slug", "Naam van het bestand (kleine letters en streepjes, zoals zwemmen-de-vliet)"),

@@ -37,7 +37,8 @@ from .validate import (
     region_places,
     run_rules,
 )
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary
+from .vocabulary_load import load_vocabulary
 
 REGIO_FILE = "regio.yml"
 OFFERS_DIR = OFFERS.folder

@@ -1,4 +1,5 @@
-"""The words of the domain: sports, impairments and age groups (data in lijsten/) and the labels.
+"""The words of the domain: sports, impairments and age groups (their terms, read from lijsten/ by
+vocabulary_load) and the labels. Importing this module reads no file.
 
 The keys of impairments, venue features and support are fixed by the data contract; their names
 and search words are data that coordinators may extend.
@@ -8,20 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .load import read_yaml_file
-from .problems import Problem, field_problem
-from .schema import load_schema, schema_problems
-from .yamlread import Document
-
-SPORTEN_FILE = "lijsten/sporten.yml"
-BEPERKINGEN_FILE = "lijsten/beperkingen.yml"
-LEEFTIJDEN_FILE = "lijsten/leeftijden.yml"
-
-BEPERKINGEN: tuple[str, ...] = tuple(
-    load_schema("offer")["properties"]["beperkingen"]["items"]["enum"]
-)
 IEDEREEN = "iedereen"
 # A narrower impairment is found by a search for the broader one, not the other way round.
 BROADER = {"rolstoel": "lichamelijk"}
@@ -186,81 +174,3 @@ def _suggest(written: str, terms: dict[str, Term]) -> str | None:
             return term.slug
     close = difflib.get_close_matches(word, list(terms), n=1, cutoff=0.6)
     return close[0] if close else None
-
-
-def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
-    """Read lijsten/sporten.yml, lijsten/beperkingen.yml and lijsten/leeftijden.yml."""
-    sporten, problems = _load_terms(root, SPORTEN_FILE, "zoekwoorden")
-    beperkingen, more = _load_terms(root, BEPERKINGEN_FILE, "synoniemen")
-    leeftijden, most = _load_ages(root)
-    problems += more + most
-    missing = [key for key in BEPERKINGEN if key not in beperkingen]
-    extra = [key for key in beperkingen if key not in BEPERKINGEN]
-    if beperkingen and missing:
-        problems.append(Problem(BEPERKINGEN_FILE, 1, f"ontbreekt: {', '.join(missing)}"))
-    for key in extra:
-        problems.append(
-            Problem(
-                BEPERKINGEN_FILE, 1, f"'{key}' is geen beperking uit het datamodel; haal hem weg"
-            )
-        )
-    return Vocabulary(sporten, beperkingen, leeftijden), problems
-
-
-def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term], list[Problem]]:
-    document, problems = read_yaml_file(root, relative)
-    if document is None:
-        return {}, problems
-    problems += schema_problems("lijst", document, relative)
-    if problems or not isinstance(document.data, dict):
-        return {}, problems
-    terms = {
-        key: Term(
-            key,
-            entry["naam"],
-            entry.get("kort", entry["naam"]),
-            tuple(entry.get(words, [])),
-            ICONEN.get(key, ""),
-            entry.get("doelgroep", ""),
-            tuple(entry.get("omgeving", ())),
-            entry.get("samen", ""),
-        )
-        for key, entry in document.data.items()
-    }
-    return terms, []
-
-
-def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
-    document, problems = read_yaml_file(root, LEEFTIJDEN_FILE)
-    if document is None:
-        return {}, problems
-    problems += schema_problems("leeftijden", document, LEEFTIJDEN_FILE)
-    if not isinstance(document.data, dict):
-        return {}, problems
-    problems += _age_order_problems(document)
-    if problems:
-        return {}, problems
-    groups = {
-        key: Leeftijdsgroep(
-            key,
-            entry["naam"],
-            entry["leeftijd"].get("min"),
-            entry["leeftijd"].get("max"),
-            tuple(entry.get("synoniemen", [])),
-        )
-        for key, entry in document.data.items()
-    }
-    return groups, []
-
-
-def _age_order_problems(document: Document) -> list[Problem]:
-    """In a group's 'leeftijd', 'min' is not above 'max'."""
-    problems = []
-    for key, entry in document.data.items():
-        ages = entry.get("leeftijd") if isinstance(entry, dict) else None
-        low, high = (ages.get("min"), ages.get("max")) if isinstance(ages, dict) else (None, None)
-        if isinstance(low, int) and isinstance(high, int) and low > high:
-            line = document.line((key, "leeftijd"))
-            text = f"'min' ({low}) is groter dan 'max' ({high}); draai ze om"
-            problems.append(field_problem(LEEFTIJDEN_FILE, line, f"{key}.leeftijd", text))
-    return problems
