@@ -33,7 +33,7 @@ def test_free_and_stale_and_stopped(region):
     wandelen = site.aanbod["wandelen-kampen"]
     assert wandelen.kosten.gratis and wandelen.kosten.tekst == "Gratis"
     assert wandelen.verouderd
-    assert not site.aanbod["zwemmen-gestopt"].gepubliceerd
+    assert not site.aanbod["zwemmen-gestopt"].is_published
     assert [a.slug for a in site.gepubliceerd] == [
         "g-judo-zwolle",
         "wandelen-kampen",

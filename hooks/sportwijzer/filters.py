@@ -24,7 +24,7 @@ def kenmerken(offer: Aanbod) -> list[str]:
     found = []
     if offer.proefles and offer.proefles.gratis:
         found.append("proefles-gratis")
-    if offer.kosten and offer.kosten.gratis:
+    if offer.gratis:
         found.append("gratis")
     if any(t.slug == "rolstoeltoegankelijk" for t in offer.toegankelijkheid):
         found.append("rolstoeltoegankelijk")

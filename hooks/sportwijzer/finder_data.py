@@ -33,7 +33,7 @@ def card_data(offer: Aanbod) -> list[str]:
         offer.samenvatting,
         offer.locatie.plaats,
         offer.proefles.tekst if offer.proefles else "",
-        offer.status.naam if offer.status.slug != "actief" else "",
+        offer.status_tekst,
     ]
 
 

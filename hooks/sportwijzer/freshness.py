@@ -29,7 +29,7 @@ ISSUE_COLUMNS = (
 
 def stale_offers(offers: list[Aanbod]) -> list[Aanbod]:
     """Stale offers on the site (not 'gestopt'), the longest unchecked first (then by title)."""
-    stale = [offer for offer in offers if offer.verouderd and offer.gepubliceerd]
+    stale = [offer for offer in offers if offer.verouderd and offer.is_published]
     return sorted(stale, key=lambda o: (o.laatst_gecontroleerd, o.titel.lower()))
 
 

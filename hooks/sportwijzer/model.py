@@ -164,8 +164,19 @@ class Aanbod:
     vrijwilligers: Vrijwilligers | None = None
 
     @property
-    def gepubliceerd(self) -> bool:
+    def is_published(self) -> bool:
+        """On the site: every offer but a stopped one (Site.gepubliceerd lists them)."""
         return self.status.slug != "gestopt"
+
+    @property
+    def gratis(self) -> bool:
+        """Taking part costs nothing: what a result card and the finder's 'Gratis' say."""
+        return bool(self.kosten and self.kosten.gratis)
+
+    @property
+    def status_tekst(self) -> str:
+        """The status a result card shows: '' for an active offer, else 'Wachtlijst', ..."""
+        return "" if self.status.slug == "actief" else self.status.naam
 
     @property
     def hulp_url(self) -> str:
@@ -275,7 +286,7 @@ class Site:
     def gepubliceerd(self) -> list[Aanbod]:
         """Published offers, in title order (sorted once: every page builder asks for it)."""
         return sorted(
-            (a for a in self.aanbod.values() if a.gepubliceerd), key=lambda a: a.titel.lower()
+            (a for a in self.aanbod.values() if a.is_published), key=lambda a: a.titel.lower()
         )
 
     @cached_property

@@ -130,7 +130,7 @@ def _assemble(
         for s in found[OFFERS.name]
     }
     for offer in sorted(offers.values(), key=lambda o: o.titel.lower()):
-        if offer.gepubliceerd:
+        if offer.is_published:
             offer.aanbieder.aanbod.append(offer)
     events = {
         s.slug: assemble.evenement(s.slug, _data(s), s.path, context, today)
