@@ -90,6 +90,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The text index (with the pages' text) and the finder's files, written to the site."""
     write_files(Path(config.site_dir), search_and_finder_files(_state["site"], _state["content"]))
+    caches = {id(page.cache): page.cache for page in _state["pages"].values() if page.cache}
+    log.info(f"blokcache: {sum(cache.hits for cache in caches.values())} keer hergebruikt")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

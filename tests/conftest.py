@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -79,9 +82,10 @@ def make_site(target: Path, region: str = "regio-a") -> Path:
     return copy_region(target, region)
 
 
-def mkdocs_build(
-    root: Path, site_url: str = "https://voorbeeld.github.io/sportwijzer/", site: Path | None = None
-):
+SITE_URL = "https://voorbeeld.github.io/sportwijzer/"
+
+
+def mkdocs_build(root: Path, site_url: str = SITE_URL, site: Path | None = None):
     """`mkdocs build --strict` of the site in `root`, into `site` (default: root/site)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
@@ -93,3 +97,74 @@ def mkdocs_build(
         env=env,
         check=False,
     )
+
+
+# --- one build per region and URL, shared by every test that only reads it -------------------
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished strict build: the site's sources, the built HTML (read-only) and the build log."""
+
+    root: Path
+    site: Path
+    log: str
+
+    def page(self, url: str) -> str:
+        """The HTML of the page at `url` ('' is the home page; a folder means its index.html)."""
+        target = self.site / url
+        if not target.suffix:
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+
+def _shared_dir(tmp_path_factory) -> Path:
+    """A folder every pytest-xdist worker of this run sees (the workers' common parent)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_build(tmp_path_factory, region: str = "regio-a", site_url: str = SITE_URL) -> Built:
+    """`region` ('demo' is the repository's own) built once per test run and URL, then reused.
+
+    The first worker to ask builds under a file lock; the others wait and read the same folder.
+    Its files are made read-only: a test that changes a region makes and builds its own copy.
+    """
+    key = f"build-{region}-{hashlib.sha256(site_url.encode()).hexdigest()[:8]}"
+    folder = _shared_dir(tmp_path_factory) / key
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "build.log").is_file():
+            (folder / "bron").mkdir(parents=True, exist_ok=True)
+            root = REPO if region == "demo" else make_site(folder / "bron", region)
+            result = mkdocs_build(root, site_url=site_url, site=folder / "site")
+            assert result.returncode == 0, result.stdout + result.stderr
+            for path in (folder / "site").rglob("*"):
+                if path.is_file():
+                    path.chmod(0o444)
+            (folder / "build.log").write_text(result.stderr, encoding="utf-8")
+    root = REPO if region == "demo" else folder / "bron"
+    return Built(root, folder / "site", (folder / "build.log").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> Built:
+    """The demo region (the repository itself) built once, strict, at the default URL."""
+    return shared_build(tmp_path_factory, "demo")
+
+
+@pytest.fixture(scope="session")
+def regio_a_build(tmp_path_factory) -> Built:
+    """The fixture region 'regio-a', unchanged, built once, strict, at the default URL."""
+    return shared_build(tmp_path_factory, "regio-a")
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """The demo region loaded once, on the shared TODAY, without errors. Only read it."""
+    from sportwijzer.site import load_site
+
+    result = load_site(REPO, today=TODAY)
+    assert result.ok, [p.format() for p in result.problems if p.is_error]
+    return result

@@ -190,16 +190,17 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
     assert "Sportpunt Noord-Veluwe" in page(root, "")
 
 
-def test_the_sidebar_cache_changes_no_byte_of_any_page(tmp_path, monkeypatch):
-    """The demo built with the shared sidebars (blockcache.py) and with every sidebar rendered."""
+def test_the_sidebar_cache_changes_no_byte_of_any_page(demo_build, tmp_path, monkeypatch):
+    """The demo built with the shared sidebars (blockcache.py) and with every sidebar rendered.
+
+    The cached side is the shared demo build; the uncached side is this test's own build.
+    """
     from conftest import REPO
 
-    assert mkdocs_build(REPO, site=tmp_path / "cached").returncode == 0
     monkeypatch.setenv("SPORTWIJZER_BLOKCACHE", "false")
     assert mkdocs_build(REPO, site=tmp_path / "uncached").returncode == 0
-    cached = sorted(
-        p.relative_to(tmp_path / "cached") for p in (tmp_path / "cached").rglob("*.html")
-    )
+    cached_site = demo_build.site
+    cached = sorted(p.relative_to(cached_site) for p in cached_site.rglob("*.html"))
     uncached = sorted(
         p.relative_to(tmp_path / "uncached") for p in (tmp_path / "uncached").rglob("*.html")
     )
@@ -207,10 +208,10 @@ def test_the_sidebar_cache_changes_no_byte_of_any_page(tmp_path, monkeypatch):
     differ = [
         str(p)
         for p in cached
-        if (tmp_path / "cached" / p).read_bytes() != (tmp_path / "uncached" / p).read_bytes()
+        if (cached_site / p).read_bytes() != (tmp_path / "uncached" / p).read_bytes()
     ]
     assert differ == []
-    offer = (tmp_path / "cached" / "aanbod" / "aangepast-golf-dalfsen" / "index.html").read_text()
+    offer = demo_build.page("aanbod/aangepast-golf-dalfsen")
     assert 'data-md-type="navigation"' in offer  # the sidebar is there, from the cache
 
 

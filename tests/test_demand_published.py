@@ -8,15 +8,12 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = tmp_path_factory.mktemp("demo") / "site"
-    run = mkdocs_build(REPO, site=site)
-    assert run.returncode == 0, run.stderr
-    return site
+def built(demo_build):
+    return demo_build.site
 
 
 @pytest.fixture(scope="module")

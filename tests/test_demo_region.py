@@ -1,21 +1,9 @@
 """The demo region shipped in the repository: valid, and rich enough to show every feature."""
 
-import datetime as dt
 from collections import Counter
 
-import pytest
-
-from conftest import REPO, mkdocs_build
-from sportwijzer.site import load_site
 from sportwijzer.vocabulary import SOORT
 from sportwijzer.vocabulary_load import BEPERKINGEN
-
-
-@pytest.fixture(scope="module")
-def demo():
-    result = load_site(REPO, today=dt.date(2026, 11, 23))
-    assert result.ok, [p.format() for p in result.problems if p.is_error]
-    return result
 
 
 def test_demo_has_the_promised_size_and_coverage(demo):
@@ -41,10 +29,8 @@ def test_demo_has_stale_and_stopped_offers_and_says_it_is_sample_data(demo):
     assert all(email.endswith("@example.org") for email in emails)
 
 
-def test_demo_site_builds_strict(tmp_path):
-    result = mkdocs_build(REPO, site=tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+def test_demo_site_builds_strict(demo_build):
+    assert "WARNING" not in demo_build.log
+    html = demo_build.page("")
     assert "Dit is een voorbeeld." in html
     assert "Regio IJssel-Vecht" in html

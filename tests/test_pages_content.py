@@ -13,17 +13,15 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from conftest import REPO, make_site, mkdocs_build
+from conftest import REPO, SITE_URL
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("pages"))
-    result = mkdocs_build(root, site_url=BASE)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(regio_a_build) -> Path:
+    assert BASE == SITE_URL  # the shared build's URL
+    return regio_a_build.site
 
 
 def read(site: Path, path: str) -> str:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 @dataclass
 class BlockCache:
-    """Rendered HTML by key, for one build."""
+    """Rendered HTML by key, for one build, and how often a kept block was used again."""
 
     _html: dict[str, str] = field(default_factory=dict)
+    hits: int = 0  # the build logs it; a theme upgrade that bypasses the cache shows as 0
 
     def slot(self, key: str) -> Slot:
         return Slot(self, key)
@@ -33,7 +34,9 @@ class Slot:
     key: str
 
     def html(self) -> str | None:
-        return self.cache._html.get(self.key)
+        found = self.cache._html.get(self.key)
+        self.cache.hits += found is not None
+        return found
 
     def keep(self, html: str) -> str:
         self.cache._html[self.key] = html
@@ -42,6 +45,7 @@ class Slot:
     def around(self, title: str) -> str | None:
         """The kept block with this page's title in the place of the first page's title."""
         parts = self.cache._html.get(self.key)
+        self.cache.hits += parts is not None
         return None if parts is None else title.join(parts)  # type: ignore[arg-type]
 
     def keep_around(self, html: str, title: str) -> str:
