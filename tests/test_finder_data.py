@@ -4,11 +4,14 @@ by offer."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from conftest import REPO, TODAY
+from sportwijzer.dutch import aantal
 from sportwijzer.filters import kenmerken
+from sportwijzer.finder import finder_view
 from sportwijzer.finder_data import (
     CARD_FOLDER,
     CARDS_PER_FILE,
@@ -98,3 +101,32 @@ def test_the_pager_shows_the_first_the_last_and_the_pages_around_this_one():
     assert numbers == [1, "…", 98, 99, 100, 101, 102, "…", 200]
     assert [link[0] if link else "…" for link in Pager(2, paths[:5]).getoond] == [1, 2, 3, 4, 5]
     assert [link[0] if link else "…" for link in Pager(1, paths).getoond] == [1, 2, 3, "…", 200]
+
+
+@pytest.mark.parametrize(
+    ("count", "pages", "line"),
+    [
+        (0, 1, "Geen activiteiten."),
+        (1, 1, "1 activiteit."),
+        (84, 5, f"84 activiteiten. De eerste {PAGE_SIZE} staan hieronder."),
+    ],
+)
+def test_the_finder_count_line_before_javascript_says_how_many(demo, count, pages, line):
+    view = finder_view(demo)
+    paths = [(n, page_path(n)) for n in range(1, pages + 1)]
+    cards = view.kaarten[: min(count, PAGE_SIZE)]
+    text = aantal(count, "activiteit", "activiteiten")
+    assert (
+        replace(view, aantal_tekst=text, pager=Pager(1, paths), kaarten=cards).status_tekst == line
+    )
+
+
+def test_the_finder_page_gets_the_data_paths_from_the_modules_that_write_them(demo):
+    assert finder_view(demo).paden == {
+        "index": "zoeken/index.json",
+        "feiten": FACTS_PATH,
+        "plekken": PLACES_PATH,
+        "titels": TITLES_PATH,
+        "kaart": CARD_FOLDER,
+        "aanbod": "aanbod/",
+    }

@@ -48,6 +48,11 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
 
 
+def hoofdletter(text: str) -> str:
+    """The text with a capital first letter, as a sentence starts: 'geen x' -> 'Geen x'."""
+    return text[:1].upper() + text[1:]
+
+
 def opsomming(words: list[str]) -> str:
     """'a', 'a en b', 'a, b en c'."""
     if len(words) <= 1:

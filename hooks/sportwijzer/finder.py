@@ -16,13 +16,23 @@ from dataclasses import dataclass, field, replace
 from . import dutch
 from . import finder_rules as rules
 from .filters import IMPAIRMENT_RULES, KENMERKEN
+from .finder_data import CARD_FOLDER, FACTS_PATH, PLACES_PATH, TITLES_PATH
 from .finder_pages import Card, Pager, static_pages
 from .model import Site
+from .search import HEAD_PATH
 from .vocabulary import IEDEREEN
 
 AFSTANDEN = (5, 10, 15, 25, 50)
 OMGEVINGEN = (("binnen", "Binnen"), ("buiten", "Buiten"), ("water", "In het water"))
 SAMEN = (("alleen", "Alleen (zelf bezig)"), ("team", "In een team"))
+DATA_PATHS = {
+    "index": HEAD_PATH,
+    "feiten": FACTS_PATH,
+    "plekken": PLACES_PATH,
+    "titels": TITLES_PATH,
+    "kaart": CARD_FOLDER,
+    "aanbod": "aanbod/",
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,16 @@ class FinderView:
     omgevingen: list[Option] = field(default_factory=list)
     samen: list[Option] = field(default_factory=list)
     regels: str = ""  # browser_rules(): for finder.js
+    # what finder.js fetches (site paths), by the name of the form's data attribute
+    paden: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def status_tekst(self) -> str:
+        """The count line before finder.js runs: '84 activiteiten. De eerste 20 staan hieronder.'"""
+        text = dutch.hoofdletter(self.aantal_tekst) + "."
+        if self.pager.aantal > 1:
+            text += f" De eerste {len(self.kaarten)} staan hieronder."
+        return text
 
 
 def finder_view(site: Site) -> FinderView:
@@ -86,6 +106,7 @@ def finder_view(site: Site) -> FinderView:
         kenmerken=[Option(value, label) for value, label in KENMERKEN],
         omgevingen=[Option(value, label) for value, label in OMGEVINGEN],
         samen=[Option(value, label) for value, label in SAMEN],
+        paden=DATA_PATHS,
     )
     return replace(view, regels=browser_rules(view))
 
