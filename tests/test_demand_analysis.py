@@ -278,3 +278,7 @@ def test_only_open_and_unmatched_questions_count_as_nothing_there(region, uitkom
     result = load_site(region, today=TODAY)
     assert result.ok, [p.format() for p in result.problems]
     assert bool(analyse_vragen(result.site).gaten) is listed
+
+
+def test_the_total_line_counts_the_questions_as_the_page_shows_them(raw, result):
+    assert result.totaal_tekst == f"{len(raw['window'])} vragen"

@@ -92,6 +92,19 @@ def test_counts_in_words_singular_for_one(n, enkelvoud, meervoud, expected):
     assert dutch.aantal(n, enkelvoud, meervoud) == expected
 
 
+@pytest.mark.parametrize(
+    ("n", "getoond", "expected"),
+    [
+        (1, "1–2", "1–2 vragen"),
+        (2, "1–2", "1–2 vragen"),
+        (0, "0", "geen vragen"),
+        (7, "7", "7 vragen"),
+    ],
+)
+def test_a_count_shown_as_a_range_is_plural(n, getoond, expected):
+    assert dutch.aantal(n, "vraag", "vragen", getoond) == expected
+
+
 def test_the_short_cut_for_plain_text_gives_what_the_converter_gives():
     """plain_paragraphs() against Python-Markdown on thousands of made-up texts."""
     import random

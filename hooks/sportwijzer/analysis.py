@@ -27,6 +27,11 @@ class Matrix:
     counts: list[list[int]]
 
     @property
+    def rijen(self) -> list[tuple[Gemeente, list[int]]]:
+        """Each municipality with its row of counts, in the table's order."""
+        return list(zip(self.gemeenten, self.counts, strict=True))
+
+    @property
     def gaps(self) -> int:
         return sum(row.count(0) for row in self.counts)
 

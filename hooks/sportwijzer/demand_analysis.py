@@ -82,6 +82,11 @@ class Vraaganalyse:
     kwartalen: list[Kwartaal]
     afstand_km: int = int(NEAR_KM)
 
+    @property
+    def totaal_tekst(self) -> str:
+        """The period's questions as the page shows them: '34 vragen', '1–2 vragen'."""
+        return dutch.aantal(self.totaal.n, "vraag", "vragen", self.totaal.tekst)
+
 
 def shown(n: int) -> str:
     """0 stays 0; 1 and 2 become '1–2'; from 3 on the number itself."""

@@ -41,11 +41,13 @@ def bedrag(value: float) -> str:
 getal = finder_rules.number_text  # 1234 -> '1.234'; one rule, the browser has it too
 
 
-def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    """'geen activiteiten', '1 activiteit', '3 activiteiten', '1.250 activiteiten'."""
+def aantal(n: int, enkelvoud: str, meervoud: str, getoond: str | None = None) -> str:
+    """'geen activiteiten', '1 activiteit', '3 activiteiten', '1.250 activiteiten'; `getoond` is
+    the number as a page shows it when not exact ('1–2 vragen': singular only for '1')."""
     if n == 0:
         return f"geen {meervoud}"
-    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+    number = getal(n) if getoond is None else getoond
+    return f"{number} {enkelvoud if number == '1' else meervoud}"
 
 
 def hoofdletter(text: str) -> str:
