@@ -368,7 +368,12 @@ def network_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             src_uri="aanmelden/index.md",
             title="Aanbod aanmelden",
             template="aanmelden.html",
-            context={"aanmeld_mail": _aanmeld_mail(site)},
+            context={
+                "aanmeld_mail": _aanmeld_mail(site),
+                # the form's choices, by name as people look for them (upper or lower case alike)
+                "sporten": sorted(site.vocabulary.sporten.values(), key=lambda s: s.naam.lower()),
+                "gemeenten": sorted(site.regio.gemeenten, key=lambda g: g.naam.lower()),
+            },
             description="Meld een sport- of beweegaanbod voor mensen met een beperking aan.",
             in_nav=True,
         ),
