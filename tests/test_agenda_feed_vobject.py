@@ -13,20 +13,17 @@ from zoneinfo import ZoneInfo
 import pytest
 import vobject
 
-from conftest import REPO
+from conftest import TODAY
 from sportwijzer.calendar_ics import FEED_PATH, calendar_files
-from sportwijzer.site import load_site
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
-TODAY = dt.date(2026, 11, 26)
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture(scope="module")
-def demo():
-    result = load_site(REPO, today=TODAY)
-    assert result.site is not None, [p.format() for p in result.problems if p.is_error]
-    return result.site
+def demo(demo):
+    """The site of the shared demo load (conftest)."""
+    return demo.site
 
 
 @pytest.fixture(scope="module")

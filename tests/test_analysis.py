@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, TODAY
 from sportwijzer.analysis import Matrix, analyse
-from sportwijzer.site import load_site
 
-TODAY = dt.date(2026, 11, 23)
 BEPERKINGEN = [
     "lichamelijk", "rolstoel", "visueel", "auditief", "verstandelijk",
     "chronisch", "psychisch", "autisme", "nah",
@@ -32,8 +29,8 @@ def raw():
 
 
 @pytest.fixture(scope="module")
-def result():
-    return analyse(load_site(REPO, today=TODAY).site)
+def result(demo):
+    return analyse(demo.site)
 
 
 def welcomes(offer, beperking):

@@ -36,8 +36,8 @@ def raw():
 
 
 @pytest.fixture(scope="module")
-def result():
-    return analyse_vragen(load_site(REPO, today=TODAY).site)
+def result(demo):
+    return analyse_vragen(demo.site)
 
 
 def masked(n):

@@ -321,7 +321,7 @@ def test_the_schema_is_draft_07_one_data_kind_and_known_to_the_editor():
     ]
 
 
-def test_the_demo_questions_are_valid():
-    result = load_site(REPO, today=TODAY)
+def test_the_demo_questions_are_valid(demo):
+    result = demo
     assert [p.format() for p in errors(result.problems)] == []
     assert 55 <= len(result.site.vragen) <= 70

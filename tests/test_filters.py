@@ -1,20 +1,19 @@
 """The matching rules shared by the static pages and the finder, and offers nearby."""
 
-import datetime as dt
+import pytest
 
-from conftest import REPO
 from sportwijzer.filters import serves
 from sportwijzer.geo import distance_km
 from sportwijzer.nearby import Nearby
-from sportwijzer.site import load_site
 
 
-def demo_offers():
-    return load_site(REPO, today=dt.date(2026, 11, 23)).site.gepubliceerd
+@pytest.fixture(scope="module")
+def demo_offers(demo):
+    return demo.site.gepubliceerd
 
 
-def test_impairment_rules():
-    offers = demo_offers()
+def test_impairment_rules(demo_offers):
+    offers = demo_offers
     for offer in offers:
         slugs = {b.slug for b in offer.beperkingen}
         assert serves(offer, "visueel") == bool(slugs & {"visueel", "iedereen"})
@@ -36,15 +35,15 @@ def brute_force(offer, offers, limit=4, max_km=25):
     return [slug for *_, slug in sorted(found)[:limit]]
 
 
-def test_the_grid_finds_exactly_what_a_full_scan_finds():
-    offers = demo_offers()
+def test_the_grid_finds_exactly_what_a_full_scan_finds(demo_offers):
+    offers = demo_offers
     near = Nearby(offers)
     for offer in offers:
         assert [o.slug for o, _ in near.near(offer)] == brute_force(offer, offers), offer.slug
 
 
-def test_nearby_is_sorted_and_within_reach():
-    offers = demo_offers()
+def test_nearby_is_sorted_and_within_reach(demo_offers):
+    offers = demo_offers
     near = Nearby(offers)
     for offer in offers:
         distances = [km for _, km in near.near(offer)]
@@ -52,9 +51,9 @@ def test_nearby_is_sorted_and_within_reach():
         assert all(km <= 25 for km in distances)
 
 
-def test_small_cells_find_the_same_as_a_full_scan(monkeypatch):
+def test_small_cells_find_the_same_as_a_full_scan(demo_offers, monkeypatch):
     """Dense regions get small cells and walk more rings: same answers."""
-    offers = demo_offers()
+    offers = demo_offers
     monkeypatch.setattr(Nearby, "_cell_km", lambda self, offers, mean_lat: 0.3)
     near = Nearby(offers)
     for offer in offers:

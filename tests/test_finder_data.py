@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import REPO, TODAY
 from sportwijzer.dutch import aantal
 from sportwijzer.filters import kenmerken
 from sportwijzer.finder import finder_view
@@ -22,12 +21,12 @@ from sportwijzer.finder_data import (
     position,
 )
 from sportwijzer.finder_pages import PAGE_SIZE, Pager, page_path, static_pages
-from sportwijzer.site import load_site
 
 
 @pytest.fixture(scope="module")
-def demo():
-    return load_site(REPO, today=TODAY).site
+def demo(demo):
+    """The site of the shared demo load (conftest)."""
+    return demo.site
 
 
 def test_the_files_hold_every_published_offer_in_index_order(demo):

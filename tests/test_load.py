@@ -1,7 +1,7 @@
 import codecs
 import os
 
-from conftest import REPO, TODAY, write
+from conftest import TODAY, write
 from sportwijzer.load import discover, read_front_matter_file, read_text, read_yaml_file
 from sportwijzer.site import load_site
 
@@ -120,5 +120,5 @@ def test_a_content_page_whose_front_matter_does_not_parse_stops_the_build(region
     assert result.site is None
 
 
-def test_every_content_page_of_the_repository_has_front_matter_that_parses():
-    assert not [p for p in load_site(REPO, today=TODAY).problems if p.path.startswith("content/")]
+def test_every_content_page_of_the_repository_has_front_matter_that_parses(demo):
+    assert not [p for p in demo.problems if p.path.startswith("content/")]

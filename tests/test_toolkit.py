@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
@@ -10,18 +9,16 @@ import yaml
 
 from conftest import REPO
 from sportwijzer.pages import all_pages
-from sportwijzer.site import load_site
 
 TOOLKIT = sorted((REPO / "content" / "toolkit").glob("*.md"))
 LINK = re.compile(r"\]\(([^)#\s]+)")
 # Pages the build generates from the data: no file to check here (the strict build checks them).
 
 
-@functools.cache
-def generated_folders() -> tuple[str, ...]:
+@pytest.fixture(scope="module")
+def generated_folders(demo) -> tuple[str, ...]:
     """'../<folder>/' of every page the build generates from the demo data, as the core says."""
-    site = load_site(REPO).site
-    return tuple(sorted({f"../{page.src_uri.split('/')[0]}/" for page in all_pages(site)}))
+    return tuple(sorted({f"../{page.src_uri.split('/')[0]}/" for page in all_pages(demo.site)}))
 
 
 def parts(path):
@@ -49,12 +46,12 @@ def test_each_page_has_a_title_one_h1_and_its_sources(path):
 
 
 @pytest.mark.parametrize("path", TOOLKIT, ids=lambda p: p.stem)
-def test_no_raw_html_no_outside_urls_and_every_link_resolves(path):
+def test_no_raw_html_no_outside_urls_and_every_link_resolves(path, generated_folders):
     _, body = parts(path)
     assert not re.search(r"<[a-zA-Z/!]", body), f"{path.name}: raw HTML"
     assert "http://" not in body and "https://" not in body
     for target in LINK.findall(body):
-        if not target.startswith(generated_folders()):
+        if not target.startswith(generated_folders):
             assert (path.parent / target).resolve().is_file(), f"{path.name}: {target}"
 
 
