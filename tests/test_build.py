@@ -190,14 +190,14 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
     assert "Sportpunt Noord-Veluwe" in page(root, "")
 
 
-def test_the_sidebar_cache_changes_no_byte_of_any_page(demo_build, tmp_path, monkeypatch):
-    """The demo built with the shared sidebars (blockcache.py) and with every sidebar rendered.
+def test_the_block_cache_changes_no_byte_of_any_page(demo_build, tmp_path, monkeypatch):
+    """The demo built with the block cache (blockcache.py) and with every block rendered.
 
     The cached side is the shared demo build; the uncached side is this test's own build.
     """
     from conftest import REPO
 
-    monkeypatch.setenv("SPORTWIJZER_BLOKCACHE", "false")
+    monkeypatch.setenv("SPORTWIJZER_BLOCK_CACHE", "false")
     assert mkdocs_build(REPO, site=tmp_path / "uncached").returncode == 0
     cached_site = demo_build.site
     cached = sorted(p.relative_to(cached_site) for p in cached_site.rglob("*.html"))

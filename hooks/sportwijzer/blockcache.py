@@ -8,6 +8,10 @@ The theme's settings block is the same per folder too, the header as well but fo
 (kept in two parts, around the title), and a result card is the same wherever
 its link is written the same, so cards that appear on several lists are rendered once.
 tests/test_build.py builds the demo with and without this cache and compares every page.
+
+One concept, one name: the block cache (BlockCache, `extra.block_cache` in mkdocs.yml, set to
+false by the environment variable SPORTWIJZER_BLOCK_CACHE=false); the build log, which people
+read, says it in Dutch: 'blokcache: N keer hergebruikt'.
 """
 
 from __future__ import annotations

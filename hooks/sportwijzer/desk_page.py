@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import desk
+from . import desk, dutch
 from .finder import Option
 from .jsontext import inert_json
 from .model import Contact, Site
@@ -48,7 +48,7 @@ def help_view(site: Site) -> HulpView:
         loket=loket,
         gemeenten=[Option(g.slug, g.naam) for g in gemeenten],
         beperkingen=[Option(b.slug, b.naam) for b in beperkingen],
-        leeftijdsgroepen=[Option(k, v[:1].upper() + v[1:]) for k, v in desk.GROUP_NAMES.items()],
+        leeftijdsgroepen=[Option(k, dutch.hoofdletter(v)) for k, v in desk.GROUP_NAMES.items()],
         sporten=[Option(s.slug, s.naam) for s in sporten],
         max_vraag=desk.MAX_VRAAG,
         gewone_mail=desk.blank_mail(address) if loket.email else "",

@@ -37,12 +37,13 @@ DATA_PATHS = {
 
 @dataclass(frozen=True)
 class Option:
+    """One choice of a form's list: the value a link holds and the label people read."""
+
     value: str
     label: str
-    naam: str = ""  # a place's own name (the label may add its municipality)
+    name: str = ""  # a place's own name (the label may add its municipality)
     lat: float | None = None
     lon: float | None = None
-    icoon: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def finder_view(site: Site) -> FinderView:
         aantal_tekst=dutch.aantal(len(published), "activiteit", "activiteiten"),
         pager=pager,
         beperkingen=[
-            Option(b.slug, b.naam, icoon=b.icoon)
+            Option(b.slug, b.naam)
             for b in site.vocabulary.beperkingen.values()
             if b.slug != IEDEREEN
         ],

@@ -2,6 +2,10 @@
 body of the issue "Aanbod nakijken" that the weekly workflow opens, updates and closes.
 
 Time never fails anything: this list is information for the coordinator, not a check.
+
+Names: what people read is Dutch ('verouderd': `make verouderd`, Aanbod.verouderd, the site's
+'Bellijst'); the code says 'stale' (dates.is_stale, STALE_AFTER_MONTHS, stale_offers, stale_report,
+stale_issue), and this module is the freshness check that both name.
 """
 
 from __future__ import annotations
