@@ -340,6 +340,22 @@ def visit(page, path: str = "", *, status: int = 200):
     return response
 
 
+_FINDER_DONE = """() => {
+  const finder = document.getElementById("sw-finder");
+  return !finder || !finder.classList.contains("sw-wacht")
+    || !document.documentElement.classList.contains("sw-js");
+}"""
+
+
+def wait_until_settled(page) -> None:
+    """Wait until the page has done what it does on its own: no request for half a second, and
+    the finder (if the page has one) has filtered the list (it drops `sw-wacht`) or given up (it
+    drops `sw-js`). A test that asserts that nothing happened asserts it after this, not after a
+    fixed time."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(_FINDER_DONE)
+
+
 def set_width(page, width: int, height: int = HEIGHT) -> None:
     """Set the viewport width in CSS pixels (e.g. 320 for a small phone, 1280 for a desktop)."""
     page.set_viewport_size({"width": width, "height": height})

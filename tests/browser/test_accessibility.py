@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .harness import assert_in_sight, focused, set_width, visit
+from .harness import WIDTHS, assert_in_sight, focused, set_width, visit
 from .test_smoke import PAGES, url_of
 
 CONTENT_PAGES = [p for p in PAGES if p.status == 200]
@@ -26,7 +26,7 @@ def press_tab_until(page, matches, what: str, limit: int = 80) -> None:
     pytest.fail(f"{what} not reached in {limit} Tab stops", pytrace=False)
 
 
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_keyboard_journey_from_home_to_a_phone_number(page, width):
     """Skip link, search, an impairment filter, the first result, its phone link: keys only."""
     set_width(page, width)

@@ -17,7 +17,7 @@ from sportwijzer.agenda_pages import matching
 from sportwijzer.dates import today_in_amsterdam
 from sportwijzer.site import load_site
 
-from .harness import assert_in_sight, assert_no_axe_violations, set_width, visit
+from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, set_width, visit
 from .test_zoekbalk import suggest
 
 ITEMS = "#sw-agenda-lijst li.sw-evenement"
@@ -128,7 +128,7 @@ def test_the_subscribe_block_and_an_event_page_link_work(page, server, demo):
     assert answer.status == 200 and b"BEGIN:VCALENDAR" in answer.body()
 
 
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", ["agenda/", "agenda/boccia-toernooi-heino/"])
 def test_no_accessibility_violations(page, width, path):
     set_width(page, width)

@@ -17,7 +17,7 @@ from finder_oracle import python_index, read_index, search, select
 from sportwijzer.finder_pages import PAGE_SIZE
 from sportwijzer.site import load_site
 
-from .harness import REPO, TILE_PATH, assert_no_axe_violations, visit
+from .harness import REPO, TILE_PATH, WIDTHS, assert_no_axe_violations, visit, wait_until_settled
 
 UPDATED = "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
 MORE_THAN_A_PAGE = f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
@@ -179,7 +179,8 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
 def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
     page.route("**/aanbod/feiten.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/")
-    page.wait_for_timeout(500)
+    # the finder gives up: it drops the page's sw-js class (a real signal, not a fixed time)
+    page.wait_for_function("() => !document.documentElement.classList.contains('sw-js')")
     assert page.locator("#sw-finder").is_hidden()
     assert page.locator("#sw-resultaten > li").count() == PAGE_SIZE
     assert page.locator("#sw-paginas").is_visible()
@@ -189,8 +190,13 @@ def test_a_link_within_the_page_leaves_the_results_alone(page):
     visit(page, "aanbod/")
     count, _ = shown(page)
     page.locator("#sw-meer").click()
-    page.evaluate("() => { location.hash = 'sw-resultaten-kop'; }")
-    page.wait_for_timeout(300)
+    # resolves a task after the hashchange event, when the page's own listeners have run
+    page.evaluate(
+        """() => new Promise(done => {
+            addEventListener("hashchange", () => setTimeout(done), { once: true });
+            location.hash = "sw-resultaten-kop";
+        })"""
+    )
     assert page.locator("#sw-resultaten > li").count() == count
     assert page.locator("#sw-aantal").text_content() == f"{count} activiteiten gevonden."
 
@@ -299,7 +305,8 @@ def test_the_map_loads_nothing_until_asked_and_then_only_stand_in_tiles(page, se
     visit(page, "aanbod/?beperking=visueel")
     shown(page)
     page.locator("#sw-sport").select_option("goalball")
-    page.wait_for_timeout(200)
+    page.wait_for_url(re.compile(r"sport=goalball"))  # the finder has filtered for it
+    wait_until_settled(page)
     assert tiles == []
     assert not [url for url in loaded if "leaflet" in url]
     button = page.locator("#sw-kaart-knop")
@@ -340,7 +347,7 @@ def test_keuzehulp_ends_in_the_finder_with_matching_filters(page):
     "query",
     ["", "beperking=visueel&kenmerk=gratis&bij=kampen&km=25", "sport=goalball&gemeente=ommen"],
 )
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_finder_states_have_no_accessibility_violations(page, query, width):
     page.set_viewport_size({"width": width, "height": 800})
     visit(page, f"aanbod/?{query}")

@@ -11,7 +11,7 @@ import pytest
 
 from sportwijzer import desk
 
-from .harness import assert_in_sight, assert_no_axe_violations, set_width, visit
+from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, set_width, visit
 
 NOTHING = "aanbod/?beperking=visueel&sport=goalball&gemeente=hattem&leeftijd=12&q=bal&km=10"
 ASKED = "hulp-bij-zoeken/?beperking=visueel&sport=goalball&gemeente=hattem&leeftijd=12"
@@ -82,7 +82,7 @@ def test_without_javascript_the_help_page_is_phone_and_a_plain_mail(page_without
     page.screenshot(path="/tmp/h7/hulp-zonder-js.png", full_page=True)
 
 
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", [ASKED, "vrijwilligers/", "vrijwilligers/zwolle/"])
 def test_axe_finds_nothing_on_the_new_pages(page, path, width):
     set_width(page, width)
