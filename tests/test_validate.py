@@ -144,12 +144,18 @@ CASES = [
     (
         "impossible-date",
         edit("2026-09-14", "2026-13-45"),
-        [f"{F}:14: veld 'laatst_gecontroleerd': '2026-13-45' is geen bestaande datum"],
+        [
+            f"{F}:14: veld 'laatst_gecontroleerd': '2026-13-45' is geen bestaande datum; "
+            "kijk dag en maand na"
+        ],
     ),
     (
         "quoted-impossible-date",
         edit("2026-09-14", '"2026-02-30"'),
-        [f"{F}:14: veld 'laatst_gecontroleerd': '2026-02-30' is geen bestaande datum"],
+        [
+            f"{F}:14: veld 'laatst_gecontroleerd': '2026-02-30' is geen bestaande datum; "
+            "kijk dag en maand na"
+        ],
     ),
     ("quoted-date-is-fine", edit("2026-09-14", '"2026-09-14"'), []),
     (

@@ -8,6 +8,8 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .problems import Problem, field_problem
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STALE_AFTER_MONTHS = 12
@@ -36,6 +38,15 @@ def as_date(value: Any) -> dt.date | None:
 def looks_like_date(value: Any) -> bool:
     """Text in the form 'YYYY-MM-DD', whether or not that day exists (2027-02-30 does not)."""
     return isinstance(value, str) and ISO_DATE.fullmatch(value) is not None
+
+
+def nonexistent_date(path: str, line: int | None, name: str, value: Any) -> Problem | None:
+    """The problem with text like a date for a day that does not exist (2027-02-30), or None."""
+    if as_date(value) is not None or not looks_like_date(value):
+        return None
+    return field_problem(
+        path, line, name, f"'{value}' is geen bestaande datum; kijk dag en maand na"
+    )
 
 
 def years_later(day: dt.date, years: int) -> dt.date:

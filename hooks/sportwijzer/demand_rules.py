@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .dates import as_date, looks_like_date
+from .dates import as_date, nonexistent_date
 from .load import SourceFile, read_yaml_file
 from .problems import Problem, field_problem
 from .validate import Context, Rule, check_gemeente_in_region, check_sport_known
@@ -153,10 +153,9 @@ def check_vraag_datum(data: dict[str, Any], source: SourceFile, ctx: Context) ->
     value = data.get("datum")
     day = as_date(value)
     line = _at(source, "datum")
-    if day is None and looks_like_date(value):
-        yield field_problem(
-            source.path, line, "datum", f"'{value}' is geen bestaande datum; kijk dag en maand na"
-        )
+    problem = nonexistent_date(source.path, line, "datum", value)
+    if problem:
+        yield problem
     elif day is not None and day > ctx.today:
         yield field_problem(
             source.path,

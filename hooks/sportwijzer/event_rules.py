@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .dates import as_date, looks_like_date, years_later
+from .dates import as_date, nonexistent_date, years_later
 from .load import SourceFile
 from .problems import Problem, field_problem
 from .validate import (
@@ -43,12 +43,8 @@ def _date_field(
     value: Any = data
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
-    day = as_date(value)
-    if day is None and looks_like_date(value):
-        name = ".".join(path)
-        text = f"'{value}' is geen bestaande datum; kijk dag en maand na"
-        return None, [field_problem(source.path, _at(source, *path), name, text)]
-    return day, []
+    problem = nonexistent_date(source.path, _at(source, *path), ".".join(path), value)
+    return as_date(value), [problem] if problem else []
 
 
 def check_name_free(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .dates import STALE_AFTER_MONTHS, as_date, is_stale, looks_like_date
+from .dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
 from .geo import distance_km, in_netherlands, nearest_km
 from .load import SourceFile
 from .problems import WARNING, Problem, field_problem
@@ -249,10 +249,8 @@ def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Itera
     checked = as_date(value)
     line = _at(source, "laatst_gecontroleerd")
     if checked is None:
-        if looks_like_date(value):
-            yield field_problem(
-                source.path, line, "laatst_gecontroleerd", f"'{value}' is geen bestaande datum"
-            )
+        problem = nonexistent_date(source.path, line, "laatst_gecontroleerd", value)
+        yield from [problem] if problem else []
         return
     if checked > ctx.today:
         yield field_problem(
@@ -304,14 +302,18 @@ def check_leeftijd_order(
     ages = data.get("leeftijd")
     if not isinstance(ages, dict):
         return
-    low, high = ages.get("min"), ages.get("max")
+    problem = age_order_problem(source.path, _at(source, "leeftijd"), "leeftijd", ages)
+    yield from [problem] if problem else []
+
+
+def age_order_problem(path: str, line: int | None, name: str, ages: Any) -> Problem | None:
+    """An age range ({min, max}) whose 'min' is above its 'max', as a problem; else None."""
+    low, high = (ages.get("min"), ages.get("max")) if isinstance(ages, dict) else (None, None)
     if isinstance(low, int) and isinstance(high, int) and low > high:
-        yield field_problem(
-            source.path,
-            _at(source, "leeftijd"),
-            "leeftijd",
-            f"'min' ({low}) is groter dan 'max' ({high}); draai ze om",
+        return field_problem(
+            path, line, name, f"'min' ({low}) is groter dan 'max' ({high}); draai ze om"
         )
+    return None
 
 
 def check_kosten_per(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import read_yaml_file
-from .problems import Problem, field_problem
+from .problems import Problem
 from .schema import load_schema, schema_problems
+from .validate import age_order_problem
 from .vocabulary import ICONEN, Leeftijdsgroep, Term, Vocabulary
 from .yamlread import Document
 
@@ -89,12 +90,13 @@ def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
 
 def _age_order_problems(document: Document) -> list[Problem]:
     """In a group's 'leeftijd', 'min' is not above 'max'."""
-    problems = []
-    for key, entry in document.data.items():
-        ages = entry.get("leeftijd") if isinstance(entry, dict) else None
-        low, high = (ages.get("min"), ages.get("max")) if isinstance(ages, dict) else (None, None)
-        if isinstance(low, int) and isinstance(high, int) and low > high:
-            line = document.line((key, "leeftijd"))
-            text = f"'min' ({low}) is groter dan 'max' ({high}); draai ze om"
-            problems.append(field_problem(LEEFTIJDEN_FILE, line, f"{key}.leeftijd", text))
-    return problems
+    found = (
+        age_order_problem(
+            LEEFTIJDEN_FILE,
+            document.line((key, "leeftijd")),
+            f"{key}.leeftijd",
+            entry.get("leeftijd") if isinstance(entry, dict) else None,
+        )
+        for key, entry in document.data.items()
+    )
+    return [problem for problem in found if problem]
