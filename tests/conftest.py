@@ -83,12 +83,15 @@ def make_site(target: Path, region: str = "regio-a") -> Path:
 
 
 SITE_URL = "https://voorbeeld.github.io/sportwijzer/"
+# One build date for every test build (the sitemap's dates), so two builds of the same sources
+# are byte-identical even when midnight falls between them: 2026-11-26.
+BUILD_EPOCH = "1795651200"
 
 
 def mkdocs_build(root: Path, site_url: str = SITE_URL, site: Path | None = None):
     """`mkdocs build --strict` of the site in `root`, into `site` (default: root/site)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, SOURCE_DATE_EPOCH=BUILD_EPOCH)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site or root / "site")],
         cwd=root,

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BUILD_EPOCH, SITE_URL
+
 REPO = Path(__file__).resolve().parent.parent
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
@@ -24,8 +26,9 @@ GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 def build(tool: str, site: Path) -> subprocess.CompletedProcess[str]:
     """`<tool> build --strict` of the repository's demo region, into `site`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    # One build date for both, so a sitemap never differs because midnight fell between them.
-    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1795651200")  # 2026-11-26
+    # The shared MkDocs build's date and URL, so a sitemap never differs because midnight fell
+    # between the two builds.
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_EPOCH, SITE_URL=SITE_URL)
     command = [sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False)
 
@@ -35,16 +38,15 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """The demo's files as MkDocs builds them and as ProperDocs builds them."""
-    built = []
-    for tool in ("mkdocs", "properdocs"):
-        site = tmp_path_factory.mktemp(tool) / "site"
-        result = build(tool, site)
-        assert result.returncode == 0, result.stderr
-        assert "WARNING" not in result.stderr, result.stderr
-        built.append(files(site))
-    return built[0], built[1]
+def sites(tmp_path_factory, demo_build) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The demo's files as MkDocs builds them (the tests' shared build: same epoch, default URL,
+    strict) and as ProperDocs builds them."""
+    assert "WARNING" not in demo_build.log, demo_build.log
+    site = tmp_path_factory.mktemp("properdocs") / "site"
+    result = build("properdocs", site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return files(demo_build.site), files(site)
 
 
 def test_properdocs_builds_the_same_files(sites):
