@@ -2,19 +2,18 @@
  * passed on a given day, and how a count is said.
  *
  * Python has the same rules in hooks/sportwijzer/agenda_rules.py, function for function
- * (readParams here is read_params there). tests/browser/test_agenda_filters.py runs one table of
+ * (readParams here is read_params there). tests/browser/test_agenda_pages.py runs one table of
  * cases through both and compares the answers: change both or neither.
  *
  * An ES module; an impairment is served as in the finder (finder_rules.js). An event is an
  * object of its facts: beperkingen, gemeente, doelgroep (slugs) and tot ('YYYY-MM-DD').
  */
-import { serves, shorten } from "./finder_rules.js";
+import { serves, unknownValue, usableParams } from "./finder_rules.js";
 
 // The URL parameters, in the order a link writes them
 export var FIELDS = ["beperking", "gemeente", "doelgroep"];
 export var MULTI = ["beperking"]; // may come more than once
 export var NAMES = { beperking: "Beperking", gemeente: "Gemeente", doelgroep: "Voor wie" };
-var SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 var ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 function isMulti(name) { return MULTI.indexOf(name) >= 0; }
@@ -28,15 +27,11 @@ export function emptyState() {
 export function readParams(pairs, known) {
   var state = emptyState();
   var problems = [];
-  var seen = {};
-  pairs.forEach(function (pair) {
+  usableParams(pairs, FIELDS, MULTI).forEach(function (pair) {
     var name = pair[0];
-    var value = String(pair[1]).replace(SPACE, "");
-    if (FIELDS.indexOf(name) < 0 || value === "" || (!isMulti(name) && seen[name])) { return; }
-    seen[name] = true;
+    var value = pair[1];
     if ((known[name] || []).indexOf(value) < 0) {
-      problems.push([name, NAMES[name] + " ‘" + shorten(value) + "’ kennen we niet. " +
-                           "Kies er een uit de lijst."]);
+      problems.push([name, unknownValue(NAMES[name], value)]);
     } else if (isMulti(name)) {
       if (state[name].indexOf(value) < 0) { state[name].push(value); }
     } else {

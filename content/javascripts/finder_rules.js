@@ -53,18 +53,37 @@ export function shorten(value) {
   return chars.length <= 30 ? value : chars.slice(0, 30).join("") + "…";
 }
 
+// The [name, value] pairs a state is read from: only `fields`, values trimmed, empty values left
+// out, and of a field not in `multi` only the first value (the finder's and the agenda's).
+export function usableParams(pairs, fields, multi) {
+  var used = [];
+  var seen = {};
+  pairs.forEach(function (pair) {
+    var name = pair[0];
+    var value = String(pair[1]).replace(SPACE, "");
+    if (fields.indexOf(name) < 0 || value === "" || (multi.indexOf(name) < 0 && seen[name])) {
+      return;
+    }
+    seen[name] = true;
+    used.push([name, value]);
+  });
+  return used;
+}
+
+// What a link's value that no list holds is told.
+export function unknownValue(label, value) {
+  return label + " ‘" + shorten(value) + "’ kennen we niet. Kies er een uit de lijst.";
+}
+
 // A link's parameters ([name, value] pairs, in order) as the finder's state, and a problem
 // ([field, Dutch sentence]) for each value it cannot use. A value that cannot be used does not
 // filter; the others still do. `known` lists the values each chosen field may have.
 export function readParams(pairs, known) {
   var state = emptyState();
   var problems = [];
-  var seen = {};
-  pairs.forEach(function (pair) {
+  usableParams(pairs, FIELDS, MULTI).forEach(function (pair) {
     var name = pair[0];
-    var value = String(pair[1]).replace(SPACE, "");
-    if (FIELDS.indexOf(name) < 0 || value === "" || (!isMulti(name) && seen[name])) { return; }
-    seen[name] = true;
+    var value = pair[1];
     if (name === "q") {
       state.q = value;
     } else if (name === "leeftijd") {
@@ -82,8 +101,7 @@ export function readParams(pairs, known) {
         state.toon = Math.max(PAGE, Math.ceil(parseInt(value, 10) / PAGE) * PAGE);
       }
     } else if ((known[name] || []).indexOf(value) < 0) {
-      problems.push([name, NAMES[name] + " ‘" + shorten(value) + "’ kennen we niet. " +
-                           "Kies er een uit de lijst."]);
+      problems.push([name, unknownValue(NAMES[name], value)]);
     } else if (isMulti(name)) {
       if (state[name].indexOf(value) < 0) { state[name].push(value); }
     } else if (name === "km") {

@@ -2,7 +2,7 @@
 passed on a given day, and how a count is said.
 
 The browser has the same rules in content/javascripts/agenda_rules.js, function for function
-(read_params here is readParams there). tests/browser/test_agenda_filters.py runs one table of
+(read_params here is readParams there). tests/browser/test_agenda_pages.py runs one table of
 cases (tests/agenda_rule_cases.py) through both and compares the answers: change both or neither.
 
 Plain data in, plain data out; only finder_rules below it (an impairment is served as in the
@@ -13,13 +13,12 @@ last day, 'YYYY-MM-DD').
 from __future__ import annotations
 
 from .dates import ISO_DATE
-from .finder_rules import serves, shorten
+from .finder_rules import serves, unknown_value, usable_params
 
 # The URL parameters, in the order a link writes them
 FIELDS = ("beperking", "gemeente", "doelgroep")
 MULTI = ("beperking",)  # may come more than once
 NAMES = {"beperking": "Beperking", "gemeente": "Gemeente", "doelgroep": "Voor wie"}
-_SPACE = " \t\n\r\f\v"
 
 
 def empty_state() -> dict:
@@ -32,15 +31,9 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
     parameters are left alone, and of a single-valued field the first value counts."""
     state = empty_state()
     problems: list[list[str]] = []
-    seen: set[str] = set()
-    for name, raw in pairs:
-        value = raw.strip(_SPACE)
-        if name not in FIELDS or value == "" or (name not in MULTI and name in seen):
-            continue
-        seen.add(name)
+    for name, value in usable_params(pairs, FIELDS, MULTI):
         if value not in known.get(name, ()):
-            said = f"{NAMES[name]} ‘{shorten(value)}’ kennen we niet. Kies er een uit de lijst."
-            problems.append([name, said])
+            problems.append([name, unknown_value(NAMES[name], value)])
         elif name in MULTI:
             if value not in state[name]:
                 state[name].append(value)

@@ -62,6 +62,27 @@ def shorten(value: str) -> str:
     return value if len(value) <= 30 else value[:30] + "…"
 
 
+def usable_params(
+    pairs: list[list[str]], fields: tuple[str, ...], multi: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """The (name, value) pairs a state is read from: only `fields`, values trimmed, empty values
+    left out, and of a field not in `multi` only the first value (the finder's and the agenda's)."""
+    used: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for name, raw in pairs:
+        value = raw.strip(_SPACE)
+        if name not in fields or value == "" or (name not in multi and name in seen):
+            continue
+        seen.add(name)
+        used.append((name, value))
+    return used
+
+
+def unknown_value(label: str, value: str) -> str:
+    """What a link's value that no list holds is told: 'Sport ‘x’ kennen we niet. ...'."""
+    return f"{label} ‘{shorten(value)}’ kennen we niet. Kies er een uit de lijst."
+
+
 def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
     """A link's parameters ([name, value] pairs, in order) as the finder's state, and a problem
     ([field, Dutch sentence]) for each value it cannot use. A value that cannot be used does not
@@ -69,12 +90,7 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
     (beperking, sport, gemeente, voor, bij, km, kenmerk, omgeving, samen, sorteer)."""
     state = empty_state()
     problems: list[list[str]] = []
-    seen: set[str] = set()
-    for name, raw in pairs:
-        value = raw.strip(_SPACE)
-        if name not in FIELDS or value == "" or (name not in MULTI and name in seen):
-            continue
-        seen.add(name)
+    for name, value in usable_params(pairs, FIELDS, MULTI):
         if name == "q":
             state["q"] = value
         elif name == "leeftijd":
@@ -88,8 +104,7 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
             if re.fullmatch(r"[0-9]{1,5}", value) and int(value) > 0:
                 state["toon"] = max(PAGE, math.ceil(int(value) / PAGE) * PAGE)
         elif value not in known.get(name, ()):
-            problems.append([name, f"{NAMES[name]} ‘{shorten(value)}’ kennen we niet. "
-                                   "Kies er een uit de lijst."])  # fmt: skip
+            problems.append([name, unknown_value(NAMES[name], value)])
         elif name in MULTI:
             if value not in state[name]:
                 state[name].append(value)
