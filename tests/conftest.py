@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,28 +128,42 @@ def _shared_dir(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def shared_build(tmp_path_factory, region: str = "regio-a", site_url: str = SITE_URL) -> Built:
+def shared_build(
+    tmp_path_factory,
+    region: str = "regio-a",
+    site_url: str = SITE_URL,
+    *,
+    name: str = "",
+    prepare: Callable[[Path], object] | None = None,
+) -> Built:
     """`region` ('demo' is the repository's own) built once per test run and URL, then reused.
 
     The first worker to ask builds under a file lock; the others wait and read the same folder.
-    Its files are made read-only: a test that changes a region makes and builds its own copy.
+    Its files are made read-only. A module that changes the region passes a `name` of its own and
+    `prepare(root)`, which changes the fresh copy before the build: still built once per run,
+    even when pytest-xdist spreads the module's tests over several workers.
     """
-    key = f"build-{region}-{hashlib.sha256(site_url.encode()).hexdigest()[:8]}"
+    url_key = hashlib.sha256(site_url.encode()).hexdigest()[:8]
+    key = f"build-{region}-{name + '-' if name else ''}{url_key}"
+    assert region != "demo" or prepare is None, "the demo is the repository: never changed"
     folder = _shared_dir(tmp_path_factory) / key
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    # a fixture region's copy holds its site and log as make_site and mkdocs_build leave them
+    root, out = (REPO, folder) if region == "demo" else (folder / "bron", folder / "bron")
+    out.mkdir(parents=True, exist_ok=True)
     with open(folder.parent / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (folder / "build.log").is_file():
-            (folder / "bron").mkdir(parents=True, exist_ok=True)
-            root = REPO if region == "demo" else make_site(folder / "bron", region)
-            result = mkdocs_build(root, site_url=site_url, site=folder / "site")
+        if not (out / "build.log").is_file():
+            if region != "demo":
+                make_site(root, region)
+            if prepare is not None:
+                prepare(root)
+            result = mkdocs_build(root, site_url=site_url, site=out / "site")
             assert result.returncode == 0, result.stdout + result.stderr
-            for path in (folder / "site").rglob("*"):
+            for path in (out / "site").rglob("*"):
                 if path.is_file():
                     path.chmod(0o444)
-            (folder / "build.log").write_text(result.stderr, encoding="utf-8")
-    root = REPO if region == "demo" else folder / "bron"
-    return Built(root, folder / "site", (folder / "build.log").read_text(encoding="utf-8"))
+            (out / "build.log").write_text(result.stderr, encoding="utf-8")
+    return Built(root, out / "site", (out / "build.log").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

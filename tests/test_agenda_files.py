@@ -19,7 +19,7 @@ import icalendar
 import pytest
 from jsonschema import Draft7Validator
 
-from conftest import make_site, mkdocs_build, write
+from conftest import shared_build, write
 from sportwijzer.calendar_ics import FEED_PATH, amsterdam_timezone, calendar_files
 from sportwijzer.export import agenda_json, agenda_schema
 from sportwijzer.outputs import extra_files
@@ -268,11 +268,10 @@ def test_the_open_data_schema_refuses_a_record_without_its_slug(site):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = with_events(make_site(tmp_path_factory.mktemp("agenda-site")))
-    result = mkdocs_build(root, site_url=BASE)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return root / "site"
+    """regio-a with the events above: its own build, shared by this module."""
+    build = shared_build(tmp_path_factory, site_url=BASE, name="agenda", prepare=with_events)
+    assert "WARNING" not in build.log
+    return build.site
 
 
 def test_the_built_site_has_every_calendar_file_and_the_open_data(built):

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import make_site, mkdocs_build, write
+from conftest import make_site, mkdocs_build, shared_build, write
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -105,7 +105,11 @@ def _yaml_single(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = make_site(tmp_path_factory.mktemp("payloads"))
+    """regio-a with the payloads in every field: its own build, shared by this module."""
+    return shared_build(tmp_path_factory, name="payloads", prepare=_with_payloads).site
+
+
+def _with_payloads(root):
     for number, payload in enumerate(PAYLOADS):
         p = _yaml_single(payload)
         write(root, f"offers/payload-{number}.yml", OFFER.format(p=p))
@@ -118,9 +122,6 @@ def site(tmp_path_factory):
     regio = (root / "regio.yml").read_text(encoding="utf-8")
     regio = regio.replace("naam: Regio Testvallei", "naam: 'Regio <script>alert(5)</script>'")
     write(root, "regio.yml", regio)
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
 
 
 def test_the_payloads_reach_the_pages_as_visible_text(site):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_site, mkdocs_build
+from conftest import shared_build
 
 OLD_PUNT = "We hebben een informele initiatiefgroep."
 NEW_PUNT = "We hebben een initiatiefgroep van vijf partners."
@@ -33,13 +33,15 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("toolkit"))
-    edit(root, "toolkit/checklists.yml", OLD_PUNT, NEW_PUNT)
-    edit(root, "toolkit/meerkamp.yml", OLD_NAAM, NEW_NAAM)
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return root
+    """regio-a with two toolkit lines changed: its own build, shared by this module."""
+
+    def changed(root: Path) -> None:
+        edit(root, "toolkit/checklists.yml", OLD_PUNT, NEW_PUNT)
+        edit(root, "toolkit/meerkamp.yml", OLD_NAAM, NEW_NAAM)
+
+    build = shared_build(tmp_path_factory, name="toolkit-gewijzigd", prepare=changed)
+    assert "WARNING" not in build.log
+    return build.root
 
 
 def test_a_checklist_line_changed_in_the_yaml_shows_on_the_page(built):
