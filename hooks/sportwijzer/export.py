@@ -32,19 +32,24 @@ def offer_record(offer: Aanbod, base_url: str) -> dict[str, Any]:
 
 def aanbod_json(site: Site, base_url: str = "") -> str:
     """data/aanbod.json: region, licence and every published offer."""
+    records = [offer_record(offer, base_url) for offer in site.gepubliceerd]
+    return _open_data_file(site, "aanbod", records)
+
+
+def _open_data_file(site: Site, key: str, records: list[dict]) -> str:
+    """An open-data file: region, licence, the number of records and the records under `key`,
+    one a line: readable in a diff, and written by json's quick C encoder (an indent would make
+    it use the slow one)."""
     head = {
         "regio": site.regio.naam,
         "licentie": site.regio.licentie,
-        "aantal": len(site.gepubliceerd),
-        "aanbod": [],
+        "aantal": len(records),
+        key: [],
     }
-    # One offer a line: readable in a diff, and written by json's quick C encoder (an indent
-    # would make it use the slow one).
     compact = {"separators": (",", ":")}
-    records = ",\n".join(
-        inert_json(offer_record(offer, base_url), **compact) for offer in site.gepubliceerd
-    )
-    return inert_json(head, **compact).replace('"aanbod":[]', f'"aanbod":[\n{records}\n]') + "\n"
+    lines = ",\n".join(inert_json(record, **compact) for record in records)
+    body = f'"{key}":[\n{lines}\n]' if records else f'"{key}":[]'
+    return inert_json(head, **compact).replace(f'"{key}":[]', body) + "\n"
 
 
 def aanbod_schema() -> str:
@@ -97,16 +102,7 @@ def event_record(event: Evenement, base_url: str) -> dict[str, Any]:
 
 def agenda_json(site: Site, base_url: str = "") -> str:
     """data/agenda.json: region, licence and every event, over or not, soonest first."""
-    head = {
-        "regio": site.regio.naam,
-        "licentie": site.regio.licentie,
-        "aantal": len(site.agenda),
-        "agenda": [],
-    }
-    compact = {"separators": (",", ":")}
-    records = ",\n".join(inert_json(event_record(e, base_url), **compact) for e in site.agenda)
-    body = f'"agenda":[\n{records}\n]' if records else '"agenda":[]'
-    return inert_json(head, **compact).replace('"agenda":[]', body) + "\n"
+    return _open_data_file(site, "agenda", [event_record(e, base_url) for e in site.agenda])
 
 
 def agenda_schema() -> str:
