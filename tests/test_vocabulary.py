@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -99,3 +101,20 @@ def test_a_broken_age_list_names_each_problem_with_its_line(region):
         "lijsten/leeftijden.yml:7: veld 'jongeren.leeftijd' ontbreekt",
     ]
     assert vocab.leeftijden == {}
+
+
+def test_importing_the_model_reads_no_data_or_schema_file():
+    """The domain's words (vocabulary.py) read nothing; reading lijsten/ and the schemas is
+    vocabulary_load's job, done when a site is loaded, not when a module is imported."""
+    probe = (
+        "import sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda event, args: event == 'open' and opened.append(str(args[0])))\n"
+        "import sportwijzer.model\n"
+        "print([p for p in opened if not p.endswith(('.py', '.pyc')) and 'sportwijzer' in p])\n"
+    )
+    hooks = str(REPO / "hooks")
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=hooks, check=True
+    )
+    assert done.stdout.strip() == "[]"
