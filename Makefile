@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
 	@echo "make test    draai alle tests"
-	@echo "make test-snel  draai de tests zonder browser (snel, tijdens het werk)"
+	@echo "make test-snel  draai de tests zonder browser en zonder de trage (snel, tijdens het werk)"
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make lint    controleer de code met ruff"
@@ -44,13 +44,14 @@ check: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer check
 
 # Every test, browser tests included, spread over the machine's processors (at most four; each
-# worker builds the demo site once). `make test-snel`: the tests without a browser, for a quick
-# check while you work.
+# worker builds the demo site once). `make test-snel`: the tests without a browser and without
+# those marked traag (a full build of their own, the robustness sweep), for a quick check while
+# you work; make test runs them.
 test: $(STAMP)
 	$(BIN)/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile
 
 test-snel: $(STAMP)
-	$(BIN)/python -m pytest --ignore=tests/browser --numprocesses=auto --maxprocesses=4
+	$(BIN)/python -m pytest --ignore=tests/browser -m "not traag" --numprocesses=auto --maxprocesses=4
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

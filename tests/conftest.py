@@ -61,6 +61,14 @@ def write(root: Path, relative: str, text: str | bytes) -> Path:
     return path
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "traag: a test that needs a full build of its own or sweeps every field with every value;"
+        " make test runs it, make test-snel leaves it out",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _not_on_github(monkeypatch):
     """Tests decide for themselves whether they run 'on GitHub Actions'."""

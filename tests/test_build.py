@@ -178,6 +178,7 @@ def test_the_build_stops_with_every_problem_and_no_traceback(tmp_path):
     assert "Gevonden: 3 problemen in 3 bestanden. 1 waarschuwing." in output
 
 
+@pytest.mark.traag  # a full build of its own
 def test_a_second_region_builds_without_a_code_change(tmp_path):
     root = make_site(tmp_path, "regio-b")
     result = mkdocs_build(root)
@@ -190,6 +191,7 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
     assert "Sportpunt Noord-Veluwe" in page(root, "")
 
 
+@pytest.mark.traag  # a second full build of the demo
 def test_the_block_cache_changes_no_byte_of_any_page(demo_build, tmp_path, monkeypatch):
     """The demo built with the block cache (blockcache.py) and with every block rendered.
 

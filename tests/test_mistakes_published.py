@@ -509,6 +509,7 @@ def test_the_offer_page_dials_the_number_and_shows_it_as_written(region):
     assert (contact.telefoon, contact.telefoon_link) == ("+31 (0)38-765 43 21", "tel:+31387654321")
 
 
+@pytest.mark.traag  # a full build of its own
 def test_what_the_published_site_shows_for_a_phone_number_and_each_status(tmp_path):
     root = make_site(tmp_path)
     phone = offer("{email: info@example.org}", '{telefoon: "+31 (0)38-765 43 21"}')

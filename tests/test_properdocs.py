@@ -20,6 +20,7 @@ import pytest
 from conftest import BUILD_EPOCH, SITE_URL
 
 REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.traag  # a full build with ProperDocs: make test runs it, test-snel not
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 

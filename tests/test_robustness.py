@@ -15,6 +15,8 @@ import yaml
 from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.site import LoadResult, load_site
 
+pytestmark = pytest.mark.traag  # about 450 loads of a region: make test runs it, test-snel not
+
 ODD_VALUES = [
     "tekst",
     "",
