@@ -11,13 +11,10 @@ import re
 import pytest
 
 from agenda_rule_cases import cases
-from conftest import REPO
 from sportwijzer import agenda_rules
 from sportwijzer.agenda_pages import matching
-from sportwijzer.dates import today_in_amsterdam
-from sportwijzer.site import load_site
 
-from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, set_width, visit
+from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, demo_site, set_width, visit
 from .test_zoekbalk import suggest
 
 ITEMS = "#sw-agenda-lijst li.sw-evenement"
@@ -31,7 +28,7 @@ def camel(name: str) -> str:
 @pytest.fixture(scope="module")
 def demo():
     """The demo region as the session's build saw it (the build day is today in Amsterdam)."""
-    return load_site(REPO, today=today_in_amsterdam()).site
+    return demo_site()
 
 
 def titles(page) -> list[str]:

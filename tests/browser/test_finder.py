@@ -6,7 +6,6 @@ run on the same demo data: the browser must show exactly those offers, in that o
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -15,9 +14,15 @@ import pytest
 
 from finder_oracle import python_index, read_index, search, select
 from sportwijzer.finder_pages import PAGE_SIZE
-from sportwijzer.site import load_site
 
-from .harness import REPO, TILE_PATH, WIDTHS, assert_no_axe_violations, visit, wait_until_settled
+from .harness import (
+    TILE_PATH,
+    WIDTHS,
+    assert_no_axe_violations,
+    demo_site,
+    visit,
+    wait_until_settled,
+)
 
 UPDATED = "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
 MORE_THAN_A_PAGE = f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
@@ -29,7 +34,7 @@ PNG = bytes.fromhex(
 
 @functools.cache
 def demo():
-    site = load_site(REPO, today=dt.date.today()).site
+    site = demo_site()
     return site, python_index(site)
 
 

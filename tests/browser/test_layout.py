@@ -4,15 +4,13 @@ table with whole names that fits or scrolls visibly, and an offer's call button 
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
 import pytest
 
 from sportwijzer.model import Aanbod
-from sportwijzer.site import load_site
 
-from .harness import REPO, assert_in_sight, focused, set_width, visit
+from .harness import assert_in_sight, demo_site, focused, set_width, visit
 
 PHONE = (390, 844)
 DESKTOP = (1280, 900)
@@ -148,7 +146,7 @@ def _text_above_the_button(offer: Aanbod) -> int:
 @functools.cache
 def _offers_with_a_phone() -> tuple[tuple[str, str, str], ...]:
     """(url, number, tel: link) of the demo offers with the most text above the call button."""
-    site = load_site(REPO, today=dt.date.today()).site
+    site = demo_site()
     offers = sorted(
         (o for o in site.gepubliceerd if o.contact.telefoon),
         key=lambda o: (-_text_above_the_button(o), o.slug),

@@ -5,7 +5,6 @@ To test another page type, add a line to PAGES.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections import deque
 from dataclasses import dataclass
@@ -13,14 +12,12 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from sportwijzer.site import load_site
-
 from .harness import (
-    REPO,
     SUB_PATH,
     WIDTHS,
     assert_in_sight,
     assert_no_axe_violations,
+    demo_site,
     fetch,
     focused,
     links_in,
@@ -44,7 +41,7 @@ class PageType:
 
 def _demo_offer(minimal: bool) -> str:
     """The demo offer with the most (or the fewest) fields: a full and a minimal offer page."""
-    site = load_site(REPO, today=dt.date.today()).site
+    site = demo_site()
     offers = sorted(site.gepubliceerd, key=lambda o: (len(o.fields), o.slug))
     return (offers[0] if minimal else offers[-1]).url
 

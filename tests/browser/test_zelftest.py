@@ -6,20 +6,18 @@ the page and the core cannot drift apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from urllib.parse import urljoin
 
 import pytest
 
-from sportwijzer.site import load_site
 from sportwijzer.zelftest import samenvatting
 
 from .harness import (
-    REPO,
     WIDTHS,
     assert_in_sight,
     assert_no_axe_violations,
+    demo_site,
     focused,
     set_width,
     visit,
@@ -31,7 +29,7 @@ KEY = "sportwijzer-zelftest-meerkamp"
 
 @functools.cache
 def onderdelen():
-    return load_site(REPO, today=dt.date.today()).site.toolkit.meerkamp
+    return demo_site().toolkit.meerkamp
 
 
 def all_parts(score: int) -> dict[str, int]:
