@@ -6,6 +6,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -184,6 +185,44 @@ def demo_build(tmp_path_factory) -> Built:
 def regio_a_build(tmp_path_factory) -> Built:
     """The fixture region 'regio-a', unchanged, built once, strict, at the default URL."""
     return shared_build(tmp_path_factory, "regio-a")
+
+
+# regio-a changed in two ways at once and built once for the modules that check them: an offer
+# whose title holds markup (test_build) and two toolkit lines changed in the YAML
+# (test_toolkit_build). The changes touch different files, so neither hides the other.
+TRICKY_TITLE = 'titel: "Zwemmen <b>& spelen</b>"'
+TOOLKIT_EDITS = (
+    (
+        "toolkit/checklists.yml",
+        "We hebben een informele initiatiefgroep.",
+        "We hebben een initiatiefgroep van vijf partners.",
+    ),
+    ("toolkit/meerkamp.yml", "naam: Randvoorwaarden", "naam: Tijd, geld & mensen"),
+)
+
+
+def edit_below_example(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace `old` once in a toolkit file, below its commented example."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    start = re.search(r"^[^#\n]", text, re.M).start()
+    assert old in text[start:]
+    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
+
+
+def _changed_region(root: Path) -> None:
+    tricky = VALID_OFFER.replace("titel: Zwemmen voor iedereen", TRICKY_TITLE)
+    write(root, "offers/zwemmen-en-spelen.yml", tricky)
+    for relative, old, new in TOOLKIT_EDITS:
+        edit_below_example(root, relative, old, new)
+
+
+@pytest.fixture(scope="session")
+def changed_build(tmp_path_factory) -> Built:
+    """regio-a with a tricky title and two toolkit lines changed, built once, strict."""
+    build = shared_build(tmp_path_factory, name="gewijzigd", prepare=_changed_region)
+    assert "WARNING" not in build.log
+    return build
 
 
 @pytest.fixture(scope="session")

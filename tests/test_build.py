@@ -9,22 +9,17 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import VALID_OFFER, make_site, mkdocs_build, shared_build, write
+from conftest import VALID_OFFER, make_site, mkdocs_build, write
 
 
 def page(root: Path, url: str) -> str:
     return (root / "site" / url / "index.html").read_text(encoding="utf-8")
 
 
-def _with_a_tricky_title(root: Path) -> None:
-    tricky = VALID_OFFER.replace("titel: Zwemmen voor iedereen", 'titel: "Zwemmen <b>& spelen</b>"')
-    write(root, "offers/zwemmen-en-spelen.yml", tricky)
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """regio-a with an offer whose title holds markup: its own build, shared by this module."""
-    return shared_build(tmp_path_factory, name="lastige-titel", prepare=_with_a_tricky_title).root
+def built(changed_build) -> Path:
+    """regio-a with an offer whose title holds markup (conftest's changed build)."""
+    return changed_build.root
 
 
 def test_strict_build_is_clean_and_reports_stale_offers_as_info(built):

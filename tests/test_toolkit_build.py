@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_build
+from conftest import TOOLKIT_EDITS
 
-OLD_PUNT = "We hebben een informele initiatiefgroep."
-NEW_PUNT = "We hebben een initiatiefgroep van vijf partners."
-OLD_NAAM = "naam: Randvoorwaarden"
-NEW_NAAM = "naam: Tijd, geld & mensen"
+(_, OLD_PUNT, NEW_PUNT), (_, OLD_NAAM, NEW_NAAM) = TOOLKIT_EDITS
 
 
 def page(root: Path, url: str) -> str:
@@ -23,25 +20,10 @@ def article(html: str) -> str:
     return html[html.index("<article") : html.index("</article>")]
 
 
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    start = re.search(r"^[^#\n]", text, re.M).start()  # below the commented example
-    assert old in text[start:]
-    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """regio-a with two toolkit lines changed: its own build, shared by this module."""
-
-    def changed(root: Path) -> None:
-        edit(root, "toolkit/checklists.yml", OLD_PUNT, NEW_PUNT)
-        edit(root, "toolkit/meerkamp.yml", OLD_NAAM, NEW_NAAM)
-
-    build = shared_build(tmp_path_factory, name="toolkit-gewijzigd", prepare=changed)
-    assert "WARNING" not in build.log
-    return build.root
+def built(changed_build) -> Path:
+    """regio-a with two toolkit lines changed (conftest's changed build)."""
+    return changed_build.root
 
 
 def test_a_checklist_line_changed_in_the_yaml_shows_on_the_page(built):
