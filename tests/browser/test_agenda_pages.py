@@ -108,7 +108,6 @@ def test_the_list_is_in_sight_and_on_top(page, width, height):
     visit(page, "agenda/")
     first = page.locator(SHOWN).first  # on the first screen: the filters are folded
     assert_in_sight(page, first.element_handle(), f"the first event at {width} px")
-    page.screenshot(path=f"/tmp/agenda-{width}.png", full_page=False)
 
 
 def test_the_subscribe_block_and_an_event_page_link_work(page, server, demo):
@@ -131,8 +130,6 @@ def test_no_accessibility_violations(page, width, path):
     set_width(page, width)
     visit(page, path)
     assert_no_axe_violations(page, f"{path} at {width} px")
-    if width == 320:
-        page.screenshot(path=f"/tmp/{path.strip('/').replace('/', '-')}-320.png", full_page=True)
 
 
 def test_the_finder_shows_events_its_words_find_under_agenda(page):

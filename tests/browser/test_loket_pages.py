@@ -32,7 +32,6 @@ def test_from_zero_results_the_desk_link_is_in_sight_and_opens_the_form_filled_i
     assert link.get_attribute("href") == "../" + ASKED  # the filters only: no q, no km
     link.scroll_into_view_if_needed()
     assert_in_sight(page, link.element_handle(), "the link to the desk")
-    page.screenshot(path=f"/tmp/h7/zero-{width}.png")
     link.click()
     page.wait_for_url(f"**/{ASKED}")
     form = page.locator("#sw-vraag")
@@ -61,7 +60,6 @@ def test_from_zero_results_the_desk_link_is_in_sight_and_opens_the_form_filled_i
     )
     mail.scroll_into_view_if_needed()
     assert_in_sight(page, mail.element_handle(), "the button that makes the mail")
-    page.screenshot(path=f"/tmp/h7/hulp-{width}.png", full_page=True)
 
 
 def test_without_javascript_the_help_page_is_phone_and_a_plain_mail(page_without_js):
@@ -79,7 +77,6 @@ def test_without_javascript_the_help_page_is_phone_and_a_plain_mail(page_without
     assert address.inner_text() == (
         "Langskomen kan ook: Sportloket IJssel-Vecht, Voorbeeldstraat 1, 8011 AB Zwolle"
     )
-    page.screenshot(path="/tmp/h7/hulp-zonder-js.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -91,6 +88,3 @@ def test_axe_finds_nothing_on_the_new_pages(page, path, width):
         page.locator("#sw-vraag").wait_for(state="visible")
         page.locator("#sw-v-vraag").fill("Een vraag\nover twee regels")
     assert_no_axe_violations(page, f"{path} at {width} px")
-    if width == 320:
-        name = path.split("?")[0].replace("/", "_")
-        page.screenshot(path=f"/tmp/h7/axe-{name}.png", full_page=True)
