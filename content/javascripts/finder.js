@@ -527,6 +527,8 @@ function start() {
     var state = read.state;
     var from = origin(state);
     var ticket = ++pending;
+    // The list is being redrawn: a screen reader waits for it before it reads the list again.
+    list.setAttribute("aria-busy", "true");
     var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
       placesFailed = true;
       from = null;
@@ -557,6 +559,12 @@ function start() {
       showProblems(read.problems);
       showEvents(state);
       return render(state, shown, from, ticket);
+    }).then(function (done) {
+      if (ticket === pending) { list.removeAttribute("aria-busy"); }
+      return done;
+    }, function (error) {
+      if (ticket === pending) { list.removeAttribute("aria-busy"); }
+      throw error;
     });
   }
 

@@ -24,7 +24,10 @@ from .harness import (
     wait_until_settled,
 )
 
-UPDATED = "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
+# The count is written and the list is not being redrawn (finder.js sets aria-busy on it while it
+# filters: after a choice the address changes before the new list is in).
+UPDATED = """() => /gevonden/.test(document.getElementById('sw-aantal').textContent)
+    && !document.getElementById('sw-resultaten').hasAttribute('aria-busy')"""
 MORE_THAN_A_PAGE = f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
