@@ -459,13 +459,22 @@ function start() {
     list.appendChild(fragment);
   }
 
+  // Marks the list busy while `promise` redraws it: a screen reader waits before it reads the
+  // list again. The newest redraw (`ticket`) takes the mark off, whether it worked or not.
+  function redrawing(ticket, promise) {
+    list.setAttribute("aria-busy", "true");
+    var settle = function () { if (ticket === pending) { list.removeAttribute("aria-busy"); } };
+    return promise.then(function (value) { settle(); return value; },
+                        function (error) { settle(); throw error; });
+  }
+
   more.addEventListener("click", function () {
     var first = lastShown[inView.length];
     limit += rules.PAGE;
     lastState.toon = limit;
     history.replaceState(history.state, "", address(lastState));
     lastSearch = location.search;
-    showResults(lastShown, lastFrom, pending).then(function (done) {
+    redrawing(pending, showResults(lastShown, lastFrom, pending)).then(function (done) {
       if (!done) { return; }
       showCount(lastShown.length);
       if (first && first.el) { first.el.querySelector("a").focus(); }
@@ -527,8 +536,6 @@ function start() {
     var state = read.state;
     var from = origin(state);
     var ticket = ++pending;
-    // The list is being redrawn: a screen reader waits for it before it reads the list again.
-    list.setAttribute("aria-busy", "true");
     var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
       placesFailed = true;
       from = null;
@@ -537,7 +544,7 @@ function start() {
     var failed = false;
     scores = scores.catch(function () { failed = true; return null; });
     limit = state.toon;
-    return Promise.all([scores, places]).then(function (done) {
+    return redrawing(ticket, Promise.all([scores, places]).then(function (done) {
       var found = done[0];
       if (ticket !== pending) { return; } // a newer keystroke is on its way
       textSearchFailed = failed;
@@ -559,13 +566,7 @@ function start() {
       showProblems(read.problems);
       showEvents(state);
       return render(state, shown, from, ticket);
-    }).then(function (done) {
-      if (ticket === pending) { list.removeAttribute("aria-busy"); }
-      return done;
-    }, function (error) {
-      if (ticket === pending) { list.removeAttribute("aria-busy"); }
-      throw error;
-    });
+    }));
   }
 
   /* ---- the warm-up: once someone has searched, the rest comes in the background --------------- */

@@ -198,6 +198,8 @@ def test_a_link_within_the_page_leaves_the_results_alone(page):
     visit(page, "aanbod/")
     count, _ = shown(page)
     page.locator("#sw-meer").click()
+    assert shown(page)[0] == count  # "Toon meer" has drawn the rest of the list
+    assert page.locator("#sw-resultaten > li").count() == count
     # resolves a task after the hashchange event, when the page's own listeners have run
     page.evaluate(
         """() => new Promise(done => {
