@@ -38,6 +38,7 @@ def open_page(page, size: tuple[int, int], path: str) -> None:
 
 def tab(page, key: str = "Tab"):
     page.keyboard.press(key)
+    page.wait_for_function("() => document.activeElement !== null")  # the focus has landed
     return focused(page)
 
 
