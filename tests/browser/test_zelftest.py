@@ -7,6 +7,8 @@ the page and the core cannot drift apart.
 from __future__ import annotations
 
 import functools
+import math
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 import pytest
@@ -94,23 +96,24 @@ def weakest(page) -> list[tuple[str, str]]:
     ]
 
 
-# What the page loads for itself (its scripts, styles, images, fonts, without a query string) is
-# not sent data. Playwright may hand over such a request of the page's own load only after visit()
-# has returned, so it could be counted here; anything else is what the test looks for.
-_PAGE_FILES = ("script", "stylesheet", "image", "font")
+def requests_of(page) -> Callable[[], list[str]]:
+    """A function that lists every request the page started from now on, by the browser's clock.
 
+    Playwright may report a request of the page's own load (a script, the favicon) only after
+    visit() has returned; by its start time it is not one of ours, whatever its kind.
+    """
+    since = page.evaluate("() => Date.now()")
+    seen = []
+    page.on("request", lambda request: seen.append(request))
 
-def requests_of(page) -> list[str]:
-    """Requests from now on that could carry the answers: any fetch, beacon, form or navigation,
-    and any request with a query string."""
-    seen: list[str] = []
+    def started(request) -> float:
+        answered = request.response()  # the start time is known once the answer is in
+        return request.timing["startTime"] if answered else math.inf
 
-    def note(request) -> None:
-        if request.resource_type not in _PAGE_FILES or "?" in request.url:
-            seen.append(f"{request.method} {request.resource_type} {request.url}")
+    def sent() -> list[str]:
+        return [f"{r.method} {r.url}" for r in seen if started(r) >= since]
 
-    page.on("request", note)
-    return seen
+    return sent
 
 
 @pytest.mark.parametrize(("answers", "expected", "text"), CASES)
@@ -125,7 +128,7 @@ def test_the_result_names_the_weakest_parts_with_their_pages(
     assert f"score is {twin.gemiddelde}." in text or not twin.beantwoord
 
     visit(page, PATH)
-    requests = requests_of(page)
+    sent = requests_of(page)
     (answer_by_keyboard if how == "keyboard" else answer_by_clicks)(page, answers)
     show_result(page)
 
@@ -135,16 +138,16 @@ def test_the_result_names_the_weakest_parts_with_their_pages(
     assert text in page.inner_text("#zt-uitslag-tekst")
     assert weakest(page) == [(name, urljoin(server, url)) for name, url in expected]
     assert page.is_visible("#zt-zwakste") == bool(expected)
-    assert requests == [], "the self-test sent something"
+    assert sent() == [], "the self-test sent something"
 
 
 def test_answers_stay_in_this_browser_and_can_be_wiped(page):
     visit(page, PATH)
-    requests = requests_of(page)
+    sent = requests_of(page)
     answer_by_clicks(page, {"randvoorwaarden": 2, "effecten": 5})
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{KEY}'))")
     assert stored == {"randvoorwaarden": "2", "effecten": "5"}
-    assert requests == []
+    assert sent() == []
 
     page.reload(wait_until="networkidle")
     assert page.is_checked("#zt-randvoorwaarden-2") and page.is_checked("#zt-effecten-5")
