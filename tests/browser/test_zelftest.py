@@ -99,10 +99,13 @@ def weakest(page) -> list[tuple[str, str]]:
 def requests_of(page) -> Callable[[], list[str]]:
     """A function that lists every request the page started from now on, by the browser's clock.
 
-    Playwright may report a request of the page's own load (a script, the favicon) only after
-    visit() has returned; by its start time it is not one of ours, whatever its kind.
+    Playwright may report a request of the page's own load (a script) only after visit() has
+    returned; by its start time it is not one of ours, whatever its kind. The browser fetches the
+    page's icon (its <link rel="icon">) when it likes, sometimes later: that one GET is not ours
+    either.
     """
     since = page.evaluate("() => Date.now()")
+    icon = "GET " + page.evaluate("() => document.querySelector('link[rel~=icon]').href")
     seen = []
     page.on("request", lambda request: seen.append(request))
 
@@ -111,7 +114,8 @@ def requests_of(page) -> Callable[[], list[str]]:
         return request.timing["startTime"] if answered else math.inf
 
     def sent() -> list[str]:
-        return [f"{r.method} {r.url}" for r in seen if started(r) >= since]
+        made = [f"{r.method} {r.url}" for r in seen if started(r) >= since]
+        return [request for request in made if request != icon]
 
     return sent
 
