@@ -1,0 +1,337 @@
+"""Reading a query as people type it: "sport voor mijn zoon met autisme" names an impairment
+(autisme) and who it is for (a child); "judo in Kampen voor mijn dochter van 10" a sport, a place
+to measure from and an age. What a query names is matched on meaning (an offer's facts), the rest
+is text; words that say nothing on their own ("voor", "mijn", "sport") never empty the list.
+
+The browser has the same rules in content/javascripts/query_reading.js, function for function
+(read_query here is readQuery there). tests/browser/test_query_reading.py runs a table of cases
+through both and compares the answers: change both or neither.
+
+Plain data in, plain data out; no imports from the rest of the package. The lexicon (which word
+means what) is data, made at build time by query_lexicon.py from lijsten/ and regio.yml:
+
+    {"woorden": {key: [soort, waarden, label]}, "vul": [filler words]}
+
+A key is a word or phrase as tokens() makes it ("in een team", "65+"). The kinds (soort):
+beperking, sport (waarden: slugs, any of them), wie (waarden: [min, max], an age range, None for
+no limit), bij (a place's slug), kenmerk, omgeving, samen (one value each).
+
+How an offer fits what was asked, and the order of the results, is in this module too (fit,
+answer), so that the finder and the search-quality benchmark give the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .finder_rules import format_distance
+
+MAX_PHRASE = 5  # the longest key, in words
+MIN_TYPO = 5  # a word this long may have one typo
+AGE_LIMIT = 120
+NEAR_KM = 15  # a place asked for fits offers this close
+# What each part of a question weighs: the impairment and the sport first, then age, place,
+# wishes and words.
+WEIGHT = {
+    "beperking": 8, "sport": 8, "wie": 4, "leeftijd": 4, "bij": 2, "km": 2, "kenmerk": 2,
+    "omgeving": 2, "samen": 2, "tekst": 3,
+}  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9]+\+?")
+_DIGITS = re.compile(r"[0-9]{1,4}\+?")
+_YEARS = ("jaar", "jaren", "jarig", "jarige", "jarigen", "jr", "jaars")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Café' -> 'cafe' (as search.fold and sportwijzer.fold)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text as the reading sees them: folded, letters and digits, a '+' kept
+    after a word ('65+')."""
+    return _TOKEN.findall(fold(text))
+
+
+def _typo_one(a: str, b: str) -> bool:
+    """a and b differ by exactly one letter added, removed, changed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _variants(word: str) -> list[str]:
+    """Plural and other endings off: 'parkinsons' -> 'parkinson', 'autistische' -> 'autistisch',
+    'judoles' -> 'judo' is not one (compounds are split elsewhere)."""
+    found = []
+    for end, keep in (("s", 1), ("en", 2), ("e", 1), ("tje", 3), ("je", 2), ("n", 1)):
+        if word.endswith(end) and len(word) - keep >= 3:
+            found.append(word[: len(word) - keep])
+    return found
+
+
+def _single(word: str, words: dict, filler: set[str], fuzzy: list[str]) -> list[str]:
+    """The key(s) one word means on its own: itself, without an ending, two keys joined
+    ('rolstoeltennis'), a key and a filler word joined ('judoles'), or a key with one typo;
+    [] if none."""
+    if word in words:
+        return [word]
+    for variant in _variants(word):
+        if variant in words:
+            return [variant]
+    for cut in range(len(word) - 3, 2, -1):
+        left, right = word[:cut], word[cut:]
+        for joint in (left, left[:-1] if left.endswith("s") else None):
+            if joint and len(joint) >= 3 and joint in words:
+                inner = [right] if right in words else [v for v in _variants(right) if v in words]
+                if inner and words[joint][0] != words[inner[0]][0]:
+                    return [joint, inner[0]]
+                if right in filler and len(right) >= 3:
+                    return [joint]
+    if len(word) >= MIN_TYPO:
+        for key in fuzzy:
+            if _typo_one(word, key):
+                return [key]
+    return []
+
+
+def fuzzy_keys(lexicon: dict) -> list[str]:
+    """The keys a typo may reach: single words of at least MIN_TYPO - 1 letters, in order."""
+    return sorted(k for k in lexicon["woorden"] if " " not in k and len(k) >= MIN_TYPO - 1)
+
+
+def read_query(query: str, lexicon: dict) -> dict:
+    """What a query names: its words (tokens), the parts it names ([soort, waarden, label,
+    first word, last word + 1], in the order typed) and the positions of the words left as
+    text."""
+    words = lexicon["woorden"]
+    filler = set(lexicon["vul"])
+    fuzzy = fuzzy_keys(lexicon)
+    found = tokens(query)
+    parts: list[list] = []
+    text: list[int] = []
+    i = 0
+    while i < len(found):
+        word = found[i]
+        after = found[i + 1] if i + 1 < len(found) else ""
+        if _DIGITS.fullmatch(word):
+            number = int(word.rstrip("+"))
+            if word.endswith("+") and number <= AGE_LIMIT:
+                parts.append(["wie", [number, None], f"{number}+", i, i + 1])
+                i += 1
+                continue
+            if after == "km" and number > 0:
+                parts.append(["km", [number], f"Niet verder dan {number} km", i, i + 2])
+                i += 2
+                continue
+            if number <= AGE_LIMIT:
+                end = i + 2 if after in _YEARS else i + 1
+                parts.append(["leeftijd", [number], f"{number} jaar", i, end])
+                i = end
+                continue
+        if word == "binnen" and _DIGITS.fullmatch(after):  # 'binnen 10 km'
+            i += 1
+            continue
+        matched = False
+        for size in range(min(MAX_PHRASE, len(found) - i), 1, -1):
+            key = " ".join(found[i : i + size])
+            if key in words:
+                meaning = words[key]
+                parts.append([meaning[0], meaning[1], meaning[2], i, i + size])
+                i += size
+                matched = True
+                break
+        if matched:
+            continue
+        if word in filler or len(word) < 2:
+            i += 1
+            continue
+        keys = _single(word, words, filler, fuzzy)
+        for key in keys:
+            meaning = words[key]
+            parts.append([meaning[0], meaning[1], meaning[2], i, i + 1])
+        if not keys:
+            text.append(i)
+        i += 1
+    return {"woorden": found, "delen": parts, "tekst": text}
+
+
+def asked(reading: dict) -> dict:
+    """The question as one set of wishes: beperking, sport, kenmerk, omgeving, samen (lists: any
+    of them fits), wie ([min, max] or None), leeftijd, km (a number or None), bij (a place's
+    slug or ''), tekst (the words left, as one text)."""
+    wish: dict = {
+        "beperking": [], "sport": [], "kenmerk": [], "omgeving": [], "samen": [],
+        "wie": None, "leeftijd": None, "km": None, "bij": "", "tekst": "",
+    }  # fmt: skip
+    for soort, values, _label, _first, _end in reading["delen"]:
+        if soort in ("wie", "leeftijd", "km", "bij"):
+            wish[soort] = values if soort == "wie" else values[0]
+        else:
+            wish[soort] += [v for v in values if v not in wish[soort]]
+    wish["tekst"] = " ".join(reading["woorden"][i] for i in reading["tekst"])
+    return wish
+
+
+def chips(reading: dict) -> list[list]:
+    """What was understood, as people may take it away: [label, positions of its words]. Who and
+    an age are one chip ('Kind, 9 jaar'); the words left are one chip (‘zwembad’)."""
+    found: list[list] = []
+    age_chip: list | None = None
+    for soort, _values, label, first, end in reading["delen"]:
+        where = list(range(first, end))
+        if soort in ("wie", "leeftijd"):
+            if age_chip is None:
+                age_chip = [label, where]
+                found.append(age_chip)
+            else:
+                age_chip[0] = f"{age_chip[0]}, {label}"
+                age_chip[1] = age_chip[1] + [w for w in where if w not in age_chip[1]]
+            continue
+        same = [chip for chip in found if chip[1] == where]
+        if same:  # a word that names two things ('rolstoeltennis')
+            same[0][0] = f"{same[0][0]}, {label}"
+        else:
+            found.append([label, where])
+    if reading["tekst"]:
+        said = " ".join(reading["woorden"][i] for i in reading["tekst"])
+        found.append([f"‘{said}’", list(reading["tekst"])])
+    return found
+
+
+def without(reading: dict, positions: list[int]) -> str:
+    """The query with the words at `positions` taken out: what a chip's ✕ leaves."""
+    return " ".join(w for i, w in enumerate(reading["woorden"]) if i not in positions)
+
+
+_NOBODY = {"iedereen": ""}  # the rules without 'iedereen': does an offer name the impairment?
+
+
+def _serves(beperkingen: list[str], wanted: str, rules: dict) -> bool:
+    return any(b == wanted or b == rules["iedereen"] or rules["breder"].get(b) == wanted
+               for b in beperkingen)  # fmt: skip
+
+
+def age_span(low: int | None, high: int | None) -> str:
+    """'8–17 jaar', 'vanaf 55 jaar', 'tot en met 12 jaar', 'alle leeftijden': short, for a card."""
+    if low is not None and high is not None:
+        return f"{low} jaar" if low == high else f"{low}–{high} jaar"
+    if low is not None:
+        return f"vanaf {low} jaar"
+    return f"tot en met {high} jaar" if high is not None else "alle leeftijden"
+
+
+def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: str,
+        labels: dict, rules: dict) -> dict:  # fmt: skip
+    """How `offer` (its facts, as finder_rules takes them) fits `wish` (asked()): its points,
+    whether it fits everything named (alles), what fits and what does not, in a few words each
+    (ja, nee), and whether it names the impairment itself rather than 'iedereen' (eigen).
+    `place`: the name of the place distances are measured from; `labels`: the names of
+    impairments, sports and wishes (labels() of the lexicon's parts)."""
+    points = 0
+    yes: list[str] = []
+    no: list[str] = []
+    own = 0
+
+    def count(soort: str, ok: bool, said: str, missing: str) -> None:
+        nonlocal points
+        if ok:
+            points += WEIGHT[soort]
+            yes.append(said)
+        else:
+            no.append(missing)
+
+    if wish["beperking"]:
+        served = [b for b in wish["beperking"] if _serves(offer["beperkingen"], b, rules)]
+        named_here = [b for b in served if _serves(offer["beperkingen"], b, rules | _NOBODY)]
+        own = 1 if named_here else 0
+        names = [labels.get(b, b) for b in wish["beperking"]]
+        said = labels.get(named_here[0], named_here[0]) if own else "voor iedereen"
+        count("beperking", bool(served), said, " of ".join(names))
+    if wish["sport"]:
+        names = [labels.get(s, s) for s in wish["sport"]]
+        ok = offer["sport"] in wish["sport"]
+        count("sport", ok, labels.get(offer["sport"], offer["sport"]), " of ".join(names))
+    low, high = offer["min"], offer["max"]
+    if wish["leeftijd"] is not None:
+        age = wish["leeftijd"]
+        ok = (low is None or age >= low) and (high is None or age <= high)
+        count("leeftijd", ok, age_span(low, high), f"{age} jaar")
+    elif wish["wie"] is not None:
+        a, b = wish["wie"]
+        ok = (low is None or b is None or low <= b) and (high is None or a is None or high >= a)
+        count("wie", ok, age_span(low, high), age_span(a, b))
+    if wish["bij"] and distance is not None:
+        ok = distance <= max(NEAR_KM, wish["km"] or 0)
+        count("bij", ok, f"{format_distance(distance)} van {place}", f"dicht bij {place}")
+    if wish["km"] is not None and distance is not None:
+        count("km", distance <= wish["km"], f"binnen {wish['km']} km", f"binnen {wish['km']} km")
+    for soort in ("kenmerk", "omgeving", "samen"):
+        for value in wish[soort]:
+            if soort == "kenmerk":
+                ok = value in offer["kenmerken"]
+            elif soort == "omgeving":
+                ok = value in offer["omgeving"]
+            else:
+                ok = offer["samen"] in ("beide", value)
+            count(soort, ok, labels.get(value, value), labels.get(value, value))
+    if wish["tekst"]:
+        count("tekst", text_hit, f"‘{wish['tekst']}’", f"‘{wish['tekst']}’")
+    return {"punten": points, "alles": not no, "ja": yes, "nee": no, "eigen": own}
+
+
+def named(wish: dict) -> bool:
+    """Does the question name anything to fit (not only filler words)?"""
+    lists = ("beperking", "sport", "kenmerk", "omgeving", "samen", "bij", "tekst")
+    return any(wish[k] for k in lists) or any(
+        wish[k] is not None for k in ("wie", "leeftijd", "km")
+    )
+
+
+def answer(results: list[dict]) -> dict:
+    """The results in the order the finder shows them, and whether they fit everything named.
+
+    `results`: one per offer that passed the form's filters: {ref, order, distance (or None),
+    punten, alles, eigen, tekst (the text score of the whole query, 0 without)}. When some fit
+    everything, only those are shown (mode 'alles'); when none does, those that fit something,
+    the best first (mode 'deels'); when nothing fits anything, none ('geen')."""
+    full = [r for r in results if r["alles"]]
+    mode = "alles" if full else "deels"
+    shown = full if full else [r for r in results if r["punten"] > 0]
+    if not shown:
+        mode = "geen"
+
+    def key(r: dict) -> tuple:
+        near = r["distance"] if r["distance"] is not None else 0
+        return (-r["punten"], -r["eigen"], near, -r["tekst"], r["order"])
+
+    return {"stand": mode, "refs": [r["ref"] for r in sorted(shown, key=key)]}
+
+
+def partial_text(reading: dict, has_place: bool) -> str:
+    """The sentence before partial matches: 'Geen aanbod dat past bij alles: Rolstoel, Tennis,
+    Bij Kampen. Dit komt het dichtst in de buurt:'."""
+    said = ", ".join(chip[0] for chip in chips(reading))
+    then = "Dit past het best, het dichtstbij eerst:" if has_place else "Dit past het best:"
+    return f"Geen aanbod dat bij alles past ({said}). {then}"
+
+
+def none_text(has_words: bool, has_filters: bool) -> str:
+    """What to do when nothing is found, fitting what the person did."""
+    if has_words and has_filters:
+        return "Probeer andere woorden, of haal hierboven een filter weg."
+    if has_words:
+        return "Probeer andere of minder woorden, of kies een sport of beperking in de lijsten."
+    if has_filters:
+        return "Haal hierboven een filter weg om meer te zien."
+    return "Er staat nu geen aanbod op de site."
