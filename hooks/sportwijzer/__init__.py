@@ -11,12 +11,12 @@ Layers, lowest first. A module imports only from its own layer or a lower one
   event_rules, demand_rules, invulhulp, stray, datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
-  jsonld, export, calendar_ics, analysis, demand_analysis, agenda_pages, desk_page, blockcache, pages, csp, vendor,
-  outputs
+  jsonld, export, calendar_ics, analysis, demand_analysis, agenda_pages, desk_page, blockcache,
+  pages, csp, vendor, outputs
 4 tools: freshness, issueform, nieuw, nieuw_evenement, nieuw_vraag, cli, __main__
 
 Rules that the browser needs too have one Python module here (finder_rules, query_reading,
-agenda_rules, desk, zelftest) and one JavaScript module in content/javascripts/, tested against each other. The
-tests' Python twins of what the browser computes from the built files (the finder's select and
-the text search) are not here: they live in tests/finder_oracle.py.
+agenda_rules, desk, zelftest) and one JavaScript module in content/javascripts/, tested against
+each other. The tests' Python twins of what the browser computes from the built files (the
+finder's select and the text search) are not here: they live in tests/finder_oracle.py.
 """
