@@ -111,6 +111,8 @@ def cases() -> list[tuple[str, list]]:
         wish = qr.asked(qr.read_query(query, lexicon))
         text_hit = n % 2 == 0
         table.append(("fit", [offer, wish, distance, text_hit, "Zwolle", LABELS, RULES]))
+        fitted = qr.fit(offer, wish, distance, text_hit, "Zwolle", LABELS, RULES)
+        table.append(("why_text", [fitted]))
     for query in WISH_QUERIES:
         wish = qr.asked(qr.read_query(query, lexicon))
         table.append(("named", [wish]))
@@ -127,6 +129,8 @@ def cases() -> list[tuple[str, list]]:
         table.append(("answer", [results]))
     for low, high in itertools.product([None, 0, 8, 17, 55], [None, 0, 8, 17, 120]):
         table.append(("age_span", [low, high]))
+    for n in (0, 1, 2, 1234):
+        table.append(("partial_count", [n]))
     for words, filters in itertools.product([True, False], [True, False]):
         table.append(("none_text", [words, filters]))
     return table

@@ -12,18 +12,32 @@
  * Back brings it back. What someone searches for never leaves the browser.
  */
 import * as rules from "./finder_rules.js";
+import * as query from "./query_reading.js";
 import { helpParams, helpUrl } from "./loket.js";
 
 var form = document.getElementById("sw-finder");
 var list = document.getElementById("sw-resultaten");
 var ok = form && list && window.sportwijzer && window.Map;
-if (ok) { start(); } else { document.documentElement.classList.remove("sw-js"); }
+if (ok) { start(); } else { document.documentElement.classList.remove("sw-js"); staticListBack(); }
+
+// The static list is the answer again: finder.html hides its cards while a search in the address
+// waits for this script (class sw-zoekt, the status line's own text kept in data-tekst).
+function staticListBack() {
+  var html = document.documentElement;
+  var status = document.getElementById("sw-aantal");
+  if (!html.classList.contains("sw-zoekt")) { return; }
+  html.classList.remove("sw-zoekt");
+  if (status && status.hasAttribute("data-tekst")) { status.textContent = status.getAttribute("data-tekst"); }
+  if (list) { list.removeAttribute("aria-busy"); }
+}
 
 function start() {
   var sw = window.sportwijzer;
   var status = document.getElementById("sw-aantal");
   var heading = document.getElementById("resultaten");
   var none = document.getElementById("sw-geen");
+  var noneText = document.getElementById("sw-geen-tekst");
+  var partialDesk = document.getElementById("sw-deels-loket");
   var askDesk = document.getElementById("sw-vraag-loket"); // carries the filters to the desk
   var deskBase = askDesk.getAttribute("href");
   var chips = document.getElementById("sw-aan");
@@ -231,13 +245,16 @@ function start() {
   }
 
   // The offers' scores for a query, by ref (the index also holds pages, sports and places).
-  function textScores(query) {
+  // `any`: an offer that has any of the words counts (their scores add up), for ordering; else
+  // every word must match, and the coming events the words find are kept for showEvents().
+  function textScores(words, any) {
     return textEngine()
-      .then(function (engine) { return engine.scores(query); })
+      .then(function (engine) { return engine.scores(words, any); })
       .then(function (found) {
         if (!found) { return null; }
         var offers = {};
         found.forEach(function (score, ref) { if (Number(ref) < items.length) { offers[ref] = score; } });
+        if (any) { return offers; }
         return textEngine().then(function (engine) {
           foundEvents = eventsFound(found, engine);
           return offers;
@@ -287,10 +304,16 @@ function start() {
   }
 
   // [field, value, what the chip says, what a screen reader hears]
-  function onList(state) {
+  // The query gives a chip for each thing it names ('Autisme', 'Kind, 9 jaar', 'Bij Kampen'):
+  // its value is the positions of its words, which its ✕ takes out of the query.
+  function onList(state, reading) {
     var on = [];
     rules.FIELDS.forEach(function (name) {
       if (name === "sorteer" || name === "toon") { return; }
+      if (name === "q" && reading && query.chips(reading).length) {
+        query.chips(reading).forEach(function (chip) { on.push(["q", chip[1], chip[0]]); });
+        return;
+      }
       var values = rules.MULTI.indexOf(name) >= 0 ? state[name] : [state[name]];
       values.forEach(function (value) {
         if (value === "" || value === null) { return; }
@@ -319,15 +342,16 @@ function start() {
     return option ? option.getAttribute("data-naam") : value;
   }
 
-  function showChips(state) {
+  function showChips(state, reading) {
     chips.textContent = "";
-    var on = onList(state);
+    var on = onList(state, reading);
     on.forEach(function (entry) {
       var name = entry[0];
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sw-chip";
-      button.setAttribute("aria-label", "Filter weghalen: " + entry[2]);
+      button.setAttribute("aria-label", (name === "q" ? "Weghalen uit je zoekwoorden: "
+        : "Filter weghalen: ") + entry[2]);
       button.textContent = entry[2];
       var cross = document.createElement("span");
       cross.setAttribute("aria-hidden", "true");
@@ -335,7 +359,9 @@ function start() {
       button.appendChild(cross);
       button.addEventListener("click", function () {
         var next = fromForm().state;
-        if (rules.MULTI.indexOf(name) >= 0) {
+        if (name === "q" && reading && Array.isArray(entry[1])) {
+          next.q = query.without(reading, entry[1]);
+        } else if (rules.MULTI.indexOf(name) >= 0) {
           next[name] = next[name].filter(function (v) { return v !== entry[1]; });
         } else {
           next[name] = name === "leeftijd" || name === "km" ? null : "";
@@ -445,10 +471,24 @@ function start() {
     });
   }
 
+  // Why a result is shown, under its title: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen'.
+  function showWhy(item) {
+    var why = item.el.querySelector(".sw-waarom");
+    if (!item.fit) { if (why) { why.parentNode.removeChild(why); } return; }
+    if (!why) {
+      why = document.createElement("p");
+      why.className = "sw-waarom";
+      var title = item.el.querySelector(".sw-kaart__titel");
+      title.parentNode.insertBefore(why, title.nextSibling);
+    }
+    why.textContent = query.whyText(item.fit);
+  }
+
   function putInView(from) {
     var fragment = document.createDocumentFragment();
     inView.forEach(function (item) {
       var el = cardFor(item);
+      showWhy(item);
       if (item.distanceEl) {
         item.distanceEl.hidden = !from;
         item.distanceEl.textContent = from ? rules.distanceText(item.distance, from.name) : "";
@@ -483,7 +523,7 @@ function start() {
 
   // The status line: the count, then each problem on a line of its own (read out together).
   function showCount(n) {
-    var text = rules.countText(n);
+    var text = lastMode === "deels" ? query.partialCount(n) : rules.countText(n);
     if (n > inView.length) { text += " Je ziet er nu " + inView.length + "."; }
     if (missingCards) { text += " " + missingCards + " ervan kunnen nu niet laden."; }
     if (placesFailed) { text = "Afstanden laden nu niet, dus de afstand telt niet mee. " + text; }
@@ -505,7 +545,10 @@ function start() {
       var n = shown.length;
       showCount(n);
       none.hidden = n !== 0;
-      if (n === 0) { askDesk.href = deskBase + helpUrl(helpParams(state)).replace(/^[^?]*/, ""); }
+      var filters = onList(state, null).filter(function (entry) { return entry[0] !== "q"; });
+      noneText.textContent = query.noneText(!!state.q, filters.length > 0);
+      askDesk.href = deskBase + helpUrl(helpParams(state)).replace(/^[^?]*/, "");
+      if (partialDesk) { partialDesk.href = askDesk.href; }
       mapBlock.hidden = n === 0;
       if (mapView && n) { showOnMap(shown); }
       form.dispatchEvent(new CustomEvent("sw:bijgewerkt", { detail: { aantal: n } }));
@@ -534,39 +577,125 @@ function start() {
   function update(push, read) {
     read = read || fromForm();
     var state = read.state;
-    var from = origin(state);
     var ticket = ++pending;
-    var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
-      placesFailed = true;
-      from = null;
-    }) : Promise.resolve();
-    var scores = state.q ? textScores(state.q) : Promise.resolve(null);
-    var failed = false;
-    scores = scores.catch(function () { failed = true; return null; });
     limit = state.toon;
-    return redrawing(ticket, Promise.all([scores, places]).then(function (done) {
-      var found = done[0];
-      if (ticket !== pending) { return; } // a newer keystroke is on its way
-      textSearchFailed = failed;
-      var shown = items.filter(function (item) {
-        item.distance = from ? rules.distanceKm([from.lat, from.lon], [item.lat, item.lon]) : null;
-        return rules.matches(item.facts, state, item.distance, setup) && (!found || item.ref in found);
-      });
-      shown = rules.order(shown, rules.sortMode(state, !!from), found);
-      if (push !== null) {
-        var query = address(state);
-        if (query !== location.search && !(query === location.pathname && !location.search)) {
-          history[push ? "pushState" : "replaceState"](null, "", query);
+    return redrawing(ticket, readingOf(state.q).then(function (reading) {
+      var wish = reading ? query.asked(reading) : null;
+      var from = origin(state) || placeAsked(wish);
+      var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
+        placesFailed = true;
+        from = null;
+      }) : Promise.resolve();
+      // The words: without the lexicon, every word must match, as before; with it, only the
+      // words it did not understand, and the others order what fits.
+      var failed = false;
+      var text = !state.q ? Promise.resolve([null, null])
+        : !reading ? textScores(state.q, false).then(function (found) { return [found, null]; })
+        : Promise.all([wish.tekst ? textScores(wish.tekst, false) : null,
+                       textScores(meaningful(reading), true),
+                       wish.tekst ? null : textScores(meaningful(reading), false)]);
+      text = text.catch(function () { failed = true; return [null, null]; });
+      return Promise.all([text, places]).then(function (done) {
+        if (ticket !== pending) { return; } // a newer keystroke is on its way
+        textSearchFailed = failed;
+        var found = done[0][0];
+        var boost = done[0][1];
+        var passed = items.filter(function (item) {
+          item.distance = from ? rules.distanceKm([from.lat, from.lon], [item.lat, item.lon]) : null;
+          item.fit = null;
+          return rules.matches(item.facts, state, item.distance, setup);
+        });
+        var shown;
+        var mode = "alles";
+        if (wish && query.named(wish) && !failed) {
+          var answer = query.answer(passed.map(function (item) {
+            var fit = query.fit(item.facts, wish, item.distance, !!(found && item.ref in found),
+                                from ? from.name : "", lexicon.namen, setup);
+            item.fit = fit;
+            return { ref: item.ref, order: item.order, distance: item.distance, punten: fit.punten,
+                     alles: fit.alles, eigen: fit.eigen, tekst: (boost && boost[item.ref]) || 0 };
+          }));
+          mode = answer.stand;
+          shown = answer.refs.map(function (ref) { return items[Number(ref)]; });
+          if (state.sorteer === "afstand" && from) { shown = rules.order(shown, "afstand", null); }
+        } else {
+          shown = passed.filter(function (item) { return !found || item.ref in found; });
+          shown = rules.order(shown, rules.sortMode(state, !!from), found);
         }
-      }
-      lastSearch = location.search;
-      lastState = state;
-      lastProblems = read.problems;
-      showChips(state);
-      showProblems(read.problems);
-      showEvents(state);
-      return render(state, shown, from, ticket);
+        if (push !== null) {
+          var link = address(state);
+          if (link !== location.search && !(link === location.pathname && !location.search)) {
+            history[push ? "pushState" : "replaceState"](null, "", link);
+          }
+        }
+        lastSearch = location.search;
+        lastState = state;
+        lastProblems = read.problems;
+        lastReading = reading;
+        showChips(state, reading);
+        showProblems(read.problems);
+        showEvents(state);
+        lastMode = mode;
+        showPartial(mode, reading, !!from);
+        return render(state, shown, from, ticket);
+      });
     }));
+  }
+
+  /* ---- reading the query (query_reading.js, with the lexicon zoeken/woorden.json) ------------- */
+
+  var lexicon = null;
+  var lexiconLoaded = null;
+  var lastMode = "alles"; // query.answer()'s stand: 'alles', 'deels' or 'geen'
+  var lastReading = null;
+
+  function loadLexicon() {
+    if (!lexiconLoaded) {
+      lexiconLoaded = sw.json(form.getAttribute("data-woorden") + "?v=" + version)
+        .then(function (data) { lexicon = data; return data; })
+        .catch(function (error) { lexiconLoaded = null; throw error; });
+    }
+    return lexiconLoaded;
+  }
+
+  // What the query says (readQuery), or null: no query, or the lexicon cannot load (then the
+  // words are searched as text, every word must match, as before).
+  function readingOf(q) {
+    if (!q) { return Promise.resolve(null); }
+    return loadLexicon().then(function (data) { return query.readQuery(q, data); },
+                              function () { return null; });
+  }
+
+  // The place a query names ('in Kampen'), as origin() gives the form's.
+  function placeAsked(wish) {
+    var option = wish && wish.bij ? placeOption(wish.bij) : null;
+    return option ? { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon),
+                      name: option.getAttribute("data-naam") } : null;
+  }
+
+  // The words that carry meaning (what was understood and the rest), for the text score that
+  // orders what fits equally well: an offer that says 'parkinson' before one for every
+  // chronic condition.
+  function meaningful(reading) {
+    var keep = {};
+    reading.delen.forEach(function (part) {
+      if (part[0] === "leeftijd" || part[0] === "km" || part[0] === "wie") { return; }
+      for (var i = part[3]; i < part[4]; i += 1) { keep[i] = true; }
+    });
+    reading.tekst.forEach(function (i) { keep[i] = true; });
+    return reading.woorden.filter(function (w, i) { return keep[i]; }).join(" ");
+  }
+
+  // Above the list when nothing fits everything that was asked: what did not fit, then the best
+  // partial matches. The desk's link stays.
+  var partial = document.getElementById("sw-deels");
+
+  function showPartial(mode, reading, hasPlace) {
+    if (!partial) { return; }
+    partial.hidden = mode !== "deels";
+    if (mode === "deels") {
+      partial.querySelector("p").textContent = query.partialText(reading, hasPlace);
+    }
   }
 
   /* ---- the warm-up: once someone has searched, the rest comes in the background --------------- */
@@ -680,18 +809,34 @@ function start() {
     return { state: lastState, problems: lastProblems };
   }
 
-  /* ---- the scroll position, kept with the address for Back ------------------------------------ */
+  /* ---- the place, kept with the address for Back: the scroll position and the result followed -- */
+
+  // history.state of this entry: {y: the scroll position, followed: the href of the result someone
+  // followed from here}, each kept when the other changes.
+  function keepPlace(more) {
+    history.replaceState(Object.assign({}, history.state, { y: Math.round(window.scrollY) }, more), "");
+  }
 
   if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
   var scrollTimer = null;
   window.addEventListener("scroll", function () {
     clearTimeout(scrollTimer);
     scrollTimer = setTimeout(function () {
-      if (ready) { history.replaceState({ y: Math.round(window.scrollY) }, ""); }
+      if (ready) { keepPlace(); }
     }, 150);
   }, { passive: true });
   window.addEventListener("pagehide", function () {
-    if (ready) { history.replaceState({ y: Math.round(window.scrollY) }, ""); }
+    if (ready) { keepPlace(); }
+  });
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    keepPlace({ followed: link.getAttribute("href") });
+  });
+  // Back from an offer's page that the browser kept whole (bfcache): the scroll position is
+  // still there; the focus goes back to the link that was followed.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && ready) { focusFollowed(true); }
   });
 
   function restoreScroll() {
@@ -701,17 +846,30 @@ function start() {
     } else if (location.hash === "#resultaten") {
       heading.focus();
     }
+    focusFollowed(kept !== null);
+  }
+
+  // The focus on the result someone followed from this entry, if it is in the list; `kept`: the
+  // scroll position is already where it was, so focusing does not scroll.
+  function focusFollowed(kept) {
+    var href = history.state && history.state.followed;
+    var link = href && Array.prototype.filter.call(list.querySelectorAll("a[href]"), function (a) {
+      return a.getAttribute("href") === href;
+    })[0];
+    if (link) { link.focus({ preventScroll: kept }); }
   }
 
   /* ---- wiring -------------------------------------------------------------------------------- */
 
+  // Before the offers are in, a change only counts: the first list starts from the form.
+  var changedEarly = false;
   form.addEventListener("input", function (event) {
-    if (!ready) { return; }
+    if (!ready) { changedEarly = asked = true; return; }
     asked = true;
     if (event.target.name === "q" || event.target.name === "leeftijd") { update(false); }
   });
   form.addEventListener("change", function (event) {
-    if (!ready) { return; }
+    if (!ready) { changedEarly = asked = true; return; }
     asked = true;
     if (event.target.name === "leeftijd" || event.target.name === "q") { return; } // done on input
     if (event.target.name === "bij") {
@@ -775,6 +933,23 @@ function start() {
     locateButton.hidden = true;
   }
 
+  // The address goes into the form at once, but what someone typed in the search box before this
+  // script ran (it is there before the rest of the form) stays, and counts.
+  function addressInForm() {
+    var read = fromAddress();
+    if (read.state.bij === rules.MY_LOCATION) { read.state.bij = ""; } // a link holds no location
+    writeForm(read.state);
+    return read;
+  }
+  var typed = form.elements.q.value;
+  addressInForm();
+  if (false) { form.elements.q.value = typed; changedEarly = asked = true; }
+
+  // A search in the address: its static cards stay out of sight till the first list is in.
+  form.addEventListener("sw:bijgewerkt", function () {
+    document.documentElement.classList.remove("sw-zoekt");
+  });
+
   // Start once every offer's facts are in; if they cannot be loaded, the static list stays.
   sw.json(form.getAttribute("data-feiten"))
     .then(function (data) {
@@ -782,11 +957,11 @@ function start() {
       perFile = data.kaartblok;
       items = itemsFrom(data);
       adoptStaticCards();
-      var read = fromAddress();
-      if (read.state.bij === rules.MY_LOCATION) { read.state.bij = ""; } // a link holds no location
-      writeForm(read.state);
+      // What the address says, or, if someone changed the form before the offers were in, what
+      // the form says (and the address follows the form).
+      var read = false ? fromForm() : addressInForm();
       ready = true;
-      return update(null, read);
+      return update(changedEarly ? false : null, read);
     })
     .then(function () {
       var pages = document.getElementById("sw-paginas");
@@ -798,6 +973,7 @@ function start() {
       // fail safe: without the offers' facts the static list and its pages stay as they are
       ready = false;
       document.documentElement.classList.remove("sw-js");
+      staticListBack();
       cannotFilter();
     });
 

@@ -269,13 +269,15 @@ export function fit(offer, wish, distance, textHit, place, labels, rules) {
   var high = offer.max;
   if (wish.leeftijd !== null) {
     var age = wish.leeftijd;
-    count("leeftijd", (low === null || age >= low) && (high === null || age <= high),
-          ageSpan(low, high), age + " jaar");
+    var ageOk = (low === null || age >= low) && (high === null || age <= high);
+    count("leeftijd", ageOk, ageSpan(low, high), age + " jaar");
+    own += ageOk && (low !== null || high !== null) ? 1 : 0;
   } else if (wish.wie !== null) {
     var a = wish.wie[0];
     var b = wish.wie[1];
-    count("wie", (low === null || b === null || low <= b) && (high === null || a === null || high >= a),
-          ageSpan(low, high), ageSpan(a, b));
+    var whoOk = (low === null || b === null || low <= b) && (high === null || a === null || high >= a);
+    count("wie", whoOk, ageSpan(low, high), ageSpan(a, b));
+    own += whoOk && (low !== null || high !== null) ? 1 : 0;
   }
   if (wish.bij && distance !== null) {
     count("bij", distance <= Math.max(NEAR_KM, wish.km || 0),
@@ -323,8 +325,22 @@ export function answer(results) {
 // The sentence before partial matches.
 export function partialText(reading, hasPlace) {
   var said = chips(reading).map(function (chip) { return chip[0]; }).join(", ");
-  var then = hasPlace ? "Dit past het best, het dichtstbij eerst:" : "Dit past het best:";
+  var then = "Dit past het best:";
   return "Geen aanbod dat bij alles past (" + said + "). " + then;
+}
+
+// Why a result is shown: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen', and for a partial
+// match what does not fit.
+export function whyText(fitted) {
+  var text = fitted.ja.length ? "Past bij: " + fitted.ja.join(" · ") : "";
+  if (fitted.nee.length) { text += (text ? ". " : "") + "Niet: " + fitted.nee.join(", "); }
+  return text ? text + "." : "";
+}
+
+// The status line when nothing fits everything.
+export function partialCount(n) {
+  if (n === 1) { return "Niets past bij alles. 1 activiteit past voor een deel."; }
+  return "Niets past bij alles. " + n + " activiteiten passen voor een deel.";
 }
 
 // What to do when nothing is found, fitting what the person did.

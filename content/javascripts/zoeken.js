@@ -146,8 +146,8 @@
     }
 
     // ref -> score for a query; null when it holds no words to search for. Every group must
-    // match; the scores of the groups add up.
-    function scores(query) {
+    // match (with `any`: at least one); the scores of the groups add up.
+    function scores(query, any) {
       var list = groups(query, head.synoniemen, head.stopwoorden);
       if (!list.length) { return Promise.resolve(null); }
       var expandedGroups = list.map(expand);
@@ -161,7 +161,11 @@
             var both = new Map();
             total.forEach(function (value, ref) {
               if (found.has(ref)) { both.set(ref, value + found.get(ref)); }
+              else if (any) { both.set(ref, value); }
             });
+            if (any) {
+              found.forEach(function (value, ref) { if (!total.has(ref)) { both.set(ref, value); } });
+            }
             total = both;
           }
         });

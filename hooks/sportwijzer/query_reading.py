@@ -267,10 +267,12 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
         age = wish["leeftijd"]
         ok = (low is None or age >= low) and (high is None or age <= high)
         count("leeftijd", ok, age_span(low, high), f"{age} jaar")
+        own += 1 if ok and (low is not None or high is not None) else 0
     elif wish["wie"] is not None:
         a, b = wish["wie"]
         ok = (low is None or b is None or low <= b) and (high is None or a is None or high >= a)
         count("wie", ok, age_span(low, high), age_span(a, b))
+        own += 1 if ok and (low is not None or high is not None) else 0
     if wish["bij"] and distance is not None:
         ok = distance <= max(NEAR_KM, wish["km"] or 0)
         count("bij", ok, f"{format_distance(distance)} van {place}", f"dicht bij {place}")
@@ -319,11 +321,28 @@ def answer(results: list[dict]) -> dict:
 
 
 def partial_text(reading: dict, has_place: bool) -> str:
-    """The sentence before partial matches: 'Geen aanbod dat past bij alles: Rolstoel, Tennis,
-    Bij Kampen. Dit komt het dichtst in de buurt:'."""
+    """The sentence before partial matches: 'Geen aanbod dat bij alles past (Rolstoeltennis, Bij
+    Kampen). Dit past het best:'. `has_place`: kept for a wording by distance."""
     said = ", ".join(chip[0] for chip in chips(reading))
-    then = "Dit past het best, het dichtstbij eerst:" if has_place else "Dit past het best:"
+    then = "Dit past het best:"
     return f"Geen aanbod dat bij alles past ({said}). {then}"
+
+
+def why_text(fitted: dict) -> str:
+    """Why a result is shown: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen', and for a
+    partial match what does not fit: '… Niet: rolstoel.'."""
+    text = "Past bij: " + " · ".join(fitted["ja"]) if fitted["ja"] else ""
+    if fitted["nee"]:
+        text += (". " if text else "") + "Niet: " + ", ".join(fitted["nee"])
+    return text + "." if text else ""
+
+
+def partial_count(n: int) -> str:
+    """The status line when nothing fits everything: 'Niets past bij alles. 4 activiteiten
+    passen voor een deel.'"""
+    if n == 1:
+        return "Niets past bij alles. 1 activiteit past voor een deel."
+    return f"Niets past bij alles. {n} activiteiten passen voor een deel."
 
 
 def none_text(has_words: bool, has_filters: bool) -> str:
