@@ -943,7 +943,7 @@ function start() {
   }
   var typed = form.elements.q.value;
   addressInForm();
-  if (false) { form.elements.q.value = typed; changedEarly = asked = true; }
+  if (typed) { form.elements.q.value = typed; changedEarly = asked = true; }
 
   // A search in the address: its static cards stay out of sight till the first list is in.
   form.addEventListener("sw:bijgewerkt", function () {
@@ -959,7 +959,7 @@ function start() {
       adoptStaticCards();
       // What the address says, or, if someone changed the form before the offers were in, what
       // the form says (and the address follows the form).
-      var read = false ? fromForm() : addressInForm();
+      var read = changedEarly ? fromForm() : addressInForm();
       ready = true;
       return update(changedEarly ? false : null, read);
     })

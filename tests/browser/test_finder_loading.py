@@ -1,0 +1,186 @@
+"""The finder while its files load, and after Back: what someone types before it is ready counts,
+a search in the address is never answered by the static list, and Back from an offer puts the
+focus on the link that was followed, where it was.
+
+The finder's files are held back with page.route till the test lets them go: the test decides
+when the finder is ready, not the speed of the machine.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from .harness import (
+    _GUARDS,
+    assert_in_sight,
+    focused,
+    visit,
+    wait_until_settled,
+)
+from .test_finder import UPDATED, expected, shown
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
+FACTS = "aanbod/feiten.json"
+SEARCHING = "Even zoeken…"
+
+# How many static cards can be seen (a box of their own, not visibility: hidden).
+VISIBLE_CARDS = """() => [...document.querySelectorAll('#sw-resultaten > li')].filter(li => {
+    const box = li.getBoundingClientRect();
+    return getComputedStyle(li).visibility === 'visible' && box.width > 0 && box.height > 0;
+}).length"""
+
+
+def open_holding(page, path: str, held_file: str) -> list:
+    """Open `path` with `held_file` (below the base URL) held back; returns the held route once
+    the page has asked for it. Release it with .continue_() (or .abort())."""
+    base = _GUARDS[page].base_url
+    held: list = []
+    page.route(urljoin(base, held_file) + "*", lambda route: held.append(route))
+    with page.expect_request(lambda request: request.url.startswith(urljoin(base, held_file))):
+        response = page.goto(urljoin(base, path), wait_until="commit")
+    assert response is not None and response.status == 200
+    page.wait_for_function("() => document.getElementById('sw-resultaten') !== null")
+    for _ in range(100):  # the route's handler runs as Playwright hands it over
+        if held:
+            return held
+        page.wait_for_timeout(20)
+    pytest.fail(f"{held_file} was asked for but never reached the test's route", pytrace=False)
+
+
+def abort(page, route) -> None:
+    """Let the held request fail, as a dropped connection does; the guard expects it."""
+    _GUARDS[page]._blocked.add(route.request.url)  # its failure and console line are no finding
+    route.abort()
+
+
+# --- 1. what someone types before the finder is ready counts ----------------------------------
+
+
+@pytest.mark.parametrize("held_file", [FACTS, "javascripts/finder.js"], ids=["facts", "script"])
+@pytest.mark.parametrize(
+    ("path", "after"),
+    [("aanbod/", "q=judo"), ("aanbod/?beperking=visueel", "q=judo&beperking=visueel")],
+    ids=["alles", "beperking"],
+)
+def test_what_someone_types_before_the_finder_is_ready_counts(page, held_file, path, after):
+    """The search box is there at once (only the filters wait); typing in it while the finder's
+    facts (or the finder itself) are still on their way is the first search it answers."""
+    held = open_holding(page, path, held_file)
+    box = page.locator("#sw-q")
+    box.click()  # a person can reach it: it is visible and nothing covers it
+    page.keyboard.type("judo", delay=20)
+    assert box.input_value() == "judo"
+    held[0].continue_()
+    page.wait_for_function(f"() => location.search === '?{after}'")
+    assert shown(page) == expected(after)
+    assert box.input_value() == "judo"
+    assert page.evaluate("() => document.activeElement.id") == "sw-q"  # still typing there
+    wait_until_settled(page)
+
+
+# --- 2. honest loading: a search in the address waits for its answer -------------------------
+
+
+@pytest.mark.parametrize("query", ["q=judo", "beperking=autisme"])
+def test_a_search_in_the_address_is_never_answered_by_the_static_list(page, query):
+    held = open_holding(page, f"aanbod/?{query}", FACTS)
+    status = page.locator("#sw-aantal")
+    page.wait_for_function("() => document.readyState !== 'loading'")
+    assert status.text_content() == SEARCHING
+    assert_in_sight(page, status.element_handle(), "the status line")
+    assert page.locator("#sw-resultaten").get_attribute("aria-busy") == "true"
+    assert page.locator("#sw-resultaten > li").count() > 0  # there, keeping their place
+    assert page.evaluate(VISIBLE_CARDS) == 0
+    assert page.locator("#sw-paginas").is_hidden()
+    top = page.locator("#resultaten").evaluate("el => el.getBoundingClientRect().top")
+    held[0].continue_()
+    assert shown(page) == expected(query)
+    assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
+    assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
+    assert_in_sight(page, page.locator("#sw-resultaten > li h3 a").first.element_handle(),
+                    "the first result")
+    # the chips of what is on come above the heading: that is the one move, and it is small
+    moved = page.locator("#resultaten").evaluate("el => el.getBoundingClientRect().top") - top
+    assert moved == pytest.approx(page.locator("#sw-aan").evaluate(
+        "el => el.getBoundingClientRect().height + parseFloat(getComputedStyle(el).marginTop)"
+        " + parseFloat(getComputedStyle(el).marginBottom)"), abs=2)
+    wait_until_settled(page)
+
+
+def test_without_a_search_the_static_list_shows_at_once(page):
+    held = open_holding(page, "aanbod/", FACTS)
+    page.wait_for_function("() => document.readyState !== 'loading'")
+    assert "activiteiten" in page.locator("#sw-aantal").text_content()
+    assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
+    assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
+    held[0].continue_()
+    shown(page)
+    wait_until_settled(page)
+
+
+def test_if_the_facts_fail_the_static_list_comes_back(page):
+    held = open_holding(page, "aanbod/?q=judo", FACTS)
+    page.wait_for_function("() => document.readyState !== 'loading'")
+    original = page.locator("#sw-aantal").get_attribute("data-tekst")
+    assert page.evaluate(VISIBLE_CARDS) == 0
+    abort(page, held[0])
+    page.wait_for_function("() => !document.documentElement.classList.contains('sw-js')")
+    assert page.locator("#sw-aantal").text_content() == original
+    assert re.match(r"\d+ activiteiten\.", original)
+    assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
+    assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
+    assert page.locator("#sw-paginas").is_visible()
+    note = page.locator("#sw-niet-gelukt")
+    assert note.is_visible() and "Je zocht op ‘judo’" in note.text_content()
+
+
+def test_if_the_finder_itself_cannot_load_the_static_list_comes_back(page):
+    held = open_holding(page, "aanbod/?q=judo", "javascripts/finder.js")
+    assert page.evaluate(VISIBLE_CARDS) == 0
+    abort(page, held[0])
+    page.wait_for_function("() => !document.documentElement.classList.contains('sw-zoekt')")
+    assert re.match(r"\d+ activiteiten\.", page.locator("#sw-aantal").text_content())
+    assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
+    assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
+
+
+# --- 3. Back keeps the place: the scroll position and the focus on the link followed ----------
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1280"])
+def test_back_from_an_offer_puts_the_focus_on_the_link_that_was_followed(page, viewport):
+    page.set_viewport_size(viewport)
+    visit(page, "aanbod/?beperking=lichamelijk")
+    shown(page)
+    wait_until_settled(page)
+    link = page.locator("#sw-resultaten > li").nth(9).locator("h3 a")
+    href = link.get_attribute("href")
+    link.focus()  # as a keyboard user gets there: it scrolls into view
+    y = page.evaluate("() => scrollY")
+    assert y > 0
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/aanbod/[a-z0-9-]+/$"))
+    page.wait_for_load_state("networkidle")  # leaving mid-request aborts it (the favicon)
+    page.go_back()
+    page.wait_for_function(UPDATED)
+    wait_until_settled(page)
+    back = focused(page)
+    assert back.evaluate("el => el.getAttribute('href')") == href
+    assert back.evaluate("el => el.closest('#sw-resultaten') !== null")
+    assert_in_sight(page, back, "the link that was followed")
+    assert page.evaluate("() => scrollY") == pytest.approx(y, abs=2)
+    # Here the browser loaded the page again (the test's routes keep it out of the bfcache). A
+    # browser that kept the page whole shows it with a pageshow event (persisted): the focus
+    # comes back too, and nothing scrolls.
+    restored = page.evaluate(
+        """() => {
+            document.activeElement.blur();
+            dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+            return [document.activeElement.getAttribute('href'), scrollY];
+        }"""
+    )
+    assert restored == [href, pytest.approx(y, abs=2)]
