@@ -19,11 +19,13 @@ from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
 from sportwijzer import finder_rules as rules
+from sportwijzer import query_reading as qr
 from sportwijzer.filters import IMPAIRMENT_RULES, kenmerken
 from sportwijzer.finder import finder_view, known_values
 from sportwijzer.finder_data import position
 from sportwijzer.model import Aanbod, Site
 from sportwijzer.page_text import ContentPage
+from sportwijzer.query_lexicon import query_lexicon
 from sportwijzer.search import FOLDER, HEAD_PATH, fold, search_files
 
 _STEMMER = Pipeline.registered_functions["stemmer-nl"]
@@ -56,23 +58,83 @@ def select(site: Site, params: dict[str, list[str]], index=None) -> list[Aanbod]
     """The offers the finder shows for these URL parameters, in the order it shows them (all
     of them: the browser shows the first `toon`).
 
-    `index` is (lunr Index, synonyms, stop words), needed only for a text query.
+    `index` is (lunr Index, synonyms, stop words), needed only for a text query. A query is
+    read with the site's lexicon (query_reading), as finder.js reads it.
     """
+    return [site.gepubliceerd[int(ref)] for ref in answer(site, params, index)[1]]
+
+
+_LEXICONS: dict[int, tuple[Site, dict]] = {}
+
+
+def _lexicon(site: Site) -> dict:
+    if id(site) not in _LEXICONS:
+        _LEXICONS[id(site)] = (site, query_lexicon(site))  # the site kept: its id stays its own
+    return _LEXICONS[id(site)][1]
+
+
+def meaningful(reading: dict) -> str:
+    """The words that carry meaning, for the 'any' text score (meaningful() in finder.js)."""
+    keep = set(reading["tekst"])
+    for soort, _values, _label, first, end in reading["delen"]:
+        if soort not in ("leeftijd", "km", "wie"):
+            keep.update(range(first, end))
+    return " ".join(w for i, w in enumerate(reading["woorden"]) if i in keep)
+
+
+def answer(site: Site, params: dict[str, list[str]], index=None) -> tuple[str, list[str], dict]:
+    """The finder's answer: its mode ('alles', 'deels', 'geen'), the refs in order, and each
+    shown offer's fit (query_reading.fit) by ref, as finder.js's update() computes them."""
     pairs = [[name, value] for name, values in params.items() for value in values]
     state = rules.read_params(pairs, known_values(finder_view(site)))["state"]
-    origin = _places(site).get(state["bij"])
+    lexicon = _lexicon(site)
+    reading = qr.read_query(state["q"], lexicon) if state["q"] else None
+    wish = qr.asked(reading) if reading else None
+    places = _places(site)
+    names = _place_names(site)
+    origin_slug = state["bij"] if state["bij"] in places else (wish or {}).get("bij", "")
+    origin = places.get(origin_slug)
     published = site.gepubliceerd
-    scores = search(*index[:1], state["q"], *index[1:]) if state["q"] and index else None
-    shown = []
+    found = boost = None
+    if reading and index:
+        found = search(*index[:1], wish["tekst"], *index[1:]) if wish["tekst"] else None
+        boost = search(*index[:1], meaningful(reading), *index[1:], any_=True) or {}
+    passed = []
     for number, offer in enumerate(published):
         distance = rules.distance_km(origin, position(offer)) if origin else None
-        ref = str(number)
-        if rules.matches(offer_facts(offer), state, distance, IMPAIRMENT_RULES) and (
-            scores is None or ref in scores
-        ):
-            shown.append({"ref": ref, "order": number, "distance": distance})
+        if rules.matches(offer_facts(offer), state, distance, IMPAIRMENT_RULES):
+            passed.append((str(number), number, distance, offer))
+    if wish and qr.named(wish):
+        fits = {}
+        results = []
+        for ref, number, distance, offer in passed:
+            hit = bool(found and ref in found)
+            fit = qr.fit(offer_facts(offer), wish, distance, hit, names.get(origin_slug, ""),
+                         lexicon["namen"], IMPAIRMENT_RULES)  # fmt: skip
+            fits[ref] = fit
+            results.append({"ref": ref, "order": number, "distance": distance,
+                            "punten": fit["punten"], "alles": fit["alles"], "eigen": fit["eigen"],
+                            "tekst": (boost or {}).get(ref, 0)})  # fmt: skip
+        told = qr.answer(results)
+        refs = told["refs"]
+        if state["sorteer"] == "afstand" and origin:
+            by_ref = {r["ref"]: r for r in results}
+            refs = [r["ref"] for r in rules.order([by_ref[x] for x in refs], "afstand", None)]
+        return told["stand"], refs, fits
+    scores = search(*index[:1], state["q"], *index[1:]) if state["q"] and index else None
+    shown = [
+        {"ref": ref, "order": number, "distance": distance}
+        for ref, number, distance, _offer in passed
+        if scores is None or ref in scores
+    ]
     mode = rules.sort_mode(state, origin is not None)
-    return [published[r["order"]] for r in rules.order(shown, mode, scores)]
+    return "alles", [r["ref"] for r in rules.order(shown, mode, scores)], {}
+
+
+def _place_names(site: Site) -> dict[str, str]:
+    names = {g.slug: g.naam for g in site.regio.gemeenten}
+    names.update({p.slug: p.naam for p in site.regio.plaatsen})
+    return names
 
 
 # --- the text search (zoeken.js) ---
@@ -129,9 +191,10 @@ def query_groups(query: str, synonyms: dict[str, list[str]], stop: list[str]) ->
 
 
 def search(
-    index: Index, query: str, synonyms: dict[str, list[str]], stop: list[str]
+    index: Index, query: str, synonyms: dict[str, list[str]], stop: list[str], any_: bool = False
 ) -> dict[str, float] | None:
-    """ref -> score. Every group must match: the word itself (after stemming, as the start of a
+    """ref -> score. Every group must match (with `any_`: at least one; the scores add up): the
+    word itself (after stemming, as the start of a
     word, or with one typo), or one of the terms it also means. A word of one or two letters
     with a meaning of its own ('sh', 'cp') is a whole word, not the start of 'showdown'."""
     total: dict[str, float] | None = None
@@ -147,7 +210,10 @@ def search(
         for also_term in also:
             q.term(also_term, use_pipeline=True, boost=8)
         found = {hit["ref"]: hit["score"] for hit in index.query(q)}
-        total = (
-            found if total is None else {r: s + found[r] for r, s in total.items() if r in found}
-        )
+        if total is None:
+            total = found
+        elif any_:
+            total = {r: total.get(r, 0) + found.get(r, 0) for r in {*total, *found}}
+        else:
+            total = {r: s + found[r] for r, s in total.items() if r in found}
     return total  # None: no words to search for, so no text filter

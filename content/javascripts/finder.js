@@ -176,7 +176,7 @@ function start() {
     var li = item.el;
     var card = item.card;
     if (!li || !card || !li.querySelector("[data-veld]")) { return; }
-    li.querySelector("p").textContent = card[2];
+    li.querySelector(".sw-kaart__tekst").textContent = card[2];
     fill(li, "plaats", card[3]);
     fill(li, "proefles", card[4] || null);
     fill(li, "status", card[5] || null);

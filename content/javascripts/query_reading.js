@@ -339,8 +339,8 @@ export function whyText(fitted) {
 
 // The status line when nothing fits everything.
 export function partialCount(n) {
-  if (n === 1) { return "Niets past bij alles. 1 activiteit past voor een deel."; }
-  return "Niets past bij alles. " + n + " activiteiten passen voor een deel.";
+  if (n === 1) { return "Niets past bij alles. 1 activiteit gevonden die voor een deel past."; }
+  return "Niets past bij alles. " + n + " activiteiten gevonden die voor een deel passen.";
 }
 
 // What to do when nothing is found, fitting what the person did.

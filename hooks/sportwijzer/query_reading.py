@@ -339,10 +339,10 @@ def why_text(fitted: dict) -> str:
 
 def partial_count(n: int) -> str:
     """The status line when nothing fits everything: 'Niets past bij alles. 4 activiteiten
-    passen voor een deel.'"""
+    gevonden die voor een deel passen.'"""
     if n == 1:
-        return "Niets past bij alles. 1 activiteit past voor een deel."
-    return f"Niets past bij alles. {n} activiteiten passen voor een deel."
+        return "Niets past bij alles. 1 activiteit gevonden die voor een deel past."
+    return f"Niets past bij alles. {n} activiteiten gevonden die voor een deel passen."
 
 
 def none_text(has_words: bool, has_filters: bool) -> str:
