@@ -5,7 +5,9 @@
  * suggestions (aria-activedescendant), Enter opens the chosen one or, with none chosen, the
  * finder with ?q= (the form's own action), Escape closes the list. The number of suggestions is
  * announced. The query runs in javascripts/zoeken.js, the same one the finder uses; nothing
- * anyone types leaves the browser.
+ * anyone types leaves the browser. What the query names (javascripts/query_reading.js, as the
+ * finder reads it: 'zoon autisme' is Kind and Autisme) comes first: the finder with those
+ * chips.
  */
 (function () {
   "use strict";
@@ -65,11 +67,29 @@
     return cards[number].then(function (file) { return file[ref - number * search.perFile]; });
   }
 
+  // What a query names, as the finder reads it: the labels of its chips ([] if nothing, or if
+  // the reading cannot load: then the words are suggested as before).
+  var readerLoaded = null;
+
+  function understood(query, version) {
+    if (!readerLoaded) {
+      readerLoaded = Promise.all([
+        import(new URL(box.getAttribute("data-lezen"), document.baseURI).href),
+        window.sportwijzer.json(box.getAttribute("data-woorden") + "?v=" + version)
+      ]).catch(function (error) { readerLoaded = null; throw error; });
+    }
+    return readerLoaded.then(function (done) {
+      var reading = done[0].readQuery(query, done[1]);
+      return reading.delen.length ? done[0].chips(reading).map(function (chip) { return chip[0]; }) : [];
+    }, function () { return []; });
+  }
+
   // The suggestions for a query: per group the best ones, as [title, detail, path].
   function suggestions(query) {
     return engine().then(function (search) {
-      return search.scores(query).then(function (found) {
-        var byGroup = {};
+      return Promise.all([search.scores(query), understood(query, search.version)]).then(function (done) {
+        var found = done[0];
+        var byGroup = { begrepen: done[1] };
         GROUPS.forEach(function (g) { byGroup[g[0]] = []; });
         if (!found) { return byGroup; }
         var ranked = Array.from(found.keys()).sort(function (a, b) {
@@ -88,8 +108,10 @@
           var list = byGroup[doc[0]];
           if (list && list.length < limits[doc[0]]) { list.push([doc[1], "", root + doc[2]]); }
         });
-        // Events take the place of the last offers: the list stays as long as it was.
-        offers = offers.slice(0, limits.aanbod - byGroup.agenda.length);
+        // Events, and the finder with what the query names, take the place of the last offers:
+        // the list stays as long as it was.
+        offers = offers.slice(0, limits.aanbod - byGroup.agenda.length -
+                                 (byGroup.begrepen.length ? 2 : 0));
         return Promise.all(offers.map(function (n) {
           return card(n, search).then(function (c) {
             return [c[1], c[3], finder + c[0] + "/"];
@@ -132,6 +154,29 @@
   function show(byGroup, query) {
     listbox.textContent = "";
     var count = 0;
+    if (byGroup.begrepen.length) { // first: the finder, with what the query names as its chips
+      var group = document.createElement("div");
+      group.setAttribute("role", "group");
+      group.className = "sw-zoekbalk__groep";
+      var name = document.createElement("div");
+      name.setAttribute("role", "presentation");
+      name.className = "sw-zoekbalk__kop";
+      name.id = "sw-zb-zoeken";
+      name.textContent = "Zoeken in het aanbod";
+      group.setAttribute("aria-labelledby", name.id);
+      group.appendChild(name);
+      var option = document.createElement("a");
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.id = "sw-zb-" + count;
+      option.href = finder + "?q=" + encodeURIComponent(query);
+      option.tabIndex = -1;
+      option.className = "sw-zoekbalk__keuze sw-zoekbalk__begrepen";
+      option.textContent = "Aanbod: " + byGroup.begrepen.join(" · ");
+      group.appendChild(option);
+      listbox.appendChild(group);
+      count += 1;
+    }
     GROUPS.forEach(function (g) {
       var found = byGroup[g[0]];
       if (!found.length) { return; }
