@@ -8,7 +8,7 @@
  * An ES module; the lexicon (zoeken/woorden.json, made by hooks/sportwijzer/query_lexicon.py) is
  * data: {woorden: {key: [soort, waarden, label]}, vul: [filler words], namen: {value: name}}.
  */
-import { formatDistance } from "./finder_rules.js";
+import { formatDistance, numberText } from "./finder_rules.js";
 
 export var MAX_PHRASE = 5;
 export var MIN_TYPO = 5;
@@ -326,7 +326,7 @@ export function answer(results) {
 export function partialText(reading, hasPlace) {
   var said = chips(reading).map(function (chip) { return chip[0]; }).join(", ");
   var then = "Dit past het best:";
-  return "Geen aanbod dat bij alles past (" + said + "). " + then;
+  return "Niets past bij alles wat je zocht (" + said + "). " + then;
 }
 
 // Why a result is shown: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen', and for a partial
@@ -339,8 +339,8 @@ export function whyText(fitted) {
 
 // The status line when nothing fits everything.
 export function partialCount(n) {
-  if (n === 1) { return "Niets past bij alles. 1 activiteit gevonden die voor een deel past."; }
-  return "Niets past bij alles. " + n + " activiteiten gevonden die voor een deel passen.";
+  if (n === 1) { return "1 activiteit gevonden die voor een deel past."; }
+  return numberText(n) + " activiteiten gevonden die voor een deel passen.";
 }
 
 // What to do when nothing is found, fitting what the person did.

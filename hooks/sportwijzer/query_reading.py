@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .finder_rules import format_distance
+from .finder_rules import format_distance, number_text
 
 MAX_PHRASE = 5  # the longest key, in words
 MIN_TYPO = 5  # a word this long may have one typo
@@ -321,11 +321,11 @@ def answer(results: list[dict]) -> dict:
 
 
 def partial_text(reading: dict, has_place: bool) -> str:
-    """The sentence before partial matches: 'Geen aanbod dat bij alles past (Rolstoeltennis, Bij
-    Kampen). Dit past het best:'. `has_place`: kept for a wording by distance."""
+    """The sentence before partial matches: 'Niets past bij alles wat je zocht (Rolstoeltennis,
+    Bij Kampen). Dit past het best:'. `has_place`: kept for a wording by distance."""
     said = ", ".join(chip[0] for chip in chips(reading))
     then = "Dit past het best:"
-    return f"Geen aanbod dat bij alles past ({said}). {then}"
+    return f"Niets past bij alles wat je zocht ({said}). {then}"
 
 
 def why_text(fitted: dict) -> str:
@@ -338,11 +338,11 @@ def why_text(fitted: dict) -> str:
 
 
 def partial_count(n: int) -> str:
-    """The status line when nothing fits everything: 'Niets past bij alles. 4 activiteiten
-    gevonden die voor een deel passen.'"""
+    """The status line when nothing fits everything (partial_text says so above the list):
+    '4 activiteiten gevonden die voor een deel passen.'"""
     if n == 1:
-        return "Niets past bij alles. 1 activiteit gevonden die voor een deel past."
-    return f"Niets past bij alles. {n} activiteiten gevonden die voor een deel passen."
+        return "1 activiteit gevonden die voor een deel past."
+    return f"{number_text(n)} activiteiten gevonden die voor een deel passen."
 
 
 def none_text(has_words: bool, has_filters: bool) -> str:
