@@ -221,9 +221,24 @@ export function chips(reading) {
   return found;
 }
 
-// The query with the words at `positions` taken out: what a chip's ✕ leaves.
+// The query with the words at `positions` taken out, and the filler words just before each
+// ('voor mijn opa', 'in Kampen'): what a chip's ✕ leaves.
 export function without(reading, positions) {
-  return reading.woorden.filter(function (w, i) { return positions.indexOf(i) < 0; }).join(" ");
+  var used = {};
+  reading.tekst.forEach(function (i) { used[i] = true; });
+  reading.delen.forEach(function (part) {
+    for (var i = part[3]; i < part[4]; i += 1) { used[i] = true; }
+  });
+  var gone = {};
+  positions.forEach(function (i) { gone[i] = true; });
+  positions.slice().sort(function (a, b) { return a - b; }).forEach(function (start) {
+    var before = start - 1;
+    while (before >= 0 && !used[before] && !gone[before]) {
+      gone[before] = true;
+      before -= 1;
+    }
+  });
+  return reading.woorden.filter(function (w, i) { return !gone[i]; }).join(" ");
 }
 
 var NOBODY = { iedereen: "" };

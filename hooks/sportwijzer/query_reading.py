@@ -210,8 +210,18 @@ def chips(reading: dict) -> list[list]:
 
 
 def without(reading: dict, positions: list[int]) -> str:
-    """The query with the words at `positions` taken out: what a chip's ✕ leaves."""
-    return " ".join(w for i, w in enumerate(reading["woorden"]) if i not in positions)
+    """The query with the words at `positions` taken out, and the filler words just before each
+    ('voor mijn opa', 'in Kampen'): what a chip's ✕ leaves."""
+    used = set(reading["tekst"])
+    for _soort, _values, _label, first, end in reading["delen"]:
+        used.update(range(first, end))
+    gone = set(positions)
+    for start in sorted(positions):
+        before = start - 1
+        while before >= 0 and before not in used and before not in gone:
+            gone.add(before)
+            before -= 1
+    return " ".join(w for i, w in enumerate(reading["woorden"]) if i not in gone)
 
 
 _NOBODY = {"iedereen": ""}  # the rules without 'iedereen': does an offer name the impairment?
