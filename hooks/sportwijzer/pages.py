@@ -189,6 +189,9 @@ def index_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={"finder": finder},
             description=f"Zoek sport en bewegen met een beperking in {site.regio.naam}.",
             in_nav=True,
+            # Its headings come from the template: without the empty table of contents the
+            # form and the results sit side by side at 1280 px.
+            hide=("toc",),
         ),
         GeneratedPage(
             src_uri="keuzehulp/index.md",
