@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
-	nieuw-aanbod nieuw-evenement nieuw-vraag evenement-uit-issue verouderd-issue
+	zoekkwaliteit nieuw-aanbod nieuw-evenement nieuw-vraag evenement-uit-issue verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -16,7 +16,8 @@ help:
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make lint    controleer de code met ruff"
-	@echo "make bench   meet de snelheid van check en build, en de grootte van de site"
+	@echo "make bench   meet de snelheid van check en build, de grootte van de site en de zoekkwaliteit"
+	@echo "make zoekkwaliteit  hoe goed de zoekpagina vragen beantwoordt (bench/zoekvragen.py), voor en na"
 	@echo "make verouderd       tabel van aanbod dat langer dan 12 maanden niet is nagekeken"
 	@echo "make verouderd-issue LINK=...   dezelfde lijst als tekst voor het issue 'Aanbod nakijken'"
 	@echo "make aanbod-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een aanbod uit een issue"
@@ -65,6 +66,11 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/zoekkwaliteit.py
+
+# Search quality: a table of queries people type, what a good answer is, and how the finder does.
+zoekkwaliteit: $(STAMP)
+	$(BIN)/python bench/zoekkwaliteit.py
 
 # Coordinators' workflow (issue 6): stale offers, an offer from an issue form, a new offer.
 verouderd: $(STAMP)
