@@ -14,13 +14,15 @@ export var MAX_PHRASE = 5;
 export var MIN_TYPO = 5;
 export var AGE_LIMIT = 120;
 export var NEAR_KM = 15;
+export var NEAR_STEP = 5;
 export var WEIGHT = {
-  beperking: 8, sport: 8, wie: 4, leeftijd: 4, bij: 2, km: 2, kenmerk: 2,
+  beperking: 9, sport: 8, wie: 4, leeftijd: 4, bij: 2, km: 2, kenmerk: 2,
   omgeving: 2, samen: 2, tekst: 3
 };
-var TOKEN = /[a-z0-9]+\+?/g;
+var TOKEN = /[0-9]+\+?|[a-z]+/g;
 var DIGITS = /^[0-9]{1,4}\+?$/;
 var YEARS = ["jaar", "jaren", "jarig", "jarige", "jarigen", "jr", "jaars"];
+var PLUS = ["plus", "plusser", "plussers"];
 
 function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
@@ -29,8 +31,8 @@ export function fold(text) {
   return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }
 
-// The words of a text as the reading sees them: folded, letters and digits, a '+' kept after a
-// word ('65+').
+// The words of a text as the reading sees them: folded, runs of letters and of digits ('9jaar'
+// is '9 jaar'), a '+' kept after a number ('65+').
 export function tokens(text) {
   return fold(text).match(TOKEN) || [];
 }
@@ -124,9 +126,10 @@ export function readQuery(query, lexicon) {
     var after = i + 1 < found.length ? found[i + 1] : "";
     if (DIGITS.test(word)) {
       var number = parseInt(word, 10);
-      if (word.slice(-1) === "+" && number <= AGE_LIMIT) {
-        parts.push(["wie", [number, null], number + "+", i, i + 1]);
-        i += 1;
+      if ((word.slice(-1) === "+" || PLUS.indexOf(after) >= 0) && number <= AGE_LIMIT) {
+        var stop = word.slice(-1) === "+" ? i + 1 : i + 2;
+        parts.push(["wie", [number, null], number + "+", i, stop]);
+        i = stop;
         continue;
       }
       if (after === "km" && number > 0) {
@@ -331,8 +334,9 @@ export function answer(results) {
   var sorted = shown.slice().sort(function (x, y) {
     var nx = x.distance !== null ? x.distance : 0;
     var ny = y.distance !== null ? y.distance : 0;
-    return (y.punten - x.punten) || (y.eigen - x.eigen) || (nx - ny) || (y.tekst - x.tekst) ||
-      (x.order - y.order);
+    return (y.punten - x.punten) ||
+      (Math.floor(nx / NEAR_STEP) - Math.floor(ny / NEAR_STEP)) || (y.eigen - x.eigen) ||
+      (nx - ny) || (y.tekst - x.tekst) || (x.order - y.order);
   });
   return { stand: mode, refs: sorted.map(function (r) { return r.ref; }) };
 }

@@ -16,7 +16,7 @@ from .dutch import hoofdletter
 from .filters import KENMERKEN
 from .jsontext import inert_json
 from .model import Site
-from .query_reading import tokens
+from .query_reading import read_query, tokens
 from .search import stop_words
 
 LEXICON_PATH = "zoeken/woorden.json"
@@ -82,7 +82,9 @@ FILLER = (
     "hulp", "bewegen", "beweging", "gaan", "ga", "gaat", "lid", "worden", "plaats", "gemeente",
     "iemand", "persoon", "mensen", "met", "een", "sportclub", "sportvereniging", "zou", "willen",
     "geschikt", "passend", "passende", "past", "goed", "goede", "nieuw", "nieuwe", "weer",
-    "tips", "tip", "advies", "info", "informatie", "s", "en", "of", "zelf", "mezelf",
+    "tips", "tip", "advies", "info", "informatie", "s", "en", "of", "zelf", "mezelf", "zit",
+    "zitten", "leren", "gehad", "heb", "hebt", "had", "krijgen", "gekregen", "syndroom",
+    "plus", "plusser", "plussers", "ook", "daar", "hier", "soort", "vorm",
 )  # fmt: skip
 
 PRIORITY = ("sportnaam", "beperking", "wie", "leeftijdsgroep", "bij", "wens", "sportwoord")
@@ -135,6 +137,23 @@ def query_lexicon(site: Site) -> dict:
         name = kenmerk_names.get(value) or WISH_NAMES[value]
         for word in words:
             add("wens", word, soort, value, name)
+
+    # A sport's search word that is an impairment and a sport joined ('blindenvoetbal') is read
+    # as both: left out here, query_reading splits it.
+    for key, (rank, _soort, _values, _label) in list(entries.items()):
+        if PRIORITY[rank] == "sportwoord" and " " not in key:
+            others = {k: [v[1], v[2], v[3]] for k, v in entries.items() if k != key}
+            split = read_query(key, {"woorden": others, "vul": []})["delen"]
+            if sorted(part[0] for part in split) == ["beperking", "sport"]:
+                del entries[key]
+    # A sport's name also means the sports that list it as a search word ('basketbal' finds
+    # rolstoelbasketbal too), as the text search does.
+    for sport in vocabulary.sporten.values():
+        for word in sport.woorden:
+            key = " ".join(tokens(word))
+            entry = entries.get(key)
+            if entry and PRIORITY[entry[0]] == "sportnaam" and sport.slug not in entry[2]:
+                entries[key] = (entry[0], entry[1], sorted([*entry[2], sport.slug]), entry[3])
 
     words = {}
     for key, (_rank, soort, values, label) in sorted(entries.items()):

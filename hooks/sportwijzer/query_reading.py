@@ -31,15 +31,17 @@ MAX_PHRASE = 5  # the longest key, in words
 MIN_TYPO = 5  # a word this long may have one typo
 AGE_LIMIT = 120
 NEAR_KM = 15  # a place asked for fits offers this close
+NEAR_STEP = 5  # when a place is named, offers this much nearer come first (before 'eigen')
 # What each part of a question weighs: the impairment and the sport first, then age, place,
 # wishes and words.
 WEIGHT = {
-    "beperking": 8, "sport": 8, "wie": 4, "leeftijd": 4, "bij": 2, "km": 2, "kenmerk": 2,
+    "beperking": 9, "sport": 8, "wie": 4, "leeftijd": 4, "bij": 2, "km": 2, "kenmerk": 2,
     "omgeving": 2, "samen": 2, "tekst": 3,
 }  # fmt: skip
-_TOKEN = re.compile(r"[a-z0-9]+\+?")
+_TOKEN = re.compile(r"[0-9]+\+?|[a-z]+")
 _DIGITS = re.compile(r"[0-9]{1,4}\+?")
 _YEARS = ("jaar", "jaren", "jarig", "jarige", "jarigen", "jr", "jaars")
+_PLUS = ("plus", "plusser", "plussers")
 
 
 def fold(text: str) -> str:
@@ -49,8 +51,8 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The words of a text as the reading sees them: folded, letters and digits, a '+' kept
-    after a word ('65+')."""
+    """The words of a text as the reading sees them: folded, runs of letters and of digits
+    ('9jaar' is '9 jaar'), a '+' kept after a number ('65+')."""
     return _TOKEN.findall(fold(text))
 
 
@@ -126,9 +128,10 @@ def read_query(query: str, lexicon: dict) -> dict:
         after = found[i + 1] if i + 1 < len(found) else ""
         if _DIGITS.fullmatch(word):
             number = int(word.rstrip("+"))
-            if word.endswith("+") and number <= AGE_LIMIT:
-                parts.append(["wie", [number, None], f"{number}+", i, i + 1])
-                i += 1
+            if (word.endswith("+") or after in _PLUS) and number <= AGE_LIMIT:
+                end = i + 1 if word.endswith("+") else i + 2
+                parts.append(["wie", [number, None], f"{number}+", i, end])
+                i = end
                 continue
             if after == "km" and number > 0:
                 parts.append(["km", [number], f"Niet verder dan {number} km", i, i + 2])
@@ -325,7 +328,7 @@ def answer(results: list[dict]) -> dict:
 
     def key(r: dict) -> tuple:
         near = r["distance"] if r["distance"] is not None else 0
-        return (-r["punten"], -r["eigen"], near, -r["tekst"], r["order"])
+        return (-r["punten"], near // NEAR_STEP, -r["eigen"], near, -r["tekst"], r["order"])
 
     return {"stand": mode, "refs": [r["ref"] for r in sorted(shown, key=key)]}
 
