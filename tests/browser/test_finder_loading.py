@@ -103,8 +103,9 @@ def test_a_search_in_the_address_is_never_answered_by_the_static_list(page, quer
     assert shown(page) == expected(query)
     assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
     assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
-    assert_in_sight(page, page.locator("#sw-resultaten > li h3 a").first.element_handle(),
-                    "the first result")
+    assert_in_sight(
+        page, page.locator("#sw-resultaten > li h3 a").first.element_handle(), "the first result"
+    )
     # nothing jumps: the line of chips that comes above the results had its place kept
     assert page.locator("#sw-aan").is_visible()
     after = page.locator("#resultaten").evaluate("el => el.getBoundingClientRect().top")
