@@ -6,9 +6,9 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 (tests/test_layers.py reads this map and checks every module, sub-packages included):
 
 0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, query_reading, agenda_rules,
-  zelftest, desk, agenda, valuehints, jsontext, markdown_safe
+  zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
-  event_rules, demand_rules, invulhulp, stray, datakinds
+  event_rules, demand_rules, invulhulp, stray, symlinks, datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
   jsonld, export, calendar_ics, analysis, demand_analysis, agenda_pages, desk_page, blockcache,

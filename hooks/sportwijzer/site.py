@@ -28,6 +28,7 @@ from .model import Site, event_order
 from .problems import Problem, errors
 from .schema import schema_problems
 from .stray import stray_files
+from .symlinks import symlink_problems
 from .toolkit_load import load_toolkit
 from .validate import (
     REGION_RULES,
@@ -78,6 +79,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     ctx.partners = {source.slug for source in partner_sources}
     problems += _content_problems(root)
     problems += stray_files(root, DATA_FOLDERS)
+    problems += [p for p in symlink_problems(root, DATA_FOLDERS) if p not in problems]
     problems += run_rules(REGION_RULES, regio_source, ctx)
     problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
