@@ -83,7 +83,18 @@ QUERIES = [
     "raalte",
     "hattem",
     "staphorst",
-][:50]
+][:40] + [  # sentences, as people type them: read by query_reading before the text search
+    "sport voor mijn zoon met autisme",
+    "judo voor mijn dochter van 10",
+    "zwemmen voor mijn opa in Zwolle",
+    "rolstoeltennis in Kampen",
+    "iets voor mijn moeder met parkinson",
+    "gratis proefles voor een kind van 9",
+    "blinde man 45 jaar fitness",
+    "voetbal in een team voor jongeren met adhd",
+    "dochter 14 jaar doof dansen",
+    "beroerte gehad en wil weer bewegen in Dalfsen",
+]
 
 
 def env() -> dict[str, str]:

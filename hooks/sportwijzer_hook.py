@@ -20,6 +20,7 @@ from sportwijzer.page_text import searchable_page
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
+from sportwijzer.vendor import minify_own_scripts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,6 +91,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The text index (with the pages' text) and the finder's files, written to the site."""
     write_files(Path(config.site_dir), search_and_finder_files(_state["site"], _state["content"]))
+    minify_own_scripts(Path(config.site_dir) / "javascripts")
     caches = {id(page.cache): page.cache for page in _state["pages"].values() if page.cache}
     log.info(f"blokcache: {sum(cache.hits for cache in caches.values())} keer hergebruikt")
 
