@@ -157,7 +157,7 @@ export function readQuery(query, lexicon) {
       }
     }
     if (matched) { continue; }
-    if (filler.has(word) || word.length < 2) { i += 1; continue; }
+    if (filler.has(word) || (word.length < 2 && !has(words, word))) { i += 1; continue; }
     var keys = single(word, words, filler, fuzzy);
     keys.forEach(function (one) {
       var m = words[one];

@@ -146,6 +146,14 @@ def query_lexicon(site: Site) -> dict:
             split = read_query(key, {"woorden": others, "vul": []})["delen"]
             if sorted(part[0] for part in split) == ["beperking", "sport"]:
                 del entries[key]
+    # 'G-' before a sport is sport for people with an intellectual disability ('G-hockey'): the
+    # 'g' is read as that impairment and the rest as the sport, not as the sport alone.
+    g_sport = entries.get("g sport")
+    if g_sport and g_sport[1] == "beperking":
+        entries["g"] = (g_sport[0], "beperking", g_sport[2], "G-sport")
+        for key in [k for k in entries if k.startswith("g ")]:
+            if entries.get(key[2:], (0, ""))[1] == "sport":
+                del entries[key]
     # A sport's name also means the sports that list it as a search word ('basketbal' finds
     # rolstoelbasketbal too), as the text search does.
     for sport in vocabulary.sporten.values():

@@ -156,7 +156,7 @@ def read_query(query: str, lexicon: dict) -> dict:
                 break
         if matched:
             continue
-        if word in filler or len(word) < 2:
+        if word in filler or (len(word) < 2 and word not in words):
             i += 1
             continue
         keys = _single(word, words, filler, fuzzy)
