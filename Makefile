@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
-	zoekkwaliteit nieuw-aanbod nieuw-evenement nieuw-vraag evenement-uit-issue verouderd-issue
+	zoekkwaliteit nieuw-aanbod nieuw-evenement vraag-telling evenement-uit-issue verouderd-issue
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -25,7 +25,8 @@ help:
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
 	@echo "make nieuw-evenement SLUG=... TITEL=... SOORT=... ORGANISATOR=... DATUM=... GEMEENTE=..."
 	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
-	@echo "make nieuw-vraag     leg een vraag aan het loket vast, zonder persoonsgegevens (vragen op het scherm)"
+	@echo "make vraag-telling BRON=<register>   tel het register van het loket (.xlsx, .csv of map)"
+	@echo "                     in vragen/telling.yml; het register zelf blijft buiten git"
 
 # The virtual environment, rebuilt whenever requirements.txt (or the part it includes) changes.
 $(STAMP): requirements.txt requirements-check.txt
@@ -98,7 +99,7 @@ nieuw-evenement: $(STAMP)
 		--titel "$(TITEL)" --soort "$(SOORT)" --organisator "$(ORGANISATOR)" --datum "$(DATUM)" \
 		--gemeente "$(GEMEENTE)"
 
-nieuw-vraag: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-vraag --gemeente "$(GEMEENTE)" \
-		--beperkingen "$(BEPERKINGEN)" --leeftijdsgroep "$(LEEFTIJDSGROEP)" --sport "$(SPORT)" \
-		--uitkomst "$(UITKOMST)" --aanbod "$(AANBOD)" --toelichting "$(TOELICHTING)"
+# The desk's register stays outside git; only its protected counts are written. BRON reaches
+# Python as an environment variable (make exports command-line variables), never in a shell string.
+vraag-telling: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer vraag-telling

@@ -6,14 +6,16 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 (tests/test_layers.py reads this map and checks every module, sub-packages included):
 
 0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, query_reading, agenda_rules,
-  zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules
+  zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules, suppression,
+  telling_layout
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
-  event_rules, demand_rules, invulhulp, stray, symlinks, datakinds
+  event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray, symlinks,
+  datakinds
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
-  jsonld, export, calendar_ics, analysis, demand_analysis, agenda_pages, desk_page, blockcache,
-  pages, csp, vendor, outputs
-4 tools: freshness, issueform, nieuw, nieuw_evenement, nieuw_vraag, cli, __main__
+  jsonld, export, calendar_ics, analysis, demand_analysis, demand_telling, agenda_pages,
+  desk_page, blockcache, pages, csp, vendor, outputs
+4 tools: freshness, issueform, nieuw, nieuw_evenement, cli, __main__
 
 Rules that the browser needs too have one Python module here (finder_rules, query_reading,
 agenda_rules, desk, zelftest) and one JavaScript module in content/javascripts/, tested against

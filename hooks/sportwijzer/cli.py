@@ -1,5 +1,6 @@
 """The command line behind `make check` (every problem, one line each, then a summary) and
-`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`, `make nieuw-evenement`."""
+`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`, `make nieuw-evenement` and
+`make vraag-telling`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import assemble
+from .demand_register import read_register
+from .demand_telling import count, protected, telling_path, telling_text
 from .freshness import stale_issue, stale_report
 from .issueform import data_yaml, event_from_issue, offer_from_issue
 from .nieuw import (
@@ -20,13 +24,12 @@ from .nieuw import (
     offer_path,
     refuse_answers,
     refuse_name,
+    region_context,
     result_lines,
     write_and_check,
 )
 from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
 from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
-from .nieuw_vraag import NAMES as QUESTION_NAMES
-from .nieuw_vraag import gather, question_path, question_text, refuse_question
 from .problems import Problem, errors, report_lines, sorted_problems
 from .site import LoadResult, load_site
 from .slugs import slugify
@@ -63,11 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     for name, _question in EVENT_QUESTIONS:
         event.add_argument(f"--{name}", default="")
     event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    vraag = commands.add_parser("nieuw-vraag", help="schrijf een vraag aan het loket (anoniem)")
-    for name in QUESTION_NAMES:
-        vraag.add_argument(f"--{name}", default="")
-    vraag.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    for sub in (check, stale, *issue_commands, new, event, vraag):
+    telling = commands.add_parser(
+        "vraag-telling", help="tel het register van het loket in vragen/telling.yml"
+    )
+    telling.add_argument("--bron", help="het register (standaard: de omgevingsvariabele BRON)")
+    telling.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    for sub in (check, stale, *issue_commands, new, event, telling):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
 
@@ -154,22 +158,47 @@ def _new_event(args: argparse.Namespace, out: TextIO) -> int:
     return _finish(relative, write_and_check(root, relative, text, today), out)
 
 
-def _new_question(args: argparse.Namespace, out: TextIO) -> int:
-    """Record one question to the desk, asking on a terminal for what was not given."""
+def _telling(args: argparse.Namespace, out: TextIO) -> int:
+    """Check the desk's register and, only when every row is right, write vragen/telling.yml."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    given = {name: getattr(args, name) for name in QUESTION_NAMES}
-    answers, missing = gather(given, input if sys.stdin.isatty() else None)
-    if missing:
-        names = ", ".join(name.upper() for name in missing)
-        print(f"Vul ook in: {names}, zoals 'make nieuw-vraag GEMEENTE=Kampen ...'", file=out)
+    bron = args.bron or os.environ.get("BRON", "")
+    if not bron.strip():
+        print(_NO_REGISTER, file=out)
         return 2
-    refused = refuse_question(root, answers, today)
-    if refused:
-        print("\n".join(refused), file=out)
-        return 2
-    relative = question_path(root, answers, today)
-    text = question_text(answers, today)
-    return _finish(relative, write_and_check(root, relative, text, today), out)
+    result = load_site(root, today=today)
+    if result.site is None:
+        print_report(result, out)
+        print(_FIX_FIRST, file=out)
+        return 1
+    site = result.site
+    register = read_register(Path(bron), region_context(root, today), set(site.aanbod))
+    if errors(register.problems):
+        for line in report_lines(register.problems, 1):
+            print(line, file=out)
+        print("Er is niets geschreven: verbeter het register en probeer het opnieuw.", file=out)
+        return 1
+    region, vocabulary = site.regio, site.vocabulary
+    vragen = [assemble.vraag(r.slug, r.document.fields, region, vocabulary) for r in register.rows]
+    telling = protected(count(site, vragen))
+    target = root / telling_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(telling_text(telling), encoding="utf-8")
+    check = load_site(root, today=today)
+    mine = [p for p in check.problems if p.path.startswith("vragen/")]
+    print(f"Geschreven: {telling_path()}, uit {len(vragen)} rijen van het register.", file=out)
+    for line in report_lines(mine, 1):
+        print(line, file=out)
+    return 1 if errors(mine) else 0
+
+
+_NO_REGISTER = (
+    "Geef het register van het loket: make vraag-telling BRON=<pad naar het .xlsx- of "
+    ".csv-bestand, of de map met vragen>"
+)
+_FIX_FIRST = (
+    "Er is niets geschreven: los eerst deze problemen op (make check). Een vragen/telling.yml "
+    "met fouten mag je weghalen: deze opdracht maakt hem opnieuw."
+)
 
 
 def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
@@ -200,7 +229,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "evenement-uit-issue": _event_from_issue,
     "nieuw-aanbod": _new_offer,
     "nieuw-evenement": _new_event,
-    "nieuw-vraag": _new_question,
+    "vraag-telling": _telling,
 }
 
 

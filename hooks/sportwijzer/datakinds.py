@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .demand_rules import DEMAND_FOLDER, DEMAND_RULES, read_demand_source
 from .event_rules import EVENT_RULES
 from .load import (
     OFFER_SUFFIXES,
@@ -22,9 +21,11 @@ from .load import (
 )
 from .problems import Problem
 from .schema import Suggest, schema_problems
+from .telling_rules import DEMAND_FOLDER, TELLING_RULES, discover_telling, read_telling_source
 from .validate import OFFER_RULES, PARTNER_RULES, Context, Rule, run_rules
 
 Reader = Callable[[Path, str], "tuple[SourceFile | None, list[Problem]]"]
+Finder = Callable[[Path], "tuple[list[str], list[Problem]]"]
 
 
 def read_yaml_source(root: Path, relative: str) -> tuple[SourceFile | None, list[Problem]]:
@@ -43,6 +44,14 @@ class DataKind:
     schema: str  # hooks/sportwijzer/schemas/<schema>.schema.json
     reader: Reader
     rules: tuple[Rule, ...]
+    # which files of the folder are data; by default every file with one of the suffixes
+    finder: Finder | None = None
+
+    def discover(self, root: Path) -> tuple[list[str], list[Problem]]:
+        """The kind's files under `root`, and the problems with what else is in its folder."""
+        if self.finder is not None:
+            return self.finder(root)
+        return discover(root, self.folder, self.suffixes)
 
 
 PARTNERS = DataKind(
@@ -50,9 +59,15 @@ PARTNERS = DataKind(
 )
 OFFERS = DataKind("offer", "offers", OFFER_SUFFIXES, "offer", read_yaml_source, OFFER_RULES)
 EVENTS = DataKind("event", "agenda", (".yml", ".yaml"), "agenda", read_yaml_source, EVENT_RULES)
-# Demand records: the reader takes personal data out (with a reason) before the schema looks.
+# Demand: only the protected counts, vragen/telling.yml; a single question never enters git.
 DEMAND = DataKind(
-    "vraag", DEMAND_FOLDER, (".yml", ".yaml"), "vragen", read_demand_source, DEMAND_RULES
+    "telling",
+    DEMAND_FOLDER,
+    (".yml",),
+    "telling",
+    read_telling_source,
+    TELLING_RULES,
+    finder=discover_telling,
 )
 
 # Partners come first: the rules of the others ask which partners exist.
@@ -64,7 +79,7 @@ def read_kind(
     root: Path, kind: DataKind, suggest: Suggest | None = None
 ) -> tuple[list[SourceFile], list[Problem]]:
     """Read and schema-check every file of one kind; files that could not be read are left out."""
-    paths, problems = discover(root, kind.folder, kind.suffixes)
+    paths, problems = kind.discover(root)
     sources: list[SourceFile] = []
     for relative in paths:
         source, more = kind.reader(root, relative)

@@ -1,10 +1,10 @@
-"""The rules for demand records (vragen/<slug>.yml): anonymous questions to the regional desk.
+"""The rules for a demand record: one row of the desk's register (demand_register.py), one
+question to the regional desk. The register stays outside git; only its protected counts go in
+(vragen/telling.yml).
 
-Privacy comes first. Before the schema looks at a record, the reader takes out every field that
-looks like personal data (naam, e-mail, telefoon, adres, leeftijd, ...) and says why it may not be
-there, instead of a bare "onbekend veld"; an exact age and 'iedereen' get their own reason too.
-After the schema, the rules below check the date, the gemeente, the sport, the outcome and the
-note ('toelichting' is public in git: no e-mail address or phone number in it).
+Before the schema looks at a row, an exact age and 'iedereen' get their own reason. After the
+schema, the rules below check the date, the gemeente, the sport and the outcome. Only the columns
+of the contract are read: 'toelichting' and any other column are the desk's own notes.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ import dataclasses
 import difflib
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from .dates import as_date, nonexistent_date
-from .load import SourceFile, read_yaml_file
+from .load import SourceFile
 from .problems import Problem, field_problem
 from .validate import Context, Rule, check_gemeente_in_region, check_sport_known
 from .vocabulary import IEDEREEN
 from .yamlread import Document
 
-DEMAND_FOLDER = "vragen"
 GEMATCHT = "gematcht"
 DEFAULT_UITKOMST = "open"
 LEEFTIJDSGROEPEN = {
@@ -32,74 +30,14 @@ LEEFTIJDSGROEPEN = {
     "volwassene": (18, 64),
     "senior": (65, 200),
 }
-KNOWN_FIELDS = frozenset(
-    ("datum", "gemeente", "beperkingen", "leeftijdsgroep", "sport", "uitkomst", "aanbod")
-    + ("toelichting",)
-)
 _WHY = "een vraag bevat geen persoonsgegevens"
-_AGE = "kies een leeftijdsgroep: kind, jongere, volwassene of senior"
-_CONTACT = "naam en contactgegevens bewaart het loket zelf, niet in git; haal de regel weg"
-_PLACE = "schrijf alleen de gemeente, in 'gemeente'"
-# Parts of a field name that mark personal data, with what to do instead; the first match wins
-# ('emailadres' is contact, not an address).
-_PERSONAL: tuple[tuple[str, str], ...] = (
-    ("geboorte", _AGE),
-    ("leeftijd", _AGE),
-    ("mail", _CONTACT),
-    ("telefoon", _CONTACT),
-    ("mobiel", _CONTACT),
-    ("contact", _CONTACT),
-    ("bsn", _CONTACT),
-    ("adres", _PLACE),
-    ("postcode", _PLACE),
-    ("woonplaats", _PLACE),
-    ("straat", _PLACE),
-    ("huisnummer", _PLACE),
-    ("naam", _CONTACT),
-    ("ouder", _CONTACT),
-    ("moeder", _CONTACT),
-    ("vader", _CONTACT),
-)
-_PERSONAL_EXACT = {"tel": _CONTACT, "gsm": _CONTACT, "email": _CONTACT}
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\+|\b)[0-9][0-9 ()./-]{7,}[0-9]")
-_PHONE_DIGITS = 9  # a Dutch number has 10 digits; 9 or more in one run is a number with a typo
-
-
-def personal_advice(key: Any) -> str | None:
-    """What to do instead, when a field name that is not in the contract looks like personal
-    data; None otherwise."""
-    name = str(key)
-    if name in KNOWN_FIELDS:
-        return None
-    compact = re.sub(r"[^a-z]", "", name.lower())
-    if compact in _PERSONAL_EXACT:
-        return _PERSONAL_EXACT[compact]
-    return next((advice for word, advice in _PERSONAL if word in compact), None)
-
-
-def read_demand_source(root: Path, relative: str) -> tuple[SourceFile | None, list[Problem]]:
-    """A demand record, with its personal-data fields taken out and named before the schema
-    sees the rest (one reason each, never 'onbekend veld')."""
-    document, problems = read_yaml_file(root, relative)
-    if document is not None and isinstance(document.data, dict):
-        document, more = screen(document, relative)
-        problems += more
-    return SourceFile(relative, Path(relative).stem, document), problems
 
 
 def screen(document: Document, path: str) -> tuple[Document, list[Problem]]:
-    """Personal data out, with a line each; an exact age and 'iedereen' explained."""
-    problems = [
-        Problem(path, document.line((key,)), f"veld '{key}' mag hier niet: {_WHY}; {advice}")
-        for key in document.data
-        if (advice := personal_advice(key)) is not None
-    ]
-    kept = {k: v for k, v in document.data.items() if personal_advice(k) is None}
-    clean = dataclasses.replace(document, data=kept, explained=set(document.explained))
-    problems += _exact_age(clean, path) + _iedereen(clean, path)
-    return clean, problems
+    """An exact age and 'iedereen' explained before the schema sees them (one line each)."""
+    clean = dataclasses.replace(document, explained=set(document.explained))
+    return clean, _exact_age(clean, path) + _iedereen(clean, path)
 
 
 def _exact_age(document: Document, path: str) -> list[Problem]:
@@ -185,38 +123,11 @@ def check_aanbod_when_matched(
         )
 
 
-def check_toelichting_private(
-    data: dict[str, Any], source: SourceFile, ctx: Context
-) -> Iterator[Problem]:
-    """'toelichting' holds no e-mail address or phone number: the file is public in git."""
-    text = data.get("toelichting")
-    if not isinstance(text, str):
-        return
-    found = []
-    if _EMAIL.search(text):
-        found.append("een e-mailadres")
-    if any(_digits(match.group()) >= _PHONE_DIGITS for match in _PHONE.finditer(text)):
-        found.append("een telefoonnummer")
-    if found:
-        yield field_problem(
-            source.path,
-            _at(source, "toelichting"),
-            "toelichting",
-            f"er staat {' en '.join(found)} in, maar een toelichting is openbaar in git; zet er "
-            "geen e-mailadres of telefoonnummer in",
-        )
-
-
-def _digits(text: str) -> int:
-    return sum(character.isdigit() for character in text)
-
-
 DEMAND_RULES: tuple[Rule, ...] = (
     check_vraag_datum,
     check_vraag_gemeente,
     check_sport_known,
     check_aanbod_when_matched,
-    check_toelichting_private,
 )
 
 

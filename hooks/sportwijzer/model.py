@@ -255,9 +255,9 @@ class Evenement:
 
 @dataclass(frozen=True)
 class Vraag:
-    """One anonymous question to the regional desk (vragen/<slug>.yml). Never published on its
-    own: only counted. The free 'toelichting' is left out of the model on purpose, so that no
-    page can show it."""
+    """One question to the regional desk: a row of the desk's register, outside git. Only
+    `make vraag-telling` sees it, to count it. Nothing but the contract's columns is read, so
+    that no note can reach a page."""
 
     slug: str
     datum: dt.date
@@ -280,7 +280,8 @@ class Site:
     today: dt.date
     toolkit: Toolkit = field(default_factory=Toolkit)
     evenementen: dict[str, Evenement] = field(default_factory=dict)
-    vragen: list[Vraag] = field(default_factory=list)  # demand records, counted only
+    # vragen/telling.yml as checked: the desk's protected counts (telling_layout.py), or None
+    telling: dict[str, Any] | None = None
 
     @cached_property
     def gepubliceerd(self) -> list[Aanbod]:

@@ -17,7 +17,6 @@ from .datakinds import (
     read_all_kinds,
 )
 from .dates import today_in_amsterdam
-from .demand_rules import demand_offer_problems
 from .invulhulp import settle_placeholders
 from .load import (
     SourceFile,
@@ -83,7 +82,6 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += run_rules(REGION_RULES, regio_source, ctx)
     problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
-    problems += demand_offer_problems(found[DEMAND.name], {s.slug for s in offer_sources})
     data_sources = [source for sources in found.values() for source in sources]
     problems = settle_placeholders(problems, [regio_source, *data_sources])
     checked = 1 + len(data_sources) + toolkit_files
@@ -141,8 +139,8 @@ def _assemble(
     for event in sorted(events.values(), key=event_order):
         if not event.voorbij:
             event.organisator.evenementen.append(event)
-    vragen = [assemble.vraag(s.slug, _data(s), region, vocabulary) for s in found[DEMAND.name]]
-    return Site(region, vocabulary, partners, offers, today, evenementen=events, vragen=vragen)
+    telling = next((_data(s) for s in found[DEMAND.name]), None)
+    return Site(region, vocabulary, partners, offers, today, evenementen=events, telling=telling)
 
 
 def _data(source: SourceFile) -> dict:

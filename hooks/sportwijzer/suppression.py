@@ -1,0 +1,179 @@
+"""Small counts that stay small: primary and secondary suppression over linked tables.
+
+A published count of 1 or 2 could point at a person, so it is shown as '1–2'. That alone is not
+enough: when a table's total is shown and every other cell too, the hidden cell follows by
+subtraction, and the same holds across tables that share a total. So every table is written as
+cells and linear relations between them (a total is the sum of its row; the impairments add up
+to at least the total; ...), and a reader is modelled as someone who narrows every cell's range
+with every relation, again and again, until nothing changes (bound propagation: subtraction,
+chained through rows, columns and other tables). While some count of 1 or 2 (shown as '1–2', or
+never shown at all, like the questions of a quarter that were not matched) can be narrowed to one
+value, one more exact cell is hidden: the smallest count of 3 or more becomes '3 of meer', else
+a zero becomes '0–2', cells of the same relation first and totals last. Afterwards each extra
+cell is shown again if that keeps everything protected.
+
+Nothing here knows about questions: cells are names (tuples) with counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+FEW = "1–2"
+MORE = "3 of meer"
+ZERO = "0–2"
+SMALL = 3  # a count below this, but above 0, is never shown exactly
+INF = math.inf
+RANGES: dict[str, tuple[float, float]] = {FEW: (1, 2), MORE: (SMALL, INF), ZERO: (0, 2)}
+LABELS = tuple(RANGES)
+MAX_ROUNDS = 500
+
+Cell = Hashable
+Label = int | str  # an exact count (0 or 3 and more), or one of LABELS
+Bounds = dict[Cell, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """sum(factor * cell) <= 0, or == 0 when `equal`: what a reader knows besides the cells."""
+
+    terms: tuple[tuple[Cell, int], ...]
+    equal: bool
+
+
+def sum_of(whole: Cell, parts: Iterable[Cell]) -> Relation:
+    """The whole is the sum of its parts (a total and its row)."""
+    return Relation(((whole, -1), *((part, 1) for part in parts)), True)
+
+
+def at_most(parts: Iterable[Cell], wholes: Iterable[Cell], times: int = 1) -> Relation:
+    """The parts add up to at most `times` the wholes (the gaps of a municipality, and its
+    questions)."""
+    return Relation((*((part, 1) for part in parts), *((w, -times) for w in wholes)), False)
+
+
+def at_least(parts: Iterable[Cell], whole: Cell, times: int = 1) -> Relation:
+    """The parts add up to at least `times` the whole (every question names an impairment)."""
+    return Relation(((whole, times), *((part, -1) for part in parts)), False)
+
+
+def label(count: int) -> Label:
+    """0 stays 0; 1 and 2 become '1–2'; from 3 on the number itself."""
+    return FEW if 0 < count < SMALL else count
+
+
+def bounds_of(labels: Mapping[Cell, Label], cells: Iterable[Cell]) -> Bounds:
+    """What a reader knows of each cell from the page alone; a cell never shown is 0 or more."""
+    bounds: Bounds = {}
+    for cell in cells:
+        shown = labels.get(cell)
+        if shown is None:
+            bounds[cell] = (0, INF)
+        elif isinstance(shown, str):
+            bounds[cell] = RANGES[shown]
+        else:
+            bounds[cell] = (shown, shown)
+    return bounds
+
+
+def cells_in(relations: Iterable[Relation]) -> set[Cell]:
+    return {cell for relation in relations for cell, _sign in relation.terms}
+
+
+def propagate(bounds: Bounds, relations: list[Relation]) -> Bounds:
+    """Narrow every cell's range with every relation until nothing changes (whole numbers)."""
+    bounds = dict(bounds)
+    for _round in range(MAX_ROUNDS):
+        changed = False
+        for relation in relations:
+            for terms in _inequalities(relation):
+                changed |= _tighten(bounds, terms)
+        if not changed:
+            break
+    return bounds
+
+
+def _inequalities(relation: Relation) -> list[tuple[tuple[Cell, int], ...]]:
+    """An equality is two inequalities: sum <= 0 and -sum <= 0."""
+    flipped = tuple((cell, -sign) for cell, sign in relation.terms)
+    return [relation.terms, flipped] if relation.equal else [relation.terms]
+
+
+def _tighten(bounds: Bounds, terms: tuple[tuple[Cell, int], ...]) -> bool:
+    """sum(sign * cell) <= 0: each term is at most minus the least the other terms can be."""
+    least = [bounds[cell][0] * sign if sign > 0 else bounds[cell][1] * sign for cell, sign in terms]
+    endless = sum(1 for value in least if not math.isfinite(value))
+    finite = sum(value for value in least if math.isfinite(value))
+    changed = False
+    for (cell, sign), own in zip(terms, least, strict=True):
+        if endless > (0 if math.isfinite(own) else 1):
+            continue  # another term can be as small as it likes: this relation says nothing
+        rest = finite - own if math.isfinite(own) else finite
+        low, high = bounds[cell]
+        if sign > 0:
+            high = min(high, math.floor(-rest / sign))
+        else:
+            low = max(low, math.ceil(rest / -sign))
+        if (low, high) != bounds[cell]:
+            bounds[cell], changed = (low, high), True
+    return changed
+
+
+def exposed(
+    values: Mapping[Cell, int], labels: Mapping[Cell, Label], relations: list[Relation]
+) -> list[Cell]:
+    """The counts of 1 or 2, shown or not, that a reader can narrow to less than '1 or 2'."""
+    cells = cells_in(relations) | set(labels)
+    known = propagate(bounds_of(labels, cells), relations)
+    return sorted(
+        (cell for cell in cells if 0 < values.get(cell, 0) < SMALL and not _open(known[cell])),
+        key=repr,
+    )
+
+
+def _open(bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= 1 and bounds[1] >= 2
+
+
+def protect(
+    values: Mapping[Cell, int], published: Iterable[Cell], relations: list[Relation]
+) -> dict[Cell, Label]:
+    """The published cells as written: 1 and 2 as '1–2', then more cells hidden until no count
+    of 1 or 2 can be worked out; totals (cells that are a relation's whole) are hidden last."""
+    published = list(published)
+    labels: dict[Cell, Label] = {cell: label(values[cell]) for cell in published}
+    wholes = {cell for r in relations for cell, sign in r.terms if sign < 0}
+    extra: list[Cell] = []
+    while pinned := exposed(values, labels, relations):
+        cell = _next_to_hide(values, labels, relations, pinned, wholes)
+        if cell is None:
+            break  # everything is hidden already
+        labels[cell] = MORE if values[cell] >= SMALL else ZERO
+        extra.append(cell)
+    for cell in reversed(extra):  # show again what turned out not to be needed
+        trial = {**labels, cell: values[cell]}
+        if not exposed(values, trial, relations):
+            labels = trial
+    return labels
+
+
+def _next_to_hide(
+    values: Mapping[Cell, int],
+    labels: Mapping[Cell, Label],
+    relations: list[Relation],
+    pinned: list[Cell],
+    wholes: set[Cell],
+) -> Cell | None:
+    """An exact cell to hide: from a relation of a pinned cell if there is one, not a total if
+    possible, the smallest count of 3 or more before a zero."""
+    near = {c for r in relations if any(c in pinned for c, _s in r.terms) for c, _s in r.terms}
+    shown = [cell for cell, value in labels.items() if isinstance(value, int)]
+    for pool in ([c for c in shown if c in near], shown):
+        if pool:
+            return min(
+                pool,
+                key=lambda c: (c in wholes, values[c] < SMALL, values[c], repr(c)),
+            )
+    return None
