@@ -73,9 +73,9 @@ def test_stale_offer_says_so_on_its_page(built):
 
 
 def test_raw_html_from_the_data_is_never_published(built):
-    judo = page(built, "aanbod/g-judo-zwolle")
-    assert "<script>alert" not in judo
-    assert "&lt;script&gt;alert" in judo
+    judo = page(built, "aanbod/g-judo-zwolle")  # scripts never pass make check (test_payloads)
+    assert "<em>HTML wordt" not in judo
+    assert "&lt;em&gt;HTML wordt hier tekst&lt;/em&gt;" in judo
     tricky = page(built, "aanbod/zwemmen-en-spelen")
     assert "<b>&" not in tricky
     assert "<h1>Zwemmen &lt;b&gt;&amp; spelen&lt;/b&gt;</h1>" in tricky

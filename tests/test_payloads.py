@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import make_site, mkdocs_build, shared_build, write
+from conftest import TODAY, make_site, mkdocs_build, shared_build, without_markup_check, write
+from sportwijzer.site import load_site
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -105,8 +106,37 @@ def _yaml_single(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """regio-a with the payloads in every field: its own build, shared by this module."""
-    return shared_build(tmp_path_factory, name="payloads", prepare=_with_payloads).site
+    """regio-a with the payloads in every field: its own build, shared by this module. make check
+    refuses the payloads in Markdown texts (below); the build here is forced past that check, to
+    show that the renderer alone keeps them inert too."""
+    return shared_build(tmp_path_factory, name="payloads", prepare=_forced_payloads).site
+
+
+def _forced_payloads(root):
+    _with_payloads(root)
+    without_markup_check(root)
+
+
+# What make check says about each payload in a Markdown text (a description, a partner's text).
+REFUSED = (
+    "een <script> mag niet in de tekst: alleen de site zelf voert scripts uit; haal het weg",
+    "het attribuut 'onerror=' in <img> mag niet: het voert code uit; haal het weg",
+    "een <script> mag niet in de tekst: alleen de site zelf voert scripts uit; haal het weg",
+    "de link 'javascript:alert(4)' mag niet: een link die begint met javascript: kan code "
+    "uitvoeren; gebruik een gewone link (https://…) of haal hem weg",
+)
+
+
+def test_make_check_refuses_every_payload_in_a_markdown_text_with_its_line(region):
+    _with_payloads(region)
+    problems = load_site(region, today=TODAY).problems
+    found = sorted(p.format() for p in problems if p.is_error)
+    expected = []
+    for number, message in enumerate(REFUSED):
+        for offer in (f"offers/payload-{number}.yml", f"offers/club-{number}.yml"):
+            expected += [f"{offer}:{line}: veld 'beschrijving': {message}" for line in (7, 9)]
+        expected.append(f"partners/club-{number}.md:6: veld 'tekst': {message}")
+    assert found == sorted(expected)
 
 
 def _with_payloads(root):

@@ -23,6 +23,7 @@ from .load import (
     read_page_front_matter,
     read_yaml_file,
 )
+from .markup_rules import content_markup_problems, data_markup_problems
 from .model import Site, event_order
 from .problems import Problem, errors
 from .schema import schema_problems
@@ -76,7 +77,8 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += more
     partner_sources, offer_sources = found[PARTNERS.name], found[OFFERS.name]
     ctx.partners = {source.slug for source in partner_sources}
-    problems += _content_problems(root)
+    problems += _content_problems(root) + content_markup_problems(root)
+    problems += data_markup_problems(root, found)
     problems += stray_files(root, DATA_FOLDERS)
     problems += [p for p in symlink_problems(root, DATA_FOLDERS) if p not in problems]
     problems += run_rules(REGION_RULES, regio_source, ctx)

@@ -1,0 +1,166 @@
+"""Markup that could run code is refused in every Markdown text: the content pages, descriptions of
+offers and events, and partners' texts. One line each, naming the file, the line and the field.
+
+The renderer (markdown_safe) and the Content-Security-Policy stop such markup as well; this check
+says so before a pull request is merged, so that the site never depends on those two alone.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .load import SourceFile, read_text
+from .problems import Problem, field_problem
+
+CONTENT_FOLDER = "content"
+# Data kinds (as datakinds names them) and their Markdown fields; a partner's text below its
+# fields is Markdown too, and is called 'tekst'.
+MARKDOWN_FIELDS = {"offer": ("beschrijving",), "event": ("beschrijving",)}
+BODY_FIELD = "tekst"
+# Link schemes that run code or hide a whole document in the link.
+UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")  # browsers drop these inside a link's scheme
+_SHOWN = 60  # at most this much of a link is shown in the line
+
+
+def unsafe_markup(text: str, markdown_links: bool = True) -> list[tuple[int, str]]:
+    """(line in `text`, what is wrong) for each script, event attribute and unsafe link."""
+    found = _Tags.scan(text)
+    if markdown_links:
+        for match in _MARKDOWN_LINK.finditer(text):
+            target = match.group(1) or match.group(2) or ""
+            if _unsafe_link(target):
+                found.append((text.count("\n", 0, match.start()) + 1, _link_message(target)))
+    return sorted(set(found))
+
+
+def _unsafe_link(target: str) -> bool:
+    """A link whose scheme, as a browser reads it (entities decoded, spaces dropped), is unsafe."""
+    plain = _IGNORED_IN_SCHEME.sub("", html.unescape(target)).lower()
+    return plain.startswith(tuple(f"{scheme}:" for scheme in UNSAFE_SCHEMES))
+
+
+def _link_message(target: str) -> str:
+    shown = target if len(target) <= _SHOWN else target[:_SHOWN] + "…"
+    scheme = _IGNORED_IN_SCHEME.sub("", html.unescape(target)).split(":", 1)[0].lower()
+    return (
+        f"de link '{shown}' mag niet: een link die begint met {scheme}: kan code uitvoeren; "
+        "gebruik een gewone link (https://…) of haal hem weg"
+    )
+
+
+class _Tags(HTMLParser):
+    """Start tags in the text, as a browser would read them, with their line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    @classmethod
+    def scan(cls, text: str) -> list[tuple[int, str]]:
+        parser = cls()
+        parser.feed(text)
+        parser.close()
+        return parser.found
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag == "script":
+            self.found.append((line, _SCRIPT))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, _HANDLER.format(name=name, tag=tag)))
+            elif name in URL_ATTRIBUTES and value and _unsafe_link(value):
+                self.found.append((line, _link_message(value)))
+
+    handle_startendtag = handle_starttag
+
+
+_SCRIPT = "een <script> mag niet in de tekst: alleen de site zelf voert scripts uit; haal het weg"
+_HANDLER = "het attribuut '{name}=' in <{tag}> mag niet: het voert code uit; haal het weg"
+
+
+# --- where the Markdown texts are --------------------------------------------------------------
+
+
+def data_markup_problems(root: Path, found: dict[str, list[SourceFile]]) -> list[Problem]:
+    """Unsafe markup in the data's Markdown fields and in partners' texts."""
+    problems = []
+    for kind, fields in MARKDOWN_FIELDS.items():
+        for source in found.get(kind, []):
+            data = source.document.fields if source.document else None
+            for name in fields:
+                text = data.get(name) if isinstance(data, dict) else None
+                if isinstance(text, str) and text.strip():
+                    problems += _field_problems(root, source, name, text)
+    for source in found.get("partner", []):
+        problems += _body_problems(root, source.path, source.body)
+    return problems
+
+
+def _field_problems(root: Path, source: SourceFile, name: str, text: str) -> list[Problem]:
+    """Markdown links are left to validate.check_beschrijving_links, which allows fewer."""
+    found = unsafe_markup(text, markdown_links=False)
+    if not found or source.document is None:
+        return []
+    key_line = source.document.line((name,))
+    first = key_line + 1 if _is_block(root, source.path, key_line) else key_line
+    return [field_problem(source.path, first + line - 1, name, what) for line, what in found]
+
+
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _is_block(root: Path, relative: str, line: int) -> bool:
+    """Whether the field on `line` holds a block of text (| or >): its text starts a line lower."""
+    text, _ = read_text(root, relative)
+    lines = (text or "").splitlines()
+    return 0 < line <= len(lines) and bool(_BLOCK_SCALAR.search(lines[line - 1]))
+
+
+def _body_problems(root: Path, relative: str, body: str) -> list[Problem]:
+    """The text below a file's fields, with lines counted from the top of the file."""
+    found = unsafe_markup(body)
+    if not found:
+        return []
+    text, _ = read_text(root, relative)
+    text = text or body
+    before = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
+    return [field_problem(relative, before + line, BODY_FIELD, what) for line, what in found]
+
+
+def content_markup_problems(root: Path) -> list[Problem]:
+    """Unsafe markup in the hand-written pages (content/**/*.md), below their front matter."""
+    problems = []
+    for relative in _content_pages(root):
+        text, _ = read_text(root, relative)
+        if text is not None:
+            problems += _body_problems(root, relative, _body(text))
+    return problems
+
+
+def _content_pages(root: Path) -> Iterator[str]:
+    """The Markdown files below content/, symlinks left out (symlinks.py refuses them)."""
+    for current, folders, files in os.walk(root / CONTENT_FOLDER):
+        folders[:] = sorted(f for f in folders if not Path(current, f).is_symlink())
+        for name in sorted(files):
+            path = Path(current, name)
+            if name.endswith(".md") and not path.is_symlink():
+                yield path.relative_to(root).as_posix()
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+
+
+def _body(text: str) -> str:
+    """The page without its front matter (which the build escapes)."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end() :] if match else text
