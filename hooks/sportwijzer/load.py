@@ -30,6 +30,7 @@ class SourceFile:
     slug: str
     document: Document | None
     body: str = ""
+    body_line: int = 0  # the line the body starts on (partners)
 
 
 def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
@@ -39,9 +40,10 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(relative, None, _SYMLINK)]
     if not full.is_file():
         return None, [Problem(relative, None, "bestand ontbreekt")]
+    size = full.stat().st_size  # before reading: a huge file is never read, let alone parsed
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(relative, None, _too_big(size))]
     raw = full.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(relative, None, "bestand is te groot (meer dan 1 MB)")]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -49,6 +51,11 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(relative, line, _NOT_UTF8)]
+
+
+def _too_big(size: int) -> str:
+    megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+    return f"bestand is te groot ({megabytes} MB; hoogstens 1 MB); kort de teksten in"
 
 
 _SYMLINK = "is een snelkoppeling (symlink) en wordt niet gelezen; zet het bestand zelf in de map"
@@ -79,8 +86,9 @@ def read_front_matter_file(root: Path, relative: str) -> tuple[SourceFile | None
         return None, [Problem(relative, 1, _NO_FRONT_MATTER)]
     header = text[text.find("\n") + 1 : end.start()]
     body = text[end.end() :].lstrip("\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
     document, problems = parse_yaml(header, relative, first_line=2)
-    return SourceFile(relative, slug, document, body), problems
+    return SourceFile(relative, slug, document, body, body_line), problems
 
 
 def read_page_front_matter(root: Path, relative: str) -> list[Problem]:

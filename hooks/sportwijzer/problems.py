@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .textrules import readable
+
 ERROR = "fout"
 WARNING = "waarschuwing"
 
@@ -33,7 +35,7 @@ class Problem:
         """The line a coordinator reads: path, line, then the message."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         prefix = "let op: " if self.severity == WARNING else ""
-        return f"{where}: {prefix}{self.message}"
+        return readable(f"{where}: {prefix}{self.message}")  # a value may hold a line break
 
     def github_annotation(self) -> str:
         """A workflow command that shows the problem on the changed line of a pull request."""

@@ -14,6 +14,8 @@ import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
 from .problems import Problem, field_problem
+from .textrules import LINE_REFUSED as _LINE_PATTERN
+from .textrules import is_text_rule, number_mistake, text_mistake
 from .valuehints import Refused, hint
 from .yamlread import Document, show
 
@@ -66,14 +68,47 @@ def schema_problems(
     if not isinstance(document.data, dict):
         return [Problem(path, document.line(()), _not_a_mapping(document.data))]
     instance = document.fields
+    problems, said = _value_problems(document, path, instance, ())
     if is_valid(kind, instance):  # almost every file: skip the slower, detailed check
-        return []
-    problems: list[Problem] = []
-    for error in _validator(kind).iter_errors(instance):
-        if _explained(document, tuple(error.absolute_path)):
-            continue  # yamlread already named the cause on its line
+        return problems
+    found = list(_validator(kind).iter_errors(instance))
+    said |= {tuple(e.absolute_path) for e in found if _is_text_error(e)}
+    for error in found:
+        where = tuple(error.absolute_path)
+        if _explained(document, where) or (where in said and not _is_text_error(error)):
+            continue  # yamlread or the text rule already named the cause on its line
         problems.extend(_translate(error, document, path, suggest, load_schema(kind)))
     return problems
+
+
+def _is_text_error(error: ValidationError) -> bool:
+    return error.validator == "not" and is_text_rule(error.validator_value)
+
+
+def _value_problems(
+    document: Document, path: str, value: Any, where: tuple[Any, ...]
+) -> tuple[list[Problem], set[tuple[Any, ...]]]:
+    """What JSON Schema cannot say: numbers that are no numbers (.inf, .nan, 1e400) and keys
+    that break the text rule (a line break in a key); and where they are."""
+    problems: list[Problem] = []
+    said: set[tuple[Any, ...]] = set()
+    if isinstance(value, dict):
+        children: Iterable[tuple[Any, Any]] = value.items()
+    else:
+        children = enumerate(value) if isinstance(value, list) else ()
+    for key, item in children:
+        at = (*where, key)
+        mistake = text_mistake(key) if isinstance(key, str) else None
+        if mistake is None:
+            mistake = number_mistake(item, document.text(at, item))
+        if mistake is not None:
+            problems.append(field_problem(path, document.line(at), field_name(at) or key, mistake))
+            said.add(at)
+            continue
+        more, also = _value_problems(document, path, item, at)
+        problems += more
+        said |= also
+    return problems, said
 
 
 def _explained(document: Document, where: tuple[Any, ...]) -> bool:
@@ -118,6 +153,10 @@ def _translate(
         ]
     written = document.text(where, error.instance)
     name = field_name(where) or "(bestand)"
+    if _is_text_error(error) and isinstance(error.instance, str):
+        multiline = error.validator_value["pattern"] != _LINE_PATTERN
+        text = text_mistake(error.instance, multiline) or "bevat een teken dat niet mag"
+        return [field_problem(path, line, name, text)]
     if _is_empty(error):
         return [Problem(path, line, f"veld '{name}' is leeg; {_fill_in(error, where, root)}")]
     text = _hint(error, where, written)

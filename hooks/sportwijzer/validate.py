@@ -22,11 +22,13 @@ from .problems import WARNING, Problem, field_problem
 from .schema import load_schema
 from .slugs import slugify
 from .telefoon import phone_mistake
+from .textrules import text_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
 CENTRE_METRES = 25  # a venue this close to a municipality's centre point was never looked up
 SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+MAX_PARTNER_TEXT = 5_000  # characters; the demo's longest is 380
 
 
 @dataclass
@@ -52,11 +54,17 @@ def _at(source: SourceFile, *path: Any) -> int | None:
 
 
 def _point(value: Any) -> tuple[float, float] | None:
-    """A [lat, lon] pair of numbers, or None when it is not one."""
+    """A [lat, lon] pair of numbers, or None when it is not one (.nan and 1e400 are not)."""
     numbers = isinstance(value, list) and len(value) == 2
-    if numbers and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+    if numbers and all(_degrees(v) for v in value):
         return float(value[0]), float(value[1])
     return None
+
+
+def _degrees(value: Any) -> bool:
+    """A number that can be an angle: not a boolean, not .inf or .nan, not absurdly large."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return number and abs(value) <= 360  # False for .nan too
 
 
 # --- offers -----------------------------------------------------------------------------------
@@ -217,7 +225,7 @@ def check_telefoon(
 
 def _schema_accepts(kind: str, path: tuple[str, ...], value: Any) -> bool:
     """Text the schema lets through; what it refuses, it reports itself (one mistake, one line)."""
-    return isinstance(value, str) and _schema_pattern(kind, path).search(value) is not None
+    return isinstance(value, str) and _schema_pattern(kind, path).fullmatch(value) is not None
 
 
 @cache
@@ -412,7 +420,25 @@ def check_partner_telefoon(
     yield from check_telefoon(data, source, ctx, ("contact", "partner"))
 
 
-PARTNER_RULES: tuple[Rule, ...] = (check_partner_gemeente, check_partner_telefoon)
+def check_partner_text(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
+    """The text under a partner's fields is at most 5,000 characters, without control
+    characters: checked before anything renders it."""
+    if len(source.body) > MAX_PARTNER_TEXT:
+        yield Problem(
+            source.path,
+            source.body_line,
+            f"de tekst onder de velden is te lang ({len(source.body)} tekens): schrijf "
+            f"hoogstens {MAX_PARTNER_TEXT} tekens",
+        )
+    elif mistake := text_mistake(source.body, multiline=True):
+        yield Problem(source.path, source.body_line, f"de tekst onder de velden {mistake}")
+
+
+PARTNER_RULES: tuple[Rule, ...] = (
+    check_partner_gemeente,
+    check_partner_telefoon,
+    check_partner_text,
+)
 
 
 # --- region -----------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .textrules import email_mistake
+
 _TRUE = {"ja", "yes", "y", "on", "waar", "wel"}
 _FALSE = {"nee", "no", "n", "off", "onwaar", "niet"}
 _PER = ("keer", "maand", "kwartaal", "seizoen", "jaar")
@@ -152,6 +154,12 @@ def _mailto(refused: Refused) -> str | None:
     )
 
 
+def _email(refused: Refused) -> str | None:
+    value = refused.value
+    mistake = email_mistake(value) if refused.key == "email" and isinstance(value, str) else None
+    return f"'{refused.written}' {mistake}" if mistake else None
+
+
 def _website(refused: Refused) -> str | None:
     value = refused.value
     if refused.key != "website" or not isinstance(value, str) or not _DOMAIN.fullmatch(value):
@@ -215,6 +223,7 @@ RULES: list[Callable[[Refused], str | None]] = [
     _amount,
     _phone,
     _mailto,
+    _email,
     _website,
     _date,
     _time,
