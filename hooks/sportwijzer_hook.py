@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from sportwijzer.csp import origin_of, with_csp
+from sportwijzer.csp import origin_of, own_scripts, with_csp
 from sportwijzer.outputs import extra_files, search_and_finder_files, write_files
 from sportwijzer.page_text import searchable_page
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
@@ -40,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.site is None:
         raise PluginError(summary(result.problems, result.files_checked))
     _state["site"] = result.site
+    _state["scripts"] = own_scripts(config.theme.dirs)  # the only inline scripts that run
     _state["base_url"] = base_url = config.site_url or ""
     _state["pages"] = {page.src_uri: page for page in all_pages(result.site, base_url)}
     _state["content"] = []
@@ -99,7 +100,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page, and the 404 page below, gets its Content-Security-Policy."""
     tiles, repository = config.extra["kaart"]["tegels"], config.repo_url or ""
-    return with_csp(output, [origin_of(tiles)], [origin_of(repository)])
+    return with_csp(output, _state["scripts"], [origin_of(tiles)], [origin_of(repository)])
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
