@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sportwijzer.csp import origin_of, own_scripts, with_csp
+from sportwijzer.front_matter import escape_front_matter
 from sportwijzer.outputs import extra_files, search_and_finder_files, write_files
 from sportwijzer.page_text import searchable_page
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
@@ -68,6 +69,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Templates read the site (region, desk, sample-data flag) and the overview links."""
     env.globals["sportwijzer"] = _state["site"]
     env.globals["sportwijzer_links"] = overview_links(_state["site"])
+    escape_front_matter(
+        f.page.meta for f in files.documentation_pages() if f.page and not f.generated_by
+    )
     return env
 
 

@@ -103,3 +103,11 @@ def test_every_inline_script_on_every_built_page_is_ours_and_in_its_policy(regio
         rules = meta_policy(html)
         for digest in inline_script_hashes(html):
             assert digest in rules, f"{page}: {digest}"
+
+
+def test_table_alignment_needs_no_inline_style(regio_a_build):
+    """Markdown's `| ---: |` becomes align="right" (the policy refuses style attributes)."""
+    html = regio_a_build.page("toolkit/waarom-samenwerken/")
+    assert '<td align="right">' in html and '<th align="right">' in html
+    for page in regio_a_build.site.rglob("*.html"):
+        assert 'style="text-align' not in page.read_text(encoding="utf-8"), page

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import TODAY, make_site, mkdocs_build, shared_build, without_markup_check, write
+from sportwijzer.csp import _hash
 from sportwijzer.site import load_site
 
 PAYLOADS = (
@@ -211,3 +212,80 @@ def test_csv_cells_never_start_a_formula(tmp_path):
     titles = [row[2] for row in rows[1:]]
     assert '\'=HYPERLINK("http://x")' in titles
     assert not [cell for row in rows for cell in row if cell and cell[0] in "=+@"]
+
+
+# --- a content page and a partner's text that try to run code ---------------------------------
+
+CONTENT_PAYLOAD = """\
+---
+title: '<script>window.titel=1</script> & "Over ons"'
+description: '"><script>window.omschrijving=1</script>'
+---
+Welkom bij ons.
+
+<script>window.pwned=1</script>
+
+<img src=x onerror="window.pwned=1">
+
+[klik](javascript:window.pwned=1)
+"""
+PARTNER_PAYLOAD = '\n<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=1">\n'
+
+
+def with_content_payload(root):
+    """A content page (content/payload.md) and a partner's text with code in them."""
+    write(root, "content/payload.md", CONTENT_PAYLOAD)
+    partner = root / "partners" / "judoclub-de-mat.md"
+    partner.write_text(partner.read_text(encoding="utf-8") + PARTNER_PAYLOAD, encoding="utf-8")
+
+
+def content_payload_build(tmp_path_factory):
+    """regio-a with the content payload, built past make check (which refuses it): once a run.
+    The browser tests (tests/browser/test_script_policy.py) serve it too."""
+
+    def forced(root):
+        with_content_payload(root)
+        without_markup_check(root)
+
+    return shared_build(tmp_path_factory, name="inhoud-payload", prepare=forced)
+
+
+def test_make_check_refuses_the_content_page_and_the_partners_text(region):
+    with_content_payload(region)
+    found = [p.format() for p in load_site(region, today=TODAY).problems if p.is_error]
+    script, onerror, _, link = REFUSED
+    link = link.replace("javascript:alert(4)", "javascript:window.pwned=1")
+    partner = len((region / "partners" / "judoclub-de-mat.md").read_text().splitlines())
+    assert found == [
+        f"content/payload.md:7: veld 'tekst': {script}",
+        f"content/payload.md:9: veld 'tekst': {onerror}",
+        f"content/payload.md:11: veld 'tekst': {link}",
+        f"partners/judoclub-de-mat.md:{partner - 2}: veld 'tekst': {script}",
+        f"partners/judoclub-de-mat.md:{partner}: veld 'tekst': {onerror}",
+    ]
+
+
+@pytest.mark.traag  # a build of its own
+def test_a_forced_script_in_a_content_page_is_published_but_left_out_of_its_policy(
+    tmp_path_factory,
+):
+    html = content_payload_build(tmp_path_factory).page("payload/")
+    assert "<script>window.pwned=1</script>" in html  # MkDocs publishes a page's raw HTML
+    rules = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    scripts = rules.split("script-src ", 1)[1].split(";")[0].split()
+    assert _hash("window.pwned=1") not in scripts
+    assert len(scripts) > 1  # the theme's own inline scripts are allowed, by hash
+    assert "unsafe-inline" not in rules and "unsafe-hashes" not in rules
+
+
+@pytest.mark.traag  # a build of its own
+def test_a_content_pages_front_matter_is_printed_escaped(tmp_path_factory):
+    html = content_payload_build(tmp_path_factory).page("payload/")
+    assert "<script>window.titel" not in html and "<script>window.omschrijving" not in html
+    title = "&lt;script&gt;window.titel=1&lt;/script&gt; &amp; &#34;Over ons&#34;"
+    assert f"<title>{title} - Sportwijzer" in html
+    assert f"<h1>{title}</h1>" in html
+    assert (
+        '<meta name="description" content="&#34;&gt;&lt;script&gt;window.omschrijving=1'
+        '&lt;/script&gt;">'
+    ) in html
