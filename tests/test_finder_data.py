@@ -21,7 +21,6 @@ from sportwijzer.finder_data import (
     position,
 )
 from sportwijzer.finder_pages import PAGE_SIZE, Pager, page_path, static_pages
-from sportwijzer.query_lexicon import LEXICON_PATH
 
 
 @pytest.fixture(scope="module")
@@ -129,5 +128,4 @@ def test_the_finder_page_gets_the_data_paths_from_the_modules_that_write_them(de
         "titels": TITLES_PATH,
         "kaart": CARD_FOLDER,
         "aanbod": "aanbod/",
-        "woorden": LEXICON_PATH,
     }

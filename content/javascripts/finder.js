@@ -642,7 +642,7 @@ function start() {
     }));
   }
 
-  /* ---- reading the query (query_reading.js, with the lexicon zoeken/woorden.json) ------------- */
+  /* ---- reading the query (query_reading.js, with the lexicon in the text index's head) ------- */
 
   var lexicon = null;
   var lexiconLoaded = null;
@@ -651,8 +651,8 @@ function start() {
 
   function loadLexicon() {
     if (!lexiconLoaded) {
-      lexiconLoaded = sw.json(form.getAttribute("data-woorden") + "?v=" + version)
-        .then(function (data) { lexicon = data; return data; })
+      lexiconLoaded = textEngine()
+        .then(function (engine) { lexicon = engine.lexicon; return lexicon; })
         .catch(function (error) { lexiconLoaded = null; throw error; });
     }
     return lexiconLoaded;

@@ -5,7 +5,7 @@
  * (readQuery here is read_query there). tests/browser/test_query_reading.py runs a table of
  * cases through both and compares the answers: change both or neither.
  *
- * An ES module; the lexicon (zoeken/woorden.json, made by hooks/sportwijzer/query_lexicon.py) is
+ * An ES module; the lexicon (the field lezen of zoeken/index.json, made by query_lexicon.py) is
  * data: {woorden: {key: [soort, waarden, label]}, vul: [filler words], namen: {value: name}}.
  */
 import { formatDistance, numberText } from "./finder_rules.js";

@@ -71,23 +71,21 @@
   // the reading cannot load: then the words are suggested as before).
   var readerLoaded = null;
 
-  function understood(query, version) {
+  function understood(query, lexicon) {
     if (!readerLoaded) {
-      readerLoaded = Promise.all([
-        import(new URL(box.getAttribute("data-lezen"), document.baseURI).href),
-        window.sportwijzer.json(box.getAttribute("data-woorden") + "?v=" + version)
-      ]).catch(function (error) { readerLoaded = null; throw error; });
+      readerLoaded = import(new URL(box.getAttribute("data-lezen"), document.baseURI).href)
+        .catch(function (error) { readerLoaded = null; throw error; });
     }
-    return readerLoaded.then(function (done) {
-      var reading = done[0].readQuery(query, done[1]);
-      return reading.delen.length ? done[0].chips(reading).map(function (chip) { return chip[0]; }) : [];
+    return readerLoaded.then(function (reader) {
+      var reading = reader.readQuery(query, lexicon);
+      return reading.delen.length ? reader.chips(reading).map(function (chip) { return chip[0]; }) : [];
     }, function () { return []; });
   }
 
   // The suggestions for a query: per group the best ones, as [title, detail, path].
   function suggestions(query) {
     return engine().then(function (search) {
-      return Promise.all([search.scores(query), understood(query, search.version)]).then(function (done) {
+      return Promise.all([search.scores(query), understood(query, search.lexicon)]).then(function (done) {
         var found = done[0];
         var byGroup = { begrepen: done[1] };
         GROUPS.forEach(function (g) { byGroup[g[0]] = []; });

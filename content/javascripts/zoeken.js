@@ -182,7 +182,8 @@
       version: head.versie, // of this build: the address of every file fetched after this one
       perFile: head.kaartblok, // offers in a card file (aanbod/kaart/N.json)
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
-      documents: head.documenten // ref - offers -> [kind, title, site path]
+      documents: head.documenten, // ref - offers -> [kind, title, site path]
+      lexicon: head.lezen // how a query is read (query_reading.js), made by query_lexicon.py
     };
   }
 

@@ -19,7 +19,6 @@ from .filters import IMPAIRMENT_RULES, KENMERKEN
 from .finder_data import CARD_FOLDER, FACTS_PATH, PLACES_PATH, TITLES_PATH
 from .finder_pages import Card, Pager, static_pages
 from .model import Site
-from .query_lexicon import LEXICON_PATH
 from .search import HEAD_PATH
 from .vocabulary import IEDEREEN
 
@@ -33,7 +32,6 @@ DATA_PATHS = {
     "titels": TITLES_PATH,
     "kaart": CARD_FOLDER,
     "aanbod": "aanbod/",
-    "woorden": LEXICON_PATH,
 }
 
 

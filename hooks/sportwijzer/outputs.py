@@ -13,7 +13,7 @@ from .finder_data import CARDS_PER_FILE, FACTS_PATH, finder_files
 from .jsontext import inert_json
 from .model import Site
 from .page_text import ContentPage
-from .query_lexicon import lexicon_file
+from .query_lexicon import query_lexicon
 from .search import HEAD_PATH, search_files
 from .vendor import vendor_files
 
@@ -33,10 +33,12 @@ def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, s
     the version in their address (?v=), so that a browser never mixes the facts of one build
     with the cards or index parts of another.
     """
-    files = {**search_files(site, pages), **finder_files(site), **lexicon_file(site)}
+    files = {**search_files(site, pages), **finder_files(site)}
     version = hashlib.sha256("\0".join(files.values()).encode()).hexdigest()[:12]
     for path in (HEAD_PATH, FACTS_PATH):
         data = {**json.loads(files[path]), "versie": version, "kaartblok": CARDS_PER_FILE}
+        if path == HEAD_PATH:  # how a query is read (query_lexicon), with the index's words
+            data["lezen"] = query_lexicon(site)
         files[path] = inert_json(data, separators=(",", ":"))
     return files
 

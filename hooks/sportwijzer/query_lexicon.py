@@ -3,7 +3,9 @@ impairment, age, place or wish. Made from the region's own lists (lijsten/sporte
 lijsten/beperkingen.yml, lijsten/leeftijden.yml, regio.yml), which coordinators extend, plus the
 words people use for who it is for (zoon, oma) and for the finder's quick wishes.
 
-The browser fetches it as zoeken/woorden.json, when someone starts to search.
+The browser gets it in the text index's head (zoeken/index.json, field 'lezen'), which the
+finder and the header's box fetch when someone starts to search: one file, and the words it
+shares with the index's synonyms compress together.
 
 When two lists give a word, the first kind in PRIORITY wins: a sport's own name, an impairment
 and its words, who, an age group, a place, a wish, and last a sport's search words ('balsport'
@@ -14,12 +16,9 @@ from __future__ import annotations
 
 from .dutch import hoofdletter
 from .filters import KENMERKEN
-from .jsontext import inert_json
 from .model import Site
 from .query_reading import read_query, tokens
 from .search import stop_words
-
-LEXICON_PATH = "zoeken/woorden.json"
 
 # Who it is for: words for a person, and the ages they mean ([min, max], None for no limit).
 WHO = (
@@ -174,6 +173,3 @@ def query_lexicon(site: Site) -> dict:
     names |= kenmerk_names | WISH_NAMES
     return {"woorden": words, "vul": filler, "namen": dict(sorted(names.items()))}
 
-
-def lexicon_file(site: Site) -> dict[str, str]:
-    return {LEXICON_PATH: inert_json(query_lexicon(site), separators=(",", ":"))}
