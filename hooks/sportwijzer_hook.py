@@ -69,9 +69,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Templates read the site (region, desk, sample-data flag) and the overview links."""
     env.globals["sportwijzer"] = _state["site"]
     env.globals["sportwijzer_links"] = overview_links(_state["site"])
-    escape_front_matter(
-        f.page.meta for f in files.documentation_pages() if f.page and not f.generated_by
-    )
+    escape_front_matter(files.documentation_pages())
     return env
 
 

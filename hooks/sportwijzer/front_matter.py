@@ -16,10 +16,12 @@ from markupsafe import escape
 PRINTED = ("title", "description", "author")
 
 
-def escape_front_matter(metas: Iterable[dict[str, Any] | None]) -> None:
-    """Escape the printed text fields of each page's front matter in place. They become Markup,
-    so that a template's own `| e` does not escape them a second time."""
-    for meta in metas:
+def escape_front_matter(files: Iterable[Any]) -> None:
+    """Escape the printed text fields of each hand-written page's front matter in place (MkDocs'
+    documentation files: a generated page's fields are ours, escaped where they are made). They
+    become Markup, so that a template's own `| e` does not escape them a second time."""
+    for file in files:
+        meta = file.page.meta if file.page is not None and not file.generated_by else {}
         for key in PRINTED:
-            if meta is not None and isinstance(meta.get(key), str):
+            if isinstance(meta.get(key), str):
                 meta[key] = escape(meta[key])
