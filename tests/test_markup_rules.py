@@ -144,3 +144,19 @@ def test_unsafe_markup_names_lines_within_the_text():
     text = "Regel een.\n<p\n  onclick=x()>twee</p>\n[drie](data:x)\n"
     assert unsafe_markup(text) == [(2, handler("onclick", "p")), (4, link("data:x", "data"))]
     assert unsafe_markup(text, markdown_links=False) == [(2, handler("onclick", "p"))]
+
+
+def test_an_html_file_in_content_is_refused_it_would_be_published_without_the_policy(region):
+    write(region, "content/hulp/formulier.html", "<p>Hallo</p>\n")
+    assert check(region) == [
+        "content/hulp/formulier.html: een HTML-bestand in content/ wordt gepubliceerd zoals het "
+        "is, zonder de beveiliging van de site; schrijf de pagina in Markdown "
+        "(content/hulp/formulier.md)"
+    ]
+
+
+def test_an_svg_in_content_may_hold_no_script(region):
+    write(region, "content/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>\n')
+    assert check(region) == []
+    write(region, "content/logo.svg", '<?xml version="1.0"?>\n<svg onload="x()">\n</svg>\n')
+    assert check(region) == [f"content/logo.svg:2: {handler('onload', 'svg')}"]

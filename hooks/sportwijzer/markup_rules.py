@@ -1,5 +1,6 @@
 """Markup that could run code is refused in every Markdown text: the content pages, descriptions of
 offers and events, and partners' texts. One line each, naming the file, the line and the field.
+Files that content/ publishes as they are (HTML, SVG) are refused or checked too.
 
 The renderer (markdown_safe) and the Content-Security-Policy stop such markup as well; this check
 says so before a pull request is merged, so that the site never depends on those two alone.
@@ -137,23 +138,45 @@ def _body_problems(root: Path, relative: str, body: str) -> list[Problem]:
     return [field_problem(relative, before + line, BODY_FIELD, what) for line, what in found]
 
 
+# Files in content/ that MkDocs copies as they are, without the page's policy: HTML is refused,
+# SVG and XML (which a browser opens as a document that may run scripts) are checked whole.
+RAW_PAGES = (".html", ".htm", ".xhtml", ".shtml")
+RAW_DOCUMENTS = (".svg", ".xml")
+
+
 def content_markup_problems(root: Path) -> list[Problem]:
-    """Unsafe markup in the hand-written pages (content/**/*.md), below their front matter."""
+    """Unsafe markup in the hand-written pages (content/**/*.md, below their front matter) and in
+    the files content/ publishes as they are."""
     problems = []
-    for relative in _content_pages(root):
+    for relative in _content_files(root):
+        suffix = Path(relative).suffix.lower()
+        if suffix in RAW_PAGES:
+            markdown = Path(relative).with_suffix(".md").as_posix()
+            problems.append(Problem(relative, None, _RAW_PAGE.format(markdown=markdown)))
+            continue
+        if suffix not in (".md", *RAW_DOCUMENTS):
+            continue
         text, _ = read_text(root, relative)
-        if text is not None:
+        if text is not None and suffix == ".md":
             problems += _body_problems(root, relative, _body(text))
+        elif text is not None:
+            problems += [Problem(relative, line, what) for line, what in unsafe_markup(text)]
     return problems
 
 
-def _content_pages(root: Path) -> Iterator[str]:
-    """The Markdown files below content/, symlinks left out (symlinks.py refuses them)."""
+_RAW_PAGE = (
+    "een HTML-bestand in content/ wordt gepubliceerd zoals het is, zonder de beveiliging van de "
+    "site; schrijf de pagina in Markdown ({markdown})"
+)
+
+
+def _content_files(root: Path) -> Iterator[str]:
+    """The files below content/, symlinks left out (symlinks.py refuses them)."""
     for current, folders, files in os.walk(root / CONTENT_FOLDER):
         folders[:] = sorted(f for f in folders if not Path(current, f).is_symlink())
         for name in sorted(files):
             path = Path(current, name)
-            if name.endswith(".md") and not path.is_symlink():
+            if not path.is_symlink():
                 yield path.relative_to(root).as_posix()
 
 
