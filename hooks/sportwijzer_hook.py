@@ -16,12 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sportwijzer.csp import origin_of, own_scripts, with_csp
 from sportwijzer.front_matter import escape_front_matter
-from sportwijzer.outputs import extra_files, search_and_finder_files, write_files
+from sportwijzer.outputs import extra_files, write_late_files
 from sportwijzer.page_text import searchable_page
 from sportwijzer.pages import GeneratedPage, all_pages, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
-from sportwijzer.vendor import minify_own_scripts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -93,8 +92,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     """The text index (with the pages' text) and the finder's files, written to the site."""
-    write_files(Path(config.site_dir), search_and_finder_files(_state["site"], _state["content"]))
-    minify_own_scripts(Path(config.site_dir) / "javascripts")
+    write_late_files(Path(config.site_dir), _state["site"], _state["content"])
     caches = {id(page.cache): page.cache for page in _state["pages"].values() if page.cache}
     log.info(f"blokcache: {sum(cache.hits for cache in caches.values())} keer hergebruikt")
 
