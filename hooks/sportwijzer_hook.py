@@ -18,7 +18,7 @@ from sportwijzer.csp import origin_of, own_scripts, with_csp
 from sportwijzer.front_matter import escape_front_matter
 from sportwijzer.outputs import extra_files, write_late_files
 from sportwijzer.page_text import searchable_page
-from sportwijzer.pages import GeneratedPage, all_pages, overview_links
+from sportwijzer.pages import all_pages, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
 
@@ -51,17 +51,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, the open data and the browser libraries."""
     for page in _state["pages"].values():
-        files.append(_file(page, config))
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
+        file.edit_uri = page.edit_uri
+        files.append(file)
     for path, content in extra_files(_state["site"], _state["base_url"]).items():
         files.append(File.generated(config, path, content=content))
     return files
-
-
-def _file(page: GeneratedPage, config: MkDocsConfig) -> File:
-    inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
-    file.edit_uri = page.edit_uri
-    return file
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
