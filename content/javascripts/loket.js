@@ -54,6 +54,11 @@ export function helpParams(state) {
 }
 
 // Percent-encoding as Python's quote(text, safe=""): a space is %20, never +.
+// The address in a mailto: link, percent-encoded but for its @.
+export function address(email) {
+  return encode(email).replace(/%40/g, "@");
+}
+
 export function encode(text) {
   var whole = String(text).replace(LONE, function (match, before) {
     return (before || "") + "\uFFFD";
@@ -130,7 +135,7 @@ export function body(form, labels, loket) {
 export function mail(form, labels, loket) {
   var onderwerp = subject(form, labels);
   var tekst = body(form, labels, loket.naam);
-  var href = "mailto:" + loket.email + "?subject=" + encode(onderwerp) +
+  var href = "mailto:" + address(loket.email) + "?subject=" + encode(onderwerp) +
     "&body=" + encode(tekst.replace(/\n/g, "\r\n"));
   return { onderwerp: onderwerp, tekst: tekst, href: href };
 }

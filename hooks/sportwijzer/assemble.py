@@ -61,6 +61,7 @@ def contact(data: Data | None) -> Contact:
         telefoon_link=dutch.tel_link(telefoon) if telefoon else "",
         website=data.get("website", ""),
         adres=data.get("adres", ""),
+        email_link=dutch.mail_link(data["email"]) if data.get("email") else "",
     )
 
 
@@ -218,6 +219,7 @@ def _aanmelden(data: Data | None, first: dt.date, today: dt.date, status: str) -
         uiterlijk_tekst=agenda.dag_tekst(deadline) if deadline else "",
         toelichting=data.get("toelichting", ""),
         open=still and status == agenda.DEFAULT_STATUS,
+        email_link=dutch.mail_link(data["email"]) if data.get("email") else "",
     )
 
 

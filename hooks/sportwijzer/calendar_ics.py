@@ -18,6 +18,7 @@ from icalendar import (
     TimezoneStandard,
     vDuration,
     vRecur,
+    vText,
 )
 
 from .agenda import in_feed
@@ -70,8 +71,9 @@ def _calendar(name: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
+    # TEXT values: icalendar escapes ; , \ only when told (it writes unknown names raw)
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("name", vText(name))
     calendar.add_component(amsterdam_timezone())
     return calendar
 

@@ -61,6 +61,11 @@ def encode(text: str) -> str:
     return quote(_SURROGATE.sub("\ufffd", text), safe="")
 
 
+def address(email: str) -> str:
+    """The address in a mailto: link, percent-encoded but for its @."""
+    return encode(email).replace("%40", "@")
+
+
 def help_url(pairs: list[list[str]]) -> str:
     """'hulp-bij-zoeken/?sport=zwemmen&gemeente=kampen', relative to the site's root."""
     query = "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
@@ -135,7 +140,7 @@ def mail(form: dict, labels: dict[str, dict[str, str]], loket: dict[str, str]) -
     onderwerp = subject(form, labels)
     tekst = body(form, labels, loket["naam"])
     href = (
-        f"mailto:{loket['email']}?subject={encode(onderwerp)}"
+        f"mailto:{address(loket['email'])}?subject={encode(onderwerp)}"
         f"&body={encode(tekst.replace(chr(10), chr(13) + chr(10)))}"
     )
     return {"onderwerp": onderwerp, "tekst": tekst, "href": href}
@@ -148,9 +153,8 @@ def blank_mail(loket: dict[str, str]) -> str:
     lines += ["Gemeente:", "Beperking:", "Leeftijd:", "Sport (als je die al weet):", ""]
     lines += ["Mijn vraag:", ""]
     tekst = "\r\n".join(lines)
-    return f"mailto:{loket['email']}?subject={encode(subject(empty_form(), _NO_LABELS))}" + (
-        f"&body={encode(tekst)}"
-    )
+    onderwerp = encode(subject(empty_form(), _NO_LABELS))
+    return f"mailto:{address(loket['email'])}?subject={onderwerp}&body={encode(tekst)}"
 
 
 _NO_LABELS: dict[str, dict[str, str]] = {"sport": {}, "gemeente": {}, "beperking": {}}

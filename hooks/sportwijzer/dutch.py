@@ -74,7 +74,12 @@ def tel_link(telefoon: str) -> str:
     return f"tel:{number or re.sub(r'[^0-9+]', '', telefoon)}"  # None only when check failed
 
 
+def mail_link(email: str) -> str:
+    """A mailto: link to one address, percent-encoded: nothing in it can add a header."""
+    return f"mailto:{quote(email, safe='@')}"
+
+
 def mailto(email: str, onderwerp: str, tekst: str = "") -> str:
     """A mailto: link with subject and body filled in (spaces as %20, as mail programs expect)."""
-    link = f"mailto:{email}?subject={quote(onderwerp, safe='')}"
+    link = f"{mail_link(email)}?subject={quote(onderwerp, safe='')}"
     return link + (f"&body={quote(tekst, safe='')}" if tekst else "")

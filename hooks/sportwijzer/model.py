@@ -37,6 +37,7 @@ class Contact:
     telefoon: str = ""
     telefoon_link: str = ""
     website: str = ""
+    email_link: str = ""  # mailto:, percent-encoded
     adres: str = ""  # only the desk has one (regio.yml: loket.adres)
 
 
@@ -196,6 +197,7 @@ class Aanmelden:
     uiterlijk_tekst: str  # 'zaterdag 10 april 2027', '' without a deadline
     toelichting: str
     open: bool  # registration is still possible on the build day
+    email_link: str = ""  # mailto:, percent-encoded
 
 
 @dataclass
