@@ -41,6 +41,7 @@ CONTENT_CASES = [
         [link("data:image/svg+xml;base64,PHN2Zz4=", "data")],
     ),
     ("[x]: data:text/html,hallo", [link("data:text/html,hallo", "data")]),
+    ('[x]: <javascript:alert(1)> "met een titel"', [link("javascript:alert(1)", "javascript")]),
     ('<a href="javascript:alert(1)">x</a>', [link("javascript:alert(1)", "javascript")]),
     ("<a href='\tjavascript:alert(1)'>x</a>", [link("\tjavascript:alert(1)", "javascript")]),
     ('<iframe src="data:text/html,&lt;b&gt;">', [link("data:text/html,<b>", "data")]),

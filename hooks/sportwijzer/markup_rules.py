@@ -15,19 +15,20 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .datakinds import EVENTS, OFFERS, PARTNERS
 from .load import SourceFile, read_text
 from .problems import Problem, field_problem
 
 CONTENT_FOLDER = "content"
-# Data kinds (as datakinds names them) and their Markdown fields; a partner's text below its
-# fields is Markdown too, and is called 'tekst'.
-MARKDOWN_FIELDS = {"offer": ("beschrijving",), "event": ("beschrijving",)}
+# Data kinds and their Markdown fields; a partner's text below its fields is Markdown too, and
+# is called 'tekst'.
+MARKDOWN_FIELDS = {OFFERS.name: ("beschrijving",), EVENTS.name: ("beschrijving",)}
 BODY_FIELD = "tekst"
 # Link schemes that run code or hide a whole document in the link.
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]]+\]:\s*<?([^>\s]+)", re.M)
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")  # browsers drop these inside a link's scheme
 _SHOWN = 60  # at most this much of a link is shown in the line
 
@@ -102,7 +103,7 @@ def data_markup_problems(root: Path, found: dict[str, list[SourceFile]]) -> list
                 text = data.get(name) if isinstance(data, dict) else None
                 if isinstance(text, str) and text.strip():
                     problems += _field_problems(root, source, name, text)
-    for source in found.get("partner", []):
+    for source in found.get(PARTNERS.name, []):
         problems += _body_problems(root, source.path, source.body)
     return problems
 
