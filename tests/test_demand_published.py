@@ -1,12 +1,14 @@
-"""Demand records are never published one by one: one build of the demo site, searched through."""
+"""Questions are never published one by one: the demo's register (voorbeelden/, outside the
+published data) leaves no trace in one build of the demo site, searched through."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
 
 import pytest
-import yaml
 
 from conftest import REPO
 
@@ -18,10 +20,9 @@ def built(demo_build):
 
 @pytest.fixture(scope="module")
 def records():
-    return {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted((REPO / "vragen").glob("[!_]*.yml"))
-    }
+    """The demo register's rows, as the desk keeps them."""
+    text = (REPO / "voorbeelden" / "vragen-register.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
 
 def every_text(site):
@@ -29,17 +30,24 @@ def every_text(site):
         yield path, path.read_bytes().decode("utf-8", errors="replace")
 
 
-def test_no_note_and_no_record_name_appears_anywhere_in_the_site(built, records):
-    notes = [r["toelichting"] for r in records.values() if "toelichting" in r]
+def test_no_note_and_nothing_of_the_register_appears_anywhere_in_the_site(built, records):
+    notes = [r["Toelichting"] for r in records if r["Toelichting"]]
     assert len(notes) >= 5
     seen = []
     for path, text in every_text(built):
         seen += [(path.name, note) for note in notes if note in text]
-        seen += [(path.name, slug) for slug in records if slug in text]
+        seen += [(path.name, word) for word in ("vragen-register", "telling.yml") if word in text]
     assert seen == []
-    assert not (built / "vragen").exists()
+    assert not (built / "vragen").exists() and not (built / "voorbeelden").exists()
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/vragen/" not in sitemap
+    assert "/vragen/" not in sitemap and "/voorbeelden/" not in sitemap
+
+
+def test_the_repository_holds_no_single_question(records):
+    assert sorted(p.name for p in (REPO / "vragen").iterdir()) == ["telling.yml"]
+    text = (REPO / "vragen" / "telling.yml").read_text(encoding="utf-8")
+    assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", text)
+    assert not any(r["Toelichting"] and r["Toelichting"] in text for r in records)
 
 
 class Tables(HTMLParser):
@@ -104,7 +112,7 @@ def test_the_region_analysis_shows_demand_in_accessible_tables(built):
         counts += [row[column] for row in rows for column in wanted]
     assert len(counts) == 4 + 12 + 9 + 2 * 4 + (len(tables.tables[1]["cells"]) // 3 - 1)
     assert not {"1", "2"} & set(counts)
-    assert all(re.fullmatch(r"[0-9]+|1–2|3 of meer|0–2", count) for count in counts), counts
+    assert all(re.fullmatch(r"[0-9]+|1–2|3 of meer|0–2|niet getoond", c) for c in counts), counts
     assert "Gevraagd, maar er is niets" in html and "binnen 15 km" in html
 
 

@@ -1,4 +1,5 @@
-"""Demand records (vragen/<slug>.yml): every rule of the contract pins the line a coordinator reads.
+"""The rules of a question, on rows of the desk's register: every rule pins the line the desk
+reads, naming the register, the row (as Excel numbers it: the header is row 1) and the column.
 
 The fixture region is tests/fixtures/regio-a (Zwolle, Kampen, Olst-Wijhe; offers g-judo-zwolle,
 wandelen-kampen, zitvolleybal-wachtlijst and the stopped zwemmen-gestopt).
@@ -6,223 +7,161 @@ wandelen-kampen, zitvolleybal-wachtlijst and the stopped zwemmen-gestopt).
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
-from jsonschema import Draft7Validator
 
-from conftest import REPO, TODAY, write
-from sportwijzer.cli import main
-from sportwijzer.datakinds import DATA_FOLDERS, DATA_KINDS, DEMAND
-from sportwijzer.demand_rules import personal_advice
-from sportwijzer.problems import errors
-from sportwijzer.schema import SCHEMA_DIR
-from sportwijzer.site import load_site
-
-F = "vragen/2026-11-20-kampen-judo.yml"
-VALID = """\
-datum: 2026-11-20
-gemeente: Kampen
-beperkingen: [autisme]
-leeftijdsgroep: kind
-sport: judo
-uitkomst: gematcht
-aanbod: g-judo-zwolle
-toelichting: Zoekt een kleine groep op woensdag.
-"""
-BEPERKINGEN = (
-    "lichamelijk, rolstoel, visueel, auditief, verstandelijk, chronisch, psychisch, autisme, nah"
+from demand_cases import (
+    BEPERKINGEN,
+    NOTHING_WRITTEN,
+    VALID_ROW,
+    csv_bytes,
+    problems_for,
+    register,
+    telling,
 )
-CONTACT = "naam en contactgegevens bewaart het loket zelf, niet in git; haal de regel weg"
-PRIVATE = "een toelichting is openbaar in git; zet er geen e-mailadres of telefoonnummer in"
+
+R = "vragen.csv:2"
 
 
-def lines_of(region, text):
-    write(region, F, text)
-    result = load_site(region, today=TODAY)
-    return [p.format() for p in result.problems if p.path == F]
-
-
-def replace(old, new):
-    assert old in VALID
-    return VALID.replace(old, new)
-
-
-def test_a_valid_record_passes_and_is_counted_but_keeps_no_note(region):
-    assert lines_of(region, VALID) == []
-    site = load_site(region, today=TODAY).site
-    (vraag,) = site.vragen
-    assert (vraag.gemeente.naam, vraag.beperkingen, vraag.uitkomst) == (
-        "Kampen",
-        ("autisme",),
-        "gematcht",
-    )
-    assert "toelichting" not in vars(vraag)
+def row(**changes: str) -> str:
+    """The valid row with some columns changed."""
+    names = ["datum", "gemeente", "beperkingen", "leeftijdsgroep", "sport", "uitkomst", "aanbod"]
+    cells = VALID_ROW.split(";")
+    for name, value in changes.items():
+        cells[names.index(name)] = value
+    return ";".join(cells)
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("changed", "expected"),
     [
         (
-            replace("datum: 2026-11-20", "datum: 2026-11-24"),
-            f"{F}:1: veld 'datum': 2026-11-24 ligt in de toekomst; schrijf de dag waarop de vraag "
+            row(datum="24-11-2026"),
+            f"{R}: kolom 'datum': 24-11-2026 ligt in de toekomst; schrijf de dag waarop de vraag "
             "binnenkwam",
         ),
         (
-            replace("datum: 2026-11-20", "datum: 2026-02-30"),
-            f"{F}:1: veld 'datum': '2026-02-30' is geen bestaande datum; kijk dag en maand na",
+            row(datum="30-02-2026"),
+            f"{R}: kolom 'datum': '30-02-2026' is geen bestaande datum; kijk dag en maand na",
         ),
         (
-            replace("gemeente: Kampen", "gemeente: IJsselmuiden"),
-            f"{F}:2: veld 'gemeente': IJsselmuiden is een plaats in de gemeente Kampen; "
+            row(datum="2026-02-30"),
+            f"{R}: kolom 'datum': '2026-02-30' is geen bestaande datum; kijk dag en maand na",
+        ),
+        (
+            row(datum="20 november"),
+            f"{R}: kolom 'datum': '20 november' is geen datum; schrijf jaar-maand-dag, zoals "
+            "2026-11-20",
+        ),
+        (
+            row(gemeente="IJsselmuiden"),
+            f"{R}: kolom 'gemeente': IJsselmuiden is een plaats in de gemeente Kampen; "
             "schrijf 'Kampen'",
         ),
         (
-            replace("gemeente: Kampen", "gemeente: Kampem"),
-            f"{F}:2: veld 'gemeente': 'Kampem' staat niet in regio.yml. Bedoel je 'Kampen'? "
+            row(gemeente="Zwole"),
+            f"{R}: kolom 'gemeente': 'Zwole' staat niet in regio.yml. Bedoel je 'Zwolle'? "
             "Kies uit: Zwolle, Kampen, Olst-Wijhe",
         ),
         (
-            replace("beperkingen: [autisme]", "beperkingen: [iedereen]"),
-            f"{F}:3: veld 'beperkingen': 'iedereen' kan niet bij een vraag: die komt van iemand "
+            row(beperkingen="iedereen"),
+            f"{R}: kolom 'beperkingen': 'iedereen' kan niet bij een vraag: die komt van iemand "
             f"met een eigen beperking; kies er één of meer uit: {BEPERKINGEN}",
         ),
         (
-            replace("beperkingen: [autisme]", "beperkingen: [blind]"),
-            f"{F}:3: veld 'beperkingen': 'blind' is geen bekende waarde. Bedoel je 'visueel'? "
+            row(beperkingen="autisme, blind"),
+            f"{R}: kolom 'beperkingen': 'blind' is geen bekende waarde. Bedoel je 'visueel'? "
             f"Kies uit: {BEPERKINGEN}",
         ),
         (
-            replace("leeftijdsgroep: kind", "leeftijdsgroep: 12"),
-            f"{F}:4: veld 'leeftijdsgroep': 12 is een precieze leeftijd, en een vraag bevat geen "
+            row(leeftijdsgroep="12"),
+            f"{R}: kolom 'leeftijdsgroep': 12 is een precieze leeftijd, en een vraag bevat geen "
             "persoonsgegevens; schrijf de groep: kind (0–12), jongere (13–17), volwassene "
             "(18–64) of senior (65+), hier 'kind'",
         ),
         (
-            replace("leeftijdsgroep: kind", "leeftijdsgroep: tiener"),
-            f"{F}:4: veld 'leeftijdsgroep': 'tiener' is geen bekende waarde. Kies uit: kind, "
+            row(leeftijdsgroep="tiener"),
+            f"{R}: kolom 'leeftijdsgroep': 'tiener' is geen bekende waarde. Kies uit: kind, "
             "jongere, volwassene, senior",
         ),
+        (row(leeftijdsgroep=""), f"{R}: kolom 'leeftijdsgroep' is leeg"),
         (
-            replace("sport: judo", "sport: jduo"),
-            f"{F}:5: veld 'sport': 'jduo' staat niet in lijsten/sporten.yml. Bedoel je 'judo'? Een "
+            row(sport="jduo"),
+            f"{R}: kolom 'sport': 'jduo' staat niet in lijsten/sporten.yml. Bedoel je 'judo'? Een "
             "nieuwe sport voeg je daar eerst toe",
         ),
         (
-            replace("uitkomst: gematcht", "uitkomst: gevonden"),
-            f"{F}:6: veld 'uitkomst': 'gevonden' is geen bekende waarde. Kies uit: open, gematcht, "
+            row(uitkomst="gevonden"),
+            f"{R}: kolom 'uitkomst': 'gevonden' is geen bekende waarde. Kies uit: open, gematcht, "
             "doorverwezen, geen-aanbod",
         ),
         (
-            replace("aanbod: g-judo-zwolle\n", ""),
-            f"{F}:1: veld 'aanbod' ontbreekt; bij uitkomst 'gematcht' hoort het aanbod waar de "
+            row(aanbod=""),
+            f"{R}: kolom 'aanbod' is leeg; bij uitkomst 'gematcht' hoort het aanbod waar de "
             "vraag terechtkwam: schrijf de bestandsnaam uit offers/, zoals "
             "'aanbod: zwemmen-de-spetters'",
         ),
         (
-            replace("aanbod: g-judo-zwolle", "aanbod: g-judo-zwole"),
-            f"{F}:7: veld 'aanbod': er is geen aanbod 'g-judo-zwole' (offers/g-judo-zwole.yml). "
+            row(aanbod="g-judo-zwole"),
+            f"{R}: kolom 'aanbod': er is geen aanbod 'g-judo-zwole' (offers/g-judo-zwole.yml). "
             "Bedoel je 'g-judo-zwolle'?",
-        ),
-        (
-            replace("Zoekt een kleine groep op woensdag.", "Moeder belt terug op 06 12345678."),
-            f"{F}:8: veld 'toelichting': er staat een telefoonnummer in, maar {PRIVATE}",
-        ),
-        (
-            replace("Zoekt een kleine groep op woensdag.", "Bel +31 (0)6-1234 5678"),
-            f"{F}:8: veld 'toelichting': er staat een telefoonnummer in, maar {PRIVATE}",
-        ),
-        (
-            replace("Zoekt een kleine groep op woensdag.", "Antwoord naar ouder@example.org"),
-            f"{F}:8: veld 'toelichting': er staat een e-mailadres in, maar {PRIVATE}",
-        ),
-        (
-            replace("Zoekt een kleine groep op woensdag.", "x" * 201),
-            f"{F}:8: veld 'toelichting': de tekst is te lang (201 tekens): schrijf hoogstens "
-            "200 tekens",
         ),
     ],
 )
-def test_each_rule_gives_one_line(region, text, expected):
-    assert lines_of(region, text) == [expected]
+def test_each_rule_gives_one_line(region, tmp_path, changed, expected):
+    assert problems_for(region, tmp_path, [changed]) == [expected]
+
+
+def test_the_row_is_numbered_as_in_excel_and_every_problem_is_reported(region, tmp_path):
+    rows = [VALID_ROW] * 12 + [row(gemeente="Zwole", sport="jduo"), VALID_ROW, row(aanbod="")]
+    lines = problems_for(region, tmp_path, rows)
+    assert [line.split(": kolom")[0] for line in lines] == [
+        "vragen.csv:14",
+        "vragen.csv:14",
+        "vragen.csv:16",
+    ]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        row(aanbod="zwemmen-gestopt"),  # a stopped offer may be the match
+        row(uitkomst="", aanbod="", sport=""),  # open, and the sport not known yet
+        row(beperkingen="Autisme , NAH", leeftijdsgroep="Kind", uitkomst="Gematcht"),  # any case
+        row(datum="2026-11-20"),  # the ISO form
+        row(datum="3-2-2026"),  # Excel without leading zeros
+    ],
+)
+def test_valid_rows(region, tmp_path, changed):
+    code, lines = telling(region, register(tmp_path, csv_bytes([changed])))
+    assert code == 0, lines
+
+
+# --- the notes are the desk's: never read ------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "note",
     [
-        "Sinds 2024 op zoek, liefst tussen 10 en 12 uur.",
-        "Vraag kwam binnen op 2026-11-20 via de huisarts.",
-        "Twee keer per week, 45 minuten.",
+        "Moeder belt terug op 06 12345678.",
+        "Antwoord naar ouder@example.org",
+        "Piet de Vries, Dorpsstraat 4",
+        "x" * 5000,
     ],
 )
-def test_dates_and_numbers_in_a_note_are_no_phone_number(region, note):
-    assert lines_of(region, replace("Zoekt een kleine groep op woensdag.", note)) == []
+def test_the_note_and_any_other_column_are_never_read(region, tmp_path, note):
+    header = "datum;gemeente;naam;telefoon;beperkingen;leeftijdsgroep;toelichting"
+    rows = [f"20-11-2026;Kampen;Piet de Vries;06 12345678;autisme;kind;{note}"]
+    code, lines = telling(region, register(tmp_path, csv_bytes(rows, header=header)))
+    assert code == 0, lines
+    written = (region / "vragen" / "telling.yml").read_text(encoding="utf-8")
+    assert "Piet" not in written and "12345678" not in written and note[:20] not in written
 
 
-def test_a_stopped_offer_may_be_the_match(region):
-    assert lines_of(region, replace("aanbod: g-judo-zwolle", "aanbod: zwemmen-gestopt")) == []
+# --- the contract's examples, as a register folder ----------------------------------------------
 
-
-def test_without_outcome_and_sport_a_record_is_open_and_fine(region):
-    text = (
-        "datum: 2026-11-20\ngemeente: Zwolle\nbeperkingen: [nah, visueel]\nleeftijdsgroep: senior\n"
-    )
-    assert lines_of(region, text) == []
-    assert load_site(region, today=TODAY).site.vragen[0].uitkomst == "open"
-
-
-@pytest.mark.parametrize(
-    ("key", "advice"),
-    [
-        ("naam", CONTACT),
-        ("email", CONTACT),
-        ("e-mail", CONTACT),
-        ("telefoon", CONTACT),
-        ("Telefoonnummer", CONTACT),
-        ("contact", CONTACT),
-        ("naam_ouder", CONTACT),
-        ("adres", "schrijf alleen de gemeente, in 'gemeente'"),
-        ("postcode", "schrijf alleen de gemeente, in 'gemeente'"),
-        ("woonplaats", "schrijf alleen de gemeente, in 'gemeente'"),
-        ("geboortedatum", "kies een leeftijdsgroep: kind, jongere, volwassene of senior"),
-        ("leeftijd", "kies een leeftijdsgroep: kind, jongere, volwassene of senior"),
-    ],
-)
-def test_a_field_with_personal_data_says_why_it_may_not_be_there(region, key, advice):
-    text = VALID.replace("sport: judo\n", f"sport: judo\n{key}: iets\n")
-    assert lines_of(region, text) == [
-        f"{F}:6: veld '{key}' mag hier niet: een vraag bevat geen persoonsgegevens; {advice}"
-    ]
-
-
-def test_the_brief_s_own_example_of_an_age_field(region):
-    text = VALID.replace("leeftijdsgroep: kind\n", "leeftijdsgroep: kind\nleeftijd: 12\n")
-    assert lines_of(region, text) == [
-        f"{F}:5: veld 'leeftijd' mag hier niet: een vraag bevat geen persoonsgegevens; kies een "
-        "leeftijdsgroep: kind, jongere, volwassene of senior"
-    ]
-
-
-def test_an_unknown_field_that_is_not_personal_is_just_unknown(region):
-    assert personal_advice("leeftijdsgroep") is None and personal_advice("sportsoort") is None
-    text = VALID.replace("sport: judo\n", "sport: judo\nsportsoort: judo\n")
-    (line,) = lines_of(region, text)
-    assert line.startswith(f"{F}:6: veld 'sportsoort' is onbekend.")
-
-
-def test_every_problem_at_once(region):
-    text = (
-        "datum: 2027-01-01\ngemeente: Wezep\nnaam: Piet\nbeperkingen: [iedereen]\n"
-        "leeftijdsgroep: 70\nuitkomst: gematcht\ntoelichting: piet@example.org\n"
-    )
-    assert len(lines_of(region, text)) == 7
-
-
-# --- the contract's examples, through make check ----------------------------------------------
-
-# The invalid examples of the data contract, copied here (tests never read ../shared), each with
-# the exact line `make check` gives for it.
+# The invalid examples of the data contract (register records in YAML), copied here (tests never
+# read ../shared), each with the line `make vraag-telling` gives for it. A name or a phone number
+# in a register record is the desk's own business: those columns are never read.
 EXAMPLES = [
     (
         "exact-age.yml",
@@ -245,22 +184,12 @@ EXAMPLES = [
         "hoort het aanbod waar de vraag terechtkwam: schrijf de bestandsnaam uit offers/, zoals "
         "'aanbod: zwemmen-de-spetters'",
     ),
-    (
-        "personal-name.yml",
-        "datum: 2026-10-02\ngemeente: Kampen\nnaam: Piet de Vries\nbeperkingen: [autisme]\n"
-        "leeftijdsgroep: kind\n",
-        f"vragen/personal-name.yml:3: veld 'naam' mag hier niet: een vraag bevat geen "
-        f"persoonsgegevens; {CONTACT}",
-    ),
-    (
-        "phone-in-note.yml",
-        "datum: 2026-10-02\ngemeente: Kampen\nbeperkingen: [autisme]\nleeftijdsgroep: jongere\n"
-        "toelichting: Moeder belt terug op 06 12345678.\n",
-        "vragen/phone-in-note.yml:5: veld 'toelichting': er staat een telefoonnummer in, maar "
-        + PRIVATE,
-    ),
 ]
-VALID_EXAMPLES = [
+NOT_READ = [
+    "datum: 2026-10-02\ngemeente: Kampen\nnaam: Piet de Vries\nbeperkingen: [autisme]\n"
+    "leeftijdsgroep: kind\n",
+    "datum: 2026-10-02\ngemeente: Kampen\nbeperkingen: [autisme]\nleeftijdsgroep: jongere\n"
+    "toelichting: Moeder belt terug op 06 12345678.\n",
     "datum: 2026-10-02\ngemeente: Kampen\nbeperkingen: [verstandelijk]\nleeftijdsgroep: kind\n"
     "sport: zwemmen\nuitkomst: gematcht\naanbod: wandelen-kampen\n",
     "datum: 2026-11-03\ngemeente: Zwolle\nbeperkingen: [visueel]\nleeftijdsgroep: volwassene\n"
@@ -268,60 +197,27 @@ VALID_EXAMPLES = [
 ]
 
 
-def check(region):
-    out = io.StringIO()
-    code = main(["check", str(region), "--vandaag", TODAY.isoformat()], out)
-    return code, out.getvalue().splitlines()
+def folder(tmp_path, records):
+    target = tmp_path / "loket" / "vragen"
+    target.mkdir(parents=True)
+    for name, text in records:
+        (target / name).write_text(text, encoding="utf-8")
+    return target
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
-def test_make_check_refuses_each_invalid_example_naming_its_field(region, name, text, expected):
-    for number, valid in enumerate(VALID_EXAMPLES):
-        write(region, f"vragen/geldig-{number}.yml", valid)
-    write(region, f"vragen/{name}", text)
-    code, lines = check(region)
-    assert code == 1
-    assert [line for line in lines if "let op:" not in line] == [
-        expected,
-        "Gevonden: 1 probleem in 1 bestand. 1 waarschuwing.",  # wandelen-kampen is old
-    ]
+def test_a_register_folder_refuses_each_invalid_example(region, tmp_path, name, text, expected):
+    records = [(f"geldig-{n}.yml", t) for n, t in enumerate(NOT_READ)] + [(name, text)]
+    code, lines = telling(region, folder(tmp_path, records))
+    assert (code, lines) == (
+        1,
+        [expected, "Gevonden: 1 probleem in 1 bestand.", NOTHING_WRITTEN],
+    )
 
 
-def test_make_check_accepts_the_valid_examples(region):
-    for number, valid in enumerate(VALID_EXAMPLES):
-        write(region, f"vragen/geldig-{number}.yml", valid)
-    code, lines = check(region)
-    assert code == 0 and lines[-1].startswith("Geen fouten gevonden"), lines
-
-
-# --- template, schema, editor -----------------------------------------------------------------
-
-
-def test_the_commented_template_is_valid_and_ignored(region):
-    template = (REPO / "vragen" / "_voorbeeld.yml").read_text(encoding="utf-8")
-    assert "GEEN PERSOONSGEGEVENS" in template
-    write(region, "vragen/_voorbeeld.yml", "dit is geen vraag")
-    assert errors(load_site(region, today=TODAY).problems) == []
-    offer = (REPO / "offers" / "aangepast-zwemmen-olst.yml").read_text(encoding="utf-8")
-    write(region, "offers/aangepast-zwemmen-olst.yml", offer)  # the offer the template names
-    assert lines_of(region, template) == []
-
-
-def test_the_schema_is_draft_07_one_data_kind_and_known_to_the_editor():
-    schema = json.loads((SCHEMA_DIR / "vragen.schema.json").read_text(encoding="utf-8"))
-    Draft7Validator.check_schema(schema)
-    assert all(p["title"] and p["description"] for p in schema["properties"].values())
-    assert "iedereen" not in schema["properties"]["beperkingen"]["items"]["enum"]
-    assert DEMAND in DATA_KINDS and "vragen" in DATA_FOLDERS
-    assert (DEMAND.folder, DEMAND.schema) == ("vragen", "vragen")
-    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"]["./hooks/sportwijzer/schemas/vragen.schema.json"] == [
-        "vragen/*.yml",
-        "vragen/*.yaml",
-    ]
-
-
-def test_the_demo_questions_are_valid(demo):
-    result = demo
-    assert [p.format() for p in errors(result.problems)] == []
-    assert 55 <= len(result.site.vragen) <= 70
+def test_a_register_folder_in_today_s_form_is_counted(region, tmp_path):
+    records = [(f"vraag-{n}.yml", t) for n, t in enumerate(NOT_READ)]
+    code, lines = telling(region, folder(tmp_path, records))
+    assert code == 0, lines
+    written = (region / "vragen" / "telling.yml").read_text(encoding="utf-8")
+    assert "teamverband" not in written and "Piet" not in written

@@ -170,6 +170,9 @@ def _telling(args: argparse.Namespace, out: TextIO) -> int:
         print_report(result, out)
         print(_FIX_FIRST, file=out)
         return 1
+    if _in_repository(root, Path(bron)):
+        print(f"{Path(bron).name}: {_IN_REPOSITORY}", file=out)
+        return 1
     site = result.site
     register = read_register(Path(bron), region_context(root, today), set(site.aanbod))
     if errors(register.problems):
@@ -191,6 +194,18 @@ def _telling(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if errors(mine) else 0
 
 
+def _in_repository(root: Path, bron: Path) -> bool:
+    """A register inside the repository ends up in git with the next 'git add'; only the demo's
+    made-up register lives there, in voorbeelden/."""
+    repository, place = root.resolve(), bron.resolve()
+    return place.is_relative_to(repository) and not place.is_relative_to(repository / EXAMPLES)
+
+
+EXAMPLES = "voorbeelden"
+_IN_REPOSITORY = (
+    "het register staat in de map van de site, en zo komt het met de volgende commit in git; zet "
+    "het buiten deze map, waar het loket zijn eigen bestanden bewaart, en geef dat pad"
+)
 _NO_REGISTER = (
     "Geef het register van het loket: make vraag-telling BRON=<pad naar het .xlsx- of "
     ".csv-bestand, of de map met vragen>"

@@ -17,7 +17,7 @@ from . import dutch
 from .filters import serves
 from .geo import distance_km
 from .model import Aanbod, Gemeente, Site, Vraag
-from .suppression import FEW, MORE, ZERO
+from .suppression import RANGES
 from .telling_layout import GAPS, QUARTER_KEY, UNMET
 from .vocabulary import Term
 
@@ -28,12 +28,11 @@ UITKOMSTEN = {
     "open": "Nog open",
     "geen-aanbod": "Geen passend aanbod gevonden",
 }
-RANGES = (FEW, MORE, ZERO)
 
 
 @dataclass(frozen=True)
 class Telling:
-    """A count as the page shows it: a number, or '1–2', '3 of meer', '0–2'."""
+    """A count as the page shows it: a number, or '1–2', '3 of meer', '0–2', 'niet getoond'."""
 
     tekst: str
 

@@ -91,15 +91,16 @@ def check_vraag_datum(data: dict[str, Any], source: SourceFile, ctx: Context) ->
     value = data.get("datum")
     day = as_date(value)
     line = _at(source, "datum")
+    written = source.document.text(("datum",), value) if source.document else str(value)
     problem = nonexistent_date(source.path, line, "datum", value)
-    if problem:
-        yield problem
+    if problem:  # in the register's own notation: '30-02-2026', not '2026-02-30'
+        yield dataclasses.replace(problem, message=problem.message.replace(str(value), written))
     elif day is not None and day > ctx.today:
         yield field_problem(
             source.path,
             line,
             "datum",
-            f"{value} ligt in de toekomst; schrijf de dag waarop de vraag binnenkwam",
+            f"{written} ligt in de toekomst; schrijf de dag waarop de vraag binnenkwam",
         )
 
 

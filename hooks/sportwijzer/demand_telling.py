@@ -104,7 +104,7 @@ def _gap_order(gap: dict[str, Any]) -> tuple[int, int, str, str]:
     """Most asked first; ranges after the exact counts, by name, so the order tells nothing
     the range does not."""
     shown: Label = gap["vragen"]
-    rank = 0 if isinstance(shown, int) else (1 if shown == MORE else 2)
+    rank = 0 if isinstance(shown, int) else {MORE: 1, FEW: 2}.get(shown, 3)
     exact = -shown if isinstance(shown, int) else 0
     return (rank, exact, gap["sport"], gap["gemeente"].lower())
 
@@ -121,7 +121,7 @@ def telling_text(telling: dict[str, Any]) -> str:
         "# Alleen aantallen over de laatste vier kwartalen: geen datum, geen tekst uit het",
         f"# register. Een aantal van 1 of 2 staat er als '{FEW}'. Waar je zo'n aantal uit de",
         f"# andere aantallen zou kunnen uitrekenen, staat er ook bij een ander aantal '{MORE}'",
-        "# of '0–2'.",
+        "# of '0–2', en als ook dat niet genoeg is: 'niet getoond'.",
         "",
         "kwartalen:",
         *(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .slugs import slugify
+from .telling_rules import DEMAND_FOLDER, NOT_IN_GIT
 
 REGIO_FILE = "regio.yml"
 DATA_SUFFIXES = (".yml", ".yaml", ".md")
@@ -79,6 +80,8 @@ def _message(relative: Path, known: list[str]) -> str | None:
             + " of ".join(f"{name}/" for name in known)
             + "; verplaats het daarheen, of zet een _ voor de naam als het geen gegevens zijn"
         )
+    if folder == DEMAND_FOLDER:  # a question never moves into git, not even into vragen/
+        return NOT_IN_GIT
     holds = HOLDS.get(folder, "zo'n bestand")
     suffix = ".md" if relative.suffix.lower() == ".md" else ".yml"
     target = f"{folder}/{slugify(relative.stem) or 'naam'}{suffix}"
@@ -91,6 +94,8 @@ def _meant_folder(relative: Path, known: list[str]) -> str | None:
     """The data folder the coordinator meant, from the folder's name or else the file's kind."""
     if len(relative.parts) > 1:
         name = relative.parts[0].lower()
+        if ("vraag" in name or "vragen" in name) and DEMAND_FOLDER in known:
+            return DEMAND_FOLDER  # questions, wherever they are kept in the repository
         meant = OTHER_NAMES.get(name, name)
         if meant in known:
             return meant

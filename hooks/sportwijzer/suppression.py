@@ -7,7 +7,7 @@ cells and linear relations between them (a total is the sum of its row; the impa
 to at least the total; ...), and a reader is modelled as someone who narrows every cell's range
 with every relation, again and again, until nothing changes (bound propagation: subtraction,
 chained through rows, columns and other tables). While some count of 1 or 2 (shown as '1–2', or
-never shown at all, like the questions of a quarter that were not matched) can be narrowed to one
+never shown at all, like the questions of a quarter that were not matched) can be pinned to one
 value, one more exact cell is hidden: the smallest count of 3 or more becomes '3 of meer', else
 a zero becomes '0–2', cells of the same relation first and totals last. Afterwards each extra
 cell is shown again if that keeps everything protected.
@@ -24,9 +24,15 @@ from dataclasses import dataclass
 FEW = "1–2"
 MORE = "3 of meer"
 ZERO = "0–2"
+UNSHOWN = "niet getoond"  # the last resort, when even ranges would give a small count away
 SMALL = 3  # a count below this, but above 0, is never shown exactly
 INF = math.inf
-RANGES: dict[str, tuple[float, float]] = {FEW: (1, 2), MORE: (SMALL, INF), ZERO: (0, 2)}
+RANGES: dict[str, tuple[float, float]] = {
+    FEW: (1, 2),
+    MORE: (SMALL, INF),
+    ZERO: (0, 2),
+    UNSHOWN: (0, INF),
+}
 LABELS = tuple(RANGES)
 MAX_ROUNDS = 500
 
@@ -83,15 +89,19 @@ def cells_in(relations: Iterable[Relation]) -> set[Cell]:
 
 
 def propagate(bounds: Bounds, relations: list[Relation]) -> Bounds:
-    """Narrow every cell's range with every relation until nothing changes (whole numbers)."""
+    """Narrow every cell's range with every relation until nothing changes (whole numbers), or
+    until a range is empty (the counts contradict each other)."""
     bounds = dict(bounds)
-    for _round in range(MAX_ROUNDS):
-        changed = False
-        for relation in relations:
-            for terms in _inequalities(relation):
-                changed |= _tighten(bounds, terms)
-        if not changed:
-            break
+    try:
+        for _round in range(MAX_ROUNDS):
+            changed = False
+            for relation in relations:
+                for terms in _inequalities(relation):
+                    changed |= _tighten(bounds, terms)
+            if not changed:
+                break
+    except _Contradiction:
+        pass  # a cell with low > high tells the caller
     return bounds
 
 
@@ -113,50 +123,65 @@ def _tighten(bounds: Bounds, terms: tuple[tuple[Cell, int], ...]) -> bool:
         rest = finite - own if math.isfinite(own) else finite
         low, high = bounds[cell]
         if sign > 0:
-            high = min(high, math.floor(-rest / sign))
+            high = min(high, (-rest) // sign)  # whole numbers: floor division, exactly
         else:
-            low = max(low, math.ceil(rest / -sign))
+            low = max(low, -((-rest) // -sign))  # the ceiling of rest / -sign
         if (low, high) != bounds[cell]:
             bounds[cell], changed = (low, high), True
+        if low > high:
+            raise _Contradiction
     return changed
+
+
+class _Contradiction(Exception):
+    """The counts cannot all be true together: no need to narrow any further."""
 
 
 def exposed(
     values: Mapping[Cell, int], labels: Mapping[Cell, Label], relations: list[Relation]
 ) -> list[Cell]:
-    """The counts of 1 or 2, shown or not, that a reader can narrow to less than '1 or 2'."""
+    """The counts of 1 or 2, shown as '1–2' or never shown, that a reader can pin to one value."""
     cells = cells_in(relations) | set(labels)
     known = propagate(bounds_of(labels, cells), relations)
     return sorted(
-        (cell for cell in cells if 0 < values.get(cell, 0) < SMALL and not _open(known[cell])),
+        (cell for cell in cells if 0 < values.get(cell, 0) < SMALL and _pinned(known[cell])),
         key=repr,
     )
 
 
-def _open(bounds: tuple[float, float]) -> bool:
-    return bounds[0] <= 1 and bounds[1] >= 2
+def _pinned(bounds: tuple[float, float]) -> bool:
+    return bounds[0] >= bounds[1]
 
 
 def protect(
     values: Mapping[Cell, int], published: Iterable[Cell], relations: list[Relation]
 ) -> dict[Cell, Label]:
     """The published cells as written: 1 and 2 as '1–2', then more cells hidden until no count
-    of 1 or 2 can be worked out; totals (cells that are a relation's whole) are hidden last."""
+    of 1 or 2 can be pinned: an exact count becomes a range ('3 of meer', '0–2'), and when only
+    ranges are left, a range becomes 'niet getoond'. Totals are hidden last; afterwards every
+    extra step that turns out not to be needed is undone."""
     published = list(published)
     labels: dict[Cell, Label] = {cell: label(values[cell]) for cell in published}
     wholes = {cell for r in relations for cell, sign in r.terms if sign < 0}
-    extra: list[Cell] = []
+    steps: list[tuple[Cell, Label]] = []
     while pinned := exposed(values, labels, relations):
         cell = _next_to_hide(values, labels, relations, pinned, wholes)
         if cell is None:
-            break  # everything is hidden already
-        labels[cell] = MORE if values[cell] >= SMALL else ZERO
-        extra.append(cell)
-    for cell in reversed(extra):  # show again what turned out not to be needed
-        trial = {**labels, cell: values[cell]}
+            break  # nothing left to hide
+        steps.append((cell, labels[cell]))
+        labels[cell] = _wider(values[cell], labels[cell])
+    for cell, before in reversed(steps):
+        trial = {**labels, cell: before}
         if not exposed(values, trial, relations):
             labels = trial
     return labels
+
+
+def _wider(value: int, shown: Label) -> Label:
+    """One step less exact: a number becomes a range, a range becomes 'niet getoond'."""
+    if isinstance(shown, int):
+        return MORE if value >= SMALL else ZERO
+    return UNSHOWN
 
 
 def _next_to_hide(
@@ -166,14 +191,20 @@ def _next_to_hide(
     pinned: list[Cell],
     wholes: set[Cell],
 ) -> Cell | None:
-    """An exact cell to hide: from a relation of a pinned cell if there is one, not a total if
-    possible, the smallest count of 3 or more before a zero."""
+    """The next cell to make less exact: an exact one in a relation of a pinned cell, else any
+    exact one, else a range near a pinned cell, else any range; not a total if possible, the
+    smallest count of 3 or more before a zero."""
     near = {c for r in relations if any(c in pinned for c, _s in r.terms) for c, _s in r.terms}
-    shown = [cell for cell, value in labels.items() if isinstance(value, int)]
-    for pool in ([c for c in shown if c in near], shown):
+    exact = [cell for cell, shown in labels.items() if isinstance(shown, int)]
+    ranged = [
+        cell for cell, shown in labels.items() if shown not in (UNSHOWN,) and cell not in exact
+    ]
+    for pool in (
+        [c for c in exact if c in near],
+        exact,
+        [c for c in ranged if c in near],
+        ranged,
+    ):
         if pool:
-            return min(
-                pool,
-                key=lambda c: (c in wholes, values[c] < SMALL, values[c], repr(c)),
-            )
+            return min(pool, key=lambda c: (c in wholes, values[c] < SMALL, values[c], repr(c)))
     return None

@@ -22,10 +22,10 @@ from .validate import _unknown_gemeente as unknown_gemeente  # the same words as
 DEMAND_FOLDER = "vragen"
 TELLING_PATH = f"{DEMAND_FOLDER}/{TELLING_FILE}"
 NOT_IN_GIT = (
-    "hoort niet in git: in vragen/ staat alleen telling.yml, want één vraag kan naar één persoon "
-    "wijzen en git bewaart elk bestand voor altijd; zet de vraag in het register van het loket "
-    "(buiten de repository), maak de telling met 'make vraag-telling BRON=<register>', haal dit "
-    "bestand weg en haal het ook uit de geschiedenis (README, 'Vragen aan het loket')"
+    "dit bestand hoort niet in git: in vragen/ staat alleen telling.yml, want één vraag kan naar "
+    "één persoon wijzen en git bewaart elk bestand voor altijd; zet de vraag in het register van "
+    "het loket (buiten de repository), maak de telling met 'make vraag-telling BRON=<register>', "
+    "haal dit bestand weg en ook uit de geschiedenis (README, 'Vragen aan het loket')"
 )
 _REDO = "maak de telling opnieuw met 'make vraag-telling BRON=<register>'"
 
@@ -40,7 +40,7 @@ def discover_telling(root: Path) -> tuple[list[str], list[Problem]]:
     found, problems = [], []
     for entry in sorted(folder.iterdir()):
         relative = f"{DEMAND_FOLDER}/{entry.name}"
-        if entry.name == TELLING_FILE and entry.is_symlink():
+        if entry.is_symlink():
             problems.append(Problem(relative, None, _SYMLINK))
         elif entry.name == TELLING_FILE and entry.is_file():
             found.append(relative)
