@@ -76,9 +76,12 @@ def test_ordinary_links_and_markup_pass(region, text):
     assert check(region) == []
 
 
-def test_a_content_page_deeper_down_and_without_front_matter_counts_from_its_first_line(region):
-    write(region, "content/hulp/vervoer.md", "# Vervoer\n\n\n<script>x()</script>\n")
-    assert check(region) == [f"content/hulp/vervoer.md:4: veld 'tekst': {SCRIPT}"]
+@pytest.mark.parametrize("name", ["hulp/vervoer.md", "hulp/vervoer.markdown", "vervoer.mkd"])
+def test_a_content_page_deeper_down_and_without_front_matter_counts_from_its_first_line(
+    region, name
+):
+    write(region, f"content/{name}", "# Vervoer\n\n\n<script>x()</script>\n")
+    assert check(region) == [f"content/{name}:4: veld 'tekst': {SCRIPT}"]
 
 
 def test_the_front_matter_is_not_checked_here_the_build_escapes_it(region):

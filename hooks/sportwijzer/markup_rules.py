@@ -143,11 +143,12 @@ def _body_problems(root: Path, relative: str, body: str) -> list[Problem]:
 # SVG and XML (which a browser opens as a document that may run scripts) are checked whole.
 RAW_PAGES = (".html", ".htm", ".xhtml", ".shtml")
 RAW_DOCUMENTS = (".svg", ".xml")
+PAGES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as Markdown
 
 
 def content_markup_problems(root: Path) -> list[Problem]:
-    """Unsafe markup in the hand-written pages (content/**/*.md, below their front matter) and in
-    the files content/ publishes as they are."""
+    """Unsafe markup in the hand-written pages (content/**/*.md and MkDocs' other Markdown
+    suffixes, below their front matter) and in the files content/ publishes as they are."""
     problems = []
     for relative in _content_files(root):
         suffix = Path(relative).suffix.lower()
@@ -155,10 +156,10 @@ def content_markup_problems(root: Path) -> list[Problem]:
             markdown = Path(relative).with_suffix(".md").as_posix()
             problems.append(Problem(relative, None, _RAW_PAGE.format(markdown=markdown)))
             continue
-        if suffix not in (".md", *RAW_DOCUMENTS):
+        if suffix not in (*PAGES, *RAW_DOCUMENTS):
             continue
         text, _ = read_text(root, relative)
-        if text is not None and suffix == ".md":
+        if text is not None and suffix in PAGES:
             problems += _body_problems(root, relative, _body(text))
         elif text is not None:
             problems += [Problem(relative, line, what) for line, what in unsafe_markup(text)]
