@@ -15,7 +15,7 @@ from .model import Site
 from .page_text import ContentPage
 from .query_lexicon import query_lexicon
 from .search import HEAD_PATH, search_files
-from .vendor import minify_own_scripts, vendor_files
+from .vendor import minify_own_files, vendor_files
 
 
 def extra_files(site: Site, base_url: str) -> dict[str, str | bytes]:
@@ -45,9 +45,9 @@ def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, s
 
 def write_late_files(folder: Path, site: Site, pages: list[ContentPage]) -> None:
     """What the build writes once every page is rendered: the text index and the finder's
-    files; and our own scripts, minified in place."""
+    files; and our own scripts and style sheet, minified in place."""
     write_files(folder, search_and_finder_files(site, pages))
-    minify_own_scripts(folder / "javascripts")
+    minify_own_files(folder)
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import rcssmin
 import rjsmin
 
 # site path -> (installed package, path inside it, minify?)
@@ -59,12 +60,14 @@ def minify(source: str) -> str:
     return keep + rjsmin.jsmin(source[header.end() :] if header else source)
 
 
-def minify_own_scripts(folder: Path) -> None:
-    """Our own scripts in the built site (javascripts/*.js), minified in place: their comments
-    are for the people who read the source in content/javascripts/, not for every visitor's
-    download (about 40 % less to fetch, gzip and all)."""
-    for path in sorted(folder.glob("*.js")):
+def minify_own_files(site: Path) -> None:
+    """Our own scripts and style sheet in the built site (javascripts/*.js, stylesheets/*.css),
+    minified in place: their comments are for the people who read the source in content/, not
+    for every visitor's download (about a third less to fetch, gzip and all)."""
+    for path in sorted((site / "javascripts").glob("*.js")):
         path.write_text(rjsmin.jsmin(path.read_text("utf-8")), "utf-8")
+    for path in sorted((site / "stylesheets").glob("*.css")):
+        path.write_text(rcssmin.cssmin(path.read_text("utf-8")), "utf-8")
 
 
 def vendor_files() -> dict[str, bytes]:
