@@ -1,6 +1,7 @@
 """`make bench`: speed and size, measured, never asserted.
 
-1. The demo region: `make check` and the full build.
+1. The demo region: `make check` and the full build; `make check` on the largest input it
+   accepts (the demo plus an offer, an event and a partner at every limit, slowest Markdown).
 2. Synthetic regions of 1,000 and 10,000 offers (in a temporary folder): our full build against
    a bare Material build (with its search) of as many plain pages; the sizes of the index and the
    finder's files; transfer (gzip; our own files and the theme's apart) on a first visit to the
@@ -25,7 +26,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from synthetic import ROOT, make_bare_material, make_region
+from synthetic import ROOT, make_bare_material, make_largest_input, make_region
 
 sys.path.insert(0, str(ROOT))
 from tests.browser.harness import CHROMIUM_ARGS  # one list of Chromium flags
@@ -276,6 +277,12 @@ def demo() -> None:
         timed([sys.executable, "-m", "sportwijzer", "check"], ROOT) for _ in range(5)
     )
     print(f"demo region: make check (median of 5): {check:.2f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        largest = make_largest_input(Path(tmp) / "grootst")
+        check = statistics.median(
+            timed([sys.executable, "-m", "sportwijzer", "check"], largest) for _ in range(3)
+        )
+        print(f"make check, grootste toegestane invoer (s) (median of 3): {check:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         print(f"demo region: full build: {build(ROOT, Path(tmp) / 'site'):.2f} s")
 

@@ -137,3 +137,45 @@ def make_bare_material(target: Path, pages: int, seed: int = 7) -> Path:
         text = f"# Pagina {i}\n\n" + "\n\n".join(_sentence(rng, 30) for _ in range(5))
         (docs / f"p{i:05d}.md").write_text(text, "utf-8")
     return target
+
+
+def make_largest_input(target: Path) -> Path:
+    """The demo region plus one file of each kind at the largest `make check` accepts (issue #23):
+    an offer, an event and a partner whose texts are as long as allowed and made of the Markdown
+    that is slowest to render (brackets), each file padded with comments to just under 1 MB."""
+    copy_site_code(target)
+    for name in ("regio.yml", "offers", "partners", "agenda", "vragen"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy(source, target / name)
+    offer, event = (_without_description(path) for path in _first_offer_and_event())
+    partner = next(p for p in sorted((ROOT / "partners").glob("[!_]*.md")))
+    fields = partner.read_text(encoding="utf-8").split("---")[1]
+    comment = "# " + "x" * 97 + "\n"
+    files = {
+        # YAML refuses more than 40 unclosed brackets, so the slowest a YAML text can hold
+        "offers/grootst.yml": f"{offer}beschrijving: |-\n  {'[](' * 1000}\n",
+        "agenda/grootst.yml": f"{event}beschrijving: |-\n  {'[](' * 1000}\n",
+        # a partner's text may hold 200 '[': each one left open makes the converter read on
+        "partners/grootst.md": f"---{fields}{{padding}}---\n{'[' * 200}{'a' * 4799}\n",
+    }
+    for relative, text in files.items():
+        padding = comment * ((999_000 - len(text.encode("utf-8"))) // len(comment))
+        text = text.replace("{padding}", padding) if "{padding}" in text else padding + text
+        (target / relative).write_text(text, encoding="utf-8")
+    return target
+
+
+def _first_offer_and_event() -> tuple[Path, Path]:
+    return (
+        next(iter(sorted((ROOT / "offers").glob("[!_]*.yml")))),
+        next(iter(sorted((ROOT / "agenda").glob("[!_]*.yml")))),
+    )
+
+
+def _without_description(path: Path) -> str:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("beschrijving", None)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -197,6 +197,10 @@ SIZE_CASES = [
     ("partner-text-too-long", {P: PARTNER.replace("Tekst.\n", "a" * 5001)},
      [f"{P}:7: de tekst onder de velden is te lang (5001 tekens): schrijf hoogstens 5000 tekens"]),
     ("partner-text-at-the-limit", {P: PARTNER.replace("Tekst.\n", "a" * 5000)}, []),
+    ("partner-text-brackets", {P: PARTNER.replace("Tekst.", "[" * 201)},
+     [f"{P}:7: de tekst onder de velden heeft 201 keer '['; hoogstens 200 (een link is "
+      "[tekst](adres)): haal de haken weg die geen link zijn"]),
+    ("partner-text-200-links", {P: PARTNER.replace("Tekst.", "[a](https://a.nl) " * 200)}, []),
     ("search-word-too-long", {S: sporten("Test\n  zoekwoorden: [" + "a" * 81 + "]")}, None),
     ("file-over-1-mb", {F: add("# " + "x" * 1_000_000 + "\n")},
      [f"{F}: bestand is te groot (1,0 MB; hoogstens 1 MB); kort de teksten in"]),

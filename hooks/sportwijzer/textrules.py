@@ -33,6 +33,8 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 # Numbers in the data are ages, amounts and coordinates: never near a billion.
 MAX_NUMBER = 1_000_000_000
 MAX_BEDRAG = 10_000  # euro; the schemas' 'maximum' for every 'bedrag'
+# A text in Markdown outside YAML (a partner's text; YAML itself refuses 40 open brackets).
+MAX_BRACKETS = 200
 
 # One address: letters, digits and . _ % + - ' before the @, a domain after it.
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
@@ -56,6 +58,18 @@ def text_mistake(value: str, multiline: bool = False) -> str | None:
     if _INVISIBLE.fullmatch(char):
         return f"bevat een onzichtbaar teken ({_code(char)}); haal het weg"
     return f"bevat een stuurteken ({_code(char)}); haal het weg"
+
+
+def brackets_mistake(text: str) -> str | None:
+    """A Markdown text has at most MAX_BRACKETS '[': the converter takes quadratic time over
+    brackets (5,000 of them: seconds), and no real text has that many links."""
+    count = text.count("[")
+    if count <= MAX_BRACKETS:
+        return None
+    return (
+        f"heeft {count} keer '['; hoogstens {MAX_BRACKETS} (een link is [tekst](adres)): haal "
+        "de haken weg die geen link zijn"
+    )
 
 
 def is_text_rule(schema: Any) -> bool:

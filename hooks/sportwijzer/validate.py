@@ -22,7 +22,7 @@ from .problems import WARNING, Problem, field_problem
 from .schema import load_schema
 from .slugs import slugify
 from .telefoon import phone_mistake
-from .textrules import text_mistake
+from .textrules import brackets_mistake, text_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
@@ -422,7 +422,7 @@ def check_partner_telefoon(
 
 def check_partner_text(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
     """The text under a partner's fields is at most 5,000 characters, without control
-    characters: checked before anything renders it."""
+    characters, with at most 200 '[': checked before anything renders it."""
     if len(source.body) > MAX_PARTNER_TEXT:
         yield Problem(
             source.path,
@@ -430,7 +430,7 @@ def check_partner_text(data: dict[str, Any], source: SourceFile, ctx: Context) -
             f"de tekst onder de velden is te lang ({len(source.body)} tekens): schrijf "
             f"hoogstens {MAX_PARTNER_TEXT} tekens",
         )
-    elif mistake := text_mistake(source.body, multiline=True):
+    elif mistake := text_mistake(source.body, True) or brackets_mistake(source.body):
         yield Problem(source.path, source.body_line, f"de tekst onder de velden {mistake}")
 
 
