@@ -274,3 +274,13 @@ def test_openpyxl_is_not_needed_by_make_check():
     assert re.search(r"^openpyxl==[0-9.]+$", (REPO / "requirements.txt").read_text(), re.M)
     source = (REPO / "hooks" / "sportwijzer" / "demand_register.py").read_text(encoding="utf-8")
     assert not re.search(r"^(from openpyxl|import openpyxl)", source, re.M)
+
+
+def test_a_register_folder_with_a_record_that_is_a_list(region, tmp_path):
+    target = tmp_path / "loket" / "oud"
+    target.mkdir(parents=True)
+    (target / "lijst.yml").write_text("- datum: 2026-11-20\n", encoding="utf-8")
+    (target / "leeg.yml").write_text("", encoding="utf-8")
+    code, lines = telling(region, target)
+    assert code == 1 and lines[-1] == NOTHING_WRITTEN
+    assert lines[0].startswith("oud/leeg.yml") and lines[1].startswith("oud/lijst.yml:1: ")

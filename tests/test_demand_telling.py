@@ -165,3 +165,20 @@ def test_the_demo_keeps_only_its_telling_and_a_register_outside_the_data(demo):
     assert sorted(p.name for p in (REPO / "vragen").iterdir()) == ["telling.yml"]
     assert (REPO / "voorbeelden" / "vragen-register.csv").is_file()
     assert demo.site.telling is not None
+
+
+def test_an_old_telling_is_a_warning_not_an_error(region, tmp_path):
+    text = written(region, tmp_path)
+    for old, new in zip(
+        ("2026-K1", "2026-K2", "2026-K3", "2026-K4"),
+        ("2025-K1", "2025-K2", "2025-K3", "2025-K4"),
+        strict=True,
+    ):
+        text = text.replace(old, new)
+    write(region, "vragen/telling.yml", text)
+    out = io.StringIO()
+    assert main(["check", str(region), "--vandaag", TODAY.isoformat()], out) == 0
+    assert (
+        "vragen/telling.yml:12: let op: de telling loopt tot 2025-K4 en is ouder dan een "
+        f"kwartaal; {REDO}"
+    ) in out.getvalue().splitlines()

@@ -143,6 +143,8 @@ def _read_xlsx(path: Path, name: str) -> tuple[Table | None, list[Problem]]:
             (number, [_cell_text(value) for value in row])
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
+    except Exception:  # a damaged sheet: the desk reads a line, never a traceback
+        return None, [Problem(name, None, _NOT_XLSX)]
     finally:
         book.close()
     return table, []
@@ -257,6 +259,9 @@ def _check_row(
 ) -> tuple[SourceFile, list[Problem]]:
     """The rules of a question on one row; in a table, 'veld' becomes 'kolom' and a missing
     value an empty cell on the row's line."""
+    if not isinstance(document.data, dict):  # a YAML record that is a list or text
+        source = SourceFile(path, Path(path).stem, document)
+        return source, schema_problems("vragen", document, path)
     document, problems = screen(document, path)
     problems += schema_problems("vragen", document, path, ctx.vocabulary.suggest)
     source = SourceFile(path, f"{path}:{row}" if row else Path(path).stem, document)

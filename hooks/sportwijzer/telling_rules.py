@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import SourceFile, read_yaml_file
-from .problems import Problem, field_problem
+from .problems import WARNING, Problem, field_problem
 from .telling_layout import GAPS, QUARTER_KEY, TELLING_FILE, contradicts, worked_out
 from .validate import Context, Rule
 from .validate import _unknown_gemeente as unknown_gemeente  # the same words as for offers
@@ -65,7 +65,8 @@ def _at(source: SourceFile, *path: Any) -> int | None:
 def check_telling_quarters(
     data: dict[str, Any], source: SourceFile, ctx: Context
 ) -> Iterator[Problem]:
-    """'kwartalen' are four quarters in a row, oldest first, none after today."""
+    """'kwartalen' are four quarters in a row, oldest first, none after today; a telling older
+    than the last quarter gets a warning (time never fails the check)."""
     keys = list(data.get("kwartalen") or {})
     numbers = [_quarter_number(key) for key in keys]
     if None in numbers or len(numbers) != 4:
@@ -79,6 +80,9 @@ def check_telling_quarters(
             "kwartalen",
             f"{', '.join(keys)} zijn niet vier kwartalen na elkaar tot nu; {_REDO}",
         )
+    elif numbers[-1] < current - 1:  # type: ignore[operator]
+        message = f"de telling loopt tot {keys[-1]} en is ouder dan een kwartaal; {_REDO}"
+        yield Problem(source.path, _at(source, "kwartalen"), message, WARNING)
 
 
 def _quarter_number(key: str) -> int | None:
