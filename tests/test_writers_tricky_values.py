@@ -21,7 +21,7 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import TODAY, copy_region, shared_build, write
+from conftest import TODAY, copy_region, edit_below_example, shared_build, write
 from sportwijzer import dutch
 from sportwijzer.desk import address, empty_form, mail
 from sportwijzer.jsonld import offer_jsonld, partner_jsonld, script_json
@@ -50,6 +50,7 @@ TRICKY = {
 }
 REGION_NAME = 'Regio "</script>" & <b> =+@ 🏊 Ærø'
 SPORT_NAME = 'Zwem & "spel" </script> 🏊'
+TOOLKIT = 'We hebben "een" </script> & <b>groep</b> =+@ 🏊 Ærø'
 
 
 def md(text: str) -> str:
@@ -125,6 +126,10 @@ def with_tricky_values(root: Path) -> Path:
     write(root, "regio.yml", regio.replace("naam: Regio Testvallei", f"naam: {q(REGION_NAME)}"))
     sporten = (root / "lijsten" / "sporten.yml").read_text(encoding="utf-8")
     write(root, "lijsten/sporten.yml", sporten + f"\ntrickysport:\n  naam: {q(SPORT_NAME)}\n")
+    if (root / "toolkit").is_dir():  # the full build's copy has the toolkit
+        edit_below_example(
+            root, "toolkit/checklists.yml", "We hebben een informele initiatiefgroep.", q(TOOLKIT)
+        )
     return root
 
 
@@ -156,6 +161,14 @@ def _text(content: str | bytes) -> str:
 
 def test_make_check_accepts_every_tricky_value(site):
     assert len(site.aanbod) >= len(TRICKY)
+
+
+def test_every_json_file_the_demo_writes_is_valid_json(demo):
+    written = {**extra_files(demo.site, BASE), **search_and_finder_files(demo.site, [])}
+    json_files = [path for path in written if path.endswith(".json")]
+    assert "data/aanbod.json" in json_files and "data/agenda.json" in json_files
+    for path in json_files:
+        strict_json(_text(written[path]))
 
 
 def test_every_json_file_is_valid_json_and_inert(files):
@@ -281,5 +294,7 @@ def test_every_page_is_built_and_holds_the_values_as_text(tmp_path_factory):
         assert checker.problems == [], path
     html = built.page("aanbod/tricky-1/")
     assert "1 &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    toolkit = "".join(p.read_text(encoding="utf-8") for p in built.site.glob("toolkit/**/*.html"))
+    assert "&lt;/script&gt; &amp; &lt;b&gt;groep&lt;/b&gt;" in toolkit
     for path in built.site.rglob("*.json"):
         strict_json(path.read_text(encoding="utf-8"))
