@@ -127,6 +127,8 @@ TEXT_CASES = [
      [f"{F}:9: veld 'locatie.postcode': {ONE_LINE}"]),
     ("sport-key-trailing-newline", {F: edit("sport: zwemmen", r'sport: "zwemmen\n"')},
      [f"{F}:2: veld 'sport': {ONE_LINE}"]),
+    ("key-with-a-line-break", {F: add('"vervoer\\n": met de bus\n')},
+     [f"{F}:15: veld 'vervoer<U+000A>': {ONE_LINE}"]),
     ("summary-nel", {F: edit("samenvatting: Zwemmen in", r'samenvatting: "Zwemmen\N in" #')},
      [f"{F}:5: veld 'samenvatting': {ONE_LINE}"]),
     ("description-nul", {F: add('beschrijving: "Zwemmen\\0"\n')},

@@ -77,8 +77,15 @@ def schema_problems(
         where = tuple(error.absolute_path)
         if _explained(document, where) or (where in said and not _is_text_error(error)):
             continue  # yamlread or the text rule already named the cause on its line
+        if error.validator == "additionalProperties" and _all_said(error, where, said):
+            continue  # an unknown key that the text rule refused (a line break in it)
         problems.extend(_translate(error, document, path, suggest, load_schema(kind)))
     return problems
+
+
+def _all_said(error: ValidationError, where: tuple[Any, ...], said: set[tuple[Any, ...]]) -> bool:
+    known = error.schema.get("properties", {})
+    return all((*where, name) in said for name in error.instance if name not in known)
 
 
 def _is_text_error(error: ValidationError) -> bool:
