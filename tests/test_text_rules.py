@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, VALID_OFFER, write
+from conftest import TODAY, VALID_OFFER, make_site, mkdocs_build, write
 from sportwijzer import assemble, markdown_safe, textrules
 from sportwijzer.problems import Problem, sorted_problems
 from sportwijzer.site import load_site
@@ -257,6 +257,18 @@ def test_a_sport_name_on_two_lines_in_the_lists(region):
     assert lines_for(region, {S: sporten('"Test\\nsport"')}) == [
         f"{S}:{line}: veld 'testsport.naam': {ONE_LINE}"
     ]
+
+
+@pytest.mark.traag  # a full build of its own
+def test_the_build_stops_at_a_line_break_in_an_event_title_with_the_line_not_a_traceback(
+    tmp_path,
+):
+    root = make_site(tmp_path)
+    write(root, E, edit("titel: Clinic rolstoeltennis", r'titel: "Clinic\nrolstoeltennis"', EVENT))
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert f"{E}:1: veld 'titel': {ONE_LINE}" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_problem_stays_on_one_line_whatever_the_value_holds():
