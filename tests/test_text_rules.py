@@ -179,6 +179,10 @@ NUMBER_CASES = [
      [f"{F}:12: veld 'locatie.coordinaten': '.nan' {NOT_A_NUMBER}"]),
     ("coordinate-huge-integer", {F: edit("[52.5230, 6.0790]", f"[{'9' * 400}, 6.0790]")},
      [f"{F}:12: veld 'locatie.coordinaten': '{'9' * 20}…' {NOT_A_NUMBER}"]),
+    ("phone-unquoted-international-keeps-its-hint",
+     {F: edit("{email: info@example.org}", "{telefoon: +31612345678}")},
+     [f"{F}:13: veld 'contact.telefoon': '+31612345678' is zonder aanhalingstekens een getal; "
+      'zet het nummer tussen aanhalingstekens: telefoon: "+31612345678"']),
     ("age-inf", {F: add("leeftijd: {min: .inf}\n")},
      [f"{F}:15: veld 'leeftijd.min': '.inf' {NOT_A_NUMBER}"]),
     ("age-huge", {F: add(f"leeftijd: {{min: {'1' * 30}}}\n")},

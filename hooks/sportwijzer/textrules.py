@@ -30,8 +30,9 @@ _BREAKS = "\n\r\u2028\u2029\u0085"
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
-# Numbers in the data are ages, amounts and coordinates: never near a billion.
-MAX_NUMBER = 1_000_000_000
+# A whole number this long is no age, amount or coordinate (a phone number has 15 digits at
+# most), and Python cannot turn it into a float.
+MAX_NUMBER = 10**18
 MAX_BEDRAG = 10_000  # euro; the schemas' 'maximum' for every 'bedrag'
 # A text in Markdown outside YAML (a partner's text; YAML itself refuses 40 open brackets).
 MAX_BRACKETS = 200
@@ -78,7 +79,7 @@ def is_text_rule(schema: Any) -> bool:
 
 
 def number_mistake(value: Any, written: str) -> str | None:
-    """A number is finite and smaller than a billion: `.inf`, `.nan` and 1e400 are refused."""
+    """A number is finite and has fewer than 19 digits: `.inf`, `.nan` and 1e400 are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if (isinstance(value, float) and not math.isfinite(value)) or abs(value) >= MAX_NUMBER:
