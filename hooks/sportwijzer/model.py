@@ -31,6 +31,15 @@ class Plaats:
 
 
 @dataclass(frozen=True)
+class ContactButton:
+    """The one contact button at the top of an offer's page: what it says, where it leads."""
+
+    tekst: str
+    url: str
+    icoon: str
+
+
+@dataclass(frozen=True)
 class Contact:
     naam: str = ""
     email: str = ""
@@ -39,6 +48,18 @@ class Contact:
     website: str = ""
     email_link: str = ""  # mailto:, percent-encoded
     adres: str = ""  # only the desk has one (regio.yml: loket.adres)
+
+    @property
+    def button(self) -> ContactButton | None:
+        """Call if there is a number, else mail if there is an address, else the website: the
+        quickest way to a person that the data offers ('Bel', 'Mail', 'Naar de website')."""
+        if self.telefoon:
+            return ContactButton(f"Bel {self.telefoon}", self.telefoon_link, "material/phone")
+        if self.email:
+            return ContactButton(f"Mail {self.email}", self.email_link, "material/email")
+        if self.website:
+            return ContactButton("Naar de website", self.website, "material/web")
+        return None
 
 
 @dataclass

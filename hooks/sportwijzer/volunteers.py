@@ -58,6 +58,7 @@ class Vrijwilligerspagina:
     aanbod: list[Aanbod]
     taken: list[Taak]
     filters: list[Filter]
+    loket_mail: str = ""  # a mail to the desk to offer help anyway, '' without its address
 
     @property
     def aantal_tekst(self) -> str:
@@ -91,7 +92,16 @@ def volunteer_page(site: Site, gemeente: Gemeente | None = None) -> Vrijwilliger
             huidig = gemeente is not None and place.slug == gemeente.slug
             filters.append(Filter(place.naam, page_url(place), count, huidig))
     kop = f"Vrijwilligers gezocht in {gemeente.naam}" if gemeente else "Vrijwilligers gezocht"
-    return Vrijwilligerspagina(kop, gemeente, offers, [t for t in taken if t.aanbod], filters)
+    taken = [t for t in taken if t.aanbod]
+    return Vrijwilligerspagina(kop, gemeente, offers, taken, filters, desk_mail(site, gemeente))
+
+
+def desk_mail(site: Site, gemeente: Gemeente | None) -> str:
+    """No task open? A mail to the desk to offer help anyway: 'Ik wil helpen als vrijwilliger'
+    (in the municipality of the page), or '' when the desk has no e-mail address."""
+    email = site.regio.loket.email
+    where = f" in {gemeente.naam}" if gemeente else ""
+    return dutch.mailto(email, f"Ik wil helpen als vrijwilliger{where}") if email else ""
 
 
 def volunteer_pages(site: Site) -> list[tuple[str, Vrijwilligerspagina]]:
