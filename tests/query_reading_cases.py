@@ -111,6 +111,7 @@ def cases() -> list[tuple[str, list]]:
         wish = qr.asked(qr.read_query(query, lexicon))
         text_hit = n % 2 == 0
         table.append(("fit", [offer, wish, distance, text_hit, "Zwolle", LABELS, RULES]))
+        table.append(("score", [offer, wish, distance, text_hit, RULES]))
         fitted = qr.fit(offer, wish, distance, text_hit, "Zwolle", LABELS, RULES)
         table.append(("why_text", [fitted]))
     for query in WISH_QUERIES:

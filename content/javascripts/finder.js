@@ -67,6 +67,7 @@ function start() {
         order: order,
         ref: String(order),
         sportName: sport[1],
+        sportIcon: sport[4], // its symbol in the page's sprite: #sw-i-<this>
         kort: beperkingen.map(function (b) { return b[1]; }).join(", "),
         facts: {
           sport: sport[0],
@@ -133,6 +134,15 @@ function start() {
     return placesLoaded;
   }
 
+  // A sport's icon: its symbol in the page's sprite (the sports of the static cards), else the
+  // symbol in its own small file (ICON_FOLDER in hooks/sportwijzer/finder_data.py).
+  var iconFolder = form.getAttribute("data-iconen");
+
+  function sportIconHref(icon) {
+    var id = "sw-i-" + icon;
+    return document.getElementById(id) ? "#" + id : iconFolder + icon + ".svg#" + id;
+  }
+
   function fill(li, name, text) {
     var part = li.querySelector('[data-veld="' + name + '"]');
     if (text === null) { part.parentNode.removeChild(part); return; }
@@ -151,6 +161,7 @@ function start() {
     var link = li.querySelector("a");
     link.setAttribute("href", cardBase + (card ? card[0] : titles.slug[item.order]) + "/");
     link.textContent = card ? card[1] : titles.titel[item.order];
+    li.querySelector('[data-veld="sport"] use').setAttribute("href", sportIconHref(item.sportIcon));
     fill(li, "sport", item.sportName);
     fill(li, "leeftijd", rules.ageText(item.facts.min, item.facts.max));
     fill(li, "beperkingen", item.kort);
@@ -472,16 +483,22 @@ function start() {
   }
 
   // Why a result is shown, under its title: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen'.
+  // `why`: what the list now answers ({wish, found, place}), or null without a query that names
+  // something. The words are made only for the cards in view (query.score ranks them all).
+  var why = null;
+
   function showWhy(item) {
-    var why = item.el.querySelector(".sw-waarom");
-    if (!item.fit) { if (why) { why.parentNode.removeChild(why); } return; }
-    if (!why) {
-      why = document.createElement("p");
-      why.className = "sw-waarom";
+    var line = item.el.querySelector(".sw-waarom");
+    if (!why) { if (line) { line.parentNode.removeChild(line); } return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "sw-waarom";
       var title = item.el.querySelector(".sw-kaart__titel");
-      title.parentNode.insertBefore(why, title.nextSibling);
+      title.parentNode.insertBefore(line, title.nextSibling);
     }
-    why.textContent = query.whyText(item.fit);
+    var hit = !!(why.found && item.ref in why.found);
+    line.textContent = query.whyText(
+      query.fit(item.facts, why.wish, item.distance, hit, why.place, lexicon.namen, setup));
   }
 
   function putInView(from) {
@@ -602,16 +619,16 @@ function start() {
         var boost = done[0][1];
         var passed = items.filter(function (item) {
           item.distance = from ? rules.distanceKm([from.lat, from.lon], [item.lat, item.lon]) : null;
-          item.fit = null;
           return rules.matches(item.facts, state, item.distance, setup);
         });
         var shown;
         var mode = "alles";
+        why = null;
         if (wish && query.named(wish) && !failed) {
+          why = { wish: wish, found: found, place: from ? from.name : "" };
           var answer = query.answer(passed.map(function (item) {
-            var fit = query.fit(item.facts, wish, item.distance, !!(found && item.ref in found),
-                                from ? from.name : "", lexicon.namen, setup);
-            item.fit = fit;
+            var fit = query.score(item.facts, wish, item.distance, !!(found && item.ref in found),
+                                  setup);
             return { ref: item.ref, order: item.order, distance: item.distance, punten: fit.punten,
                      alles: fit.alles, eigen: fit.eigen, tekst: (boost && boost[item.ref]) || 0 };
           }));

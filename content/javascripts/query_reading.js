@@ -245,6 +245,14 @@ export function without(reading, positions) {
 }
 
 var NOBODY = { iedereen: "" };
+var WISHES = ["kenmerk", "omgeving", "samen"];
+var plainRules = new WeakMap();
+
+// The rules without 'iedereen': does an offer name the impairment itself? (made once per rules)
+function withoutEveryone(rules) {
+  if (!plainRules.has(rules)) { plainRules.set(rules, Object.assign({}, rules, NOBODY)); }
+  return plainRules.get(rules);
+}
 
 function serves(beperkingen, wanted, rules) {
   return beperkingen.some(function (b) {
@@ -261,61 +269,90 @@ export function ageSpan(low, high) {
   return high !== null ? "tot en met " + high + " jaar" : "alle leeftijden";
 }
 
-// How `offer` fits `wish` (see fit() in query_reading.py).
+// How `offer` fits `wish` (see fit() in query_reading.py). `labels` null: no words (score()),
+// which is what the finder does for every offer on every keystroke: no strings, no arrays.
 export function fit(offer, wish, distance, textHit, place, labels, rules) {
+  var words = labels !== null;
   var points = 0;
-  var yes = [];
-  var no = [];
+  var missing = 0;
   var own = 0;
+  var yes = words ? [] : null;
+  var no = words ? [] : null;
+  var ok;
   function name(value) { return has(labels, value) ? labels[value] : value; }
-  function count(soort, ok, said, missing) {
-    if (ok) { points += WEIGHT[soort]; yes.push(said); } else { no.push(missing); }
+  function names(values) { return values.map(name).join(" of "); }
+  function count(soort, fits) {
+    if (fits) { points += WEIGHT[soort]; } else { missing += 1; }
   }
   if (wish.beperking.length) {
     var served = wish.beperking.filter(function (b) { return serves(offer.beperkingen, b, rules); });
-    var plain = Object.assign({}, rules, NOBODY);
+    var plain = withoutEveryone(rules);
     var namedHere = served.filter(function (b) { return serves(offer.beperkingen, b, plain); });
     own = namedHere.length ? 1 : 0;
-    var said = own ? name(namedHere[0]) : "voor iedereen";
-    count("beperking", served.length > 0, said, wish.beperking.map(name).join(" of "));
+    count("beperking", served.length > 0);
+    if (words) {
+      if (served.length) { yes.push(own ? name(namedHere[0]) : "voor iedereen"); }
+      else { no.push(names(wish.beperking)); }
+    }
   }
   if (wish.sport.length) {
-    count("sport", wish.sport.indexOf(offer.sport) >= 0, name(offer.sport),
-          wish.sport.map(name).join(" of "));
+    ok = wish.sport.indexOf(offer.sport) >= 0;
+    count("sport", ok);
+    if (words) { if (ok) { yes.push(name(offer.sport)); } else { no.push(names(wish.sport)); } }
   }
   var low = offer.min;
   var high = offer.max;
+  var ranged = low !== null || high !== null;
   if (wish.leeftijd !== null) {
     var age = wish.leeftijd;
-    var ageOk = (low === null || age >= low) && (high === null || age <= high);
-    count("leeftijd", ageOk, ageSpan(low, high), age + " jaar");
-    own += ageOk && (low !== null || high !== null) ? 1 : 0;
+    ok = (low === null || age >= low) && (high === null || age <= high);
+    count("leeftijd", ok);
+    own += ok && ranged ? 1 : 0;
+    if (words) { if (ok) { yes.push(ageSpan(low, high)); } else { no.push(age + " jaar"); } }
   } else if (wish.wie !== null) {
     var a = wish.wie[0];
     var b = wish.wie[1];
-    var whoOk = (low === null || b === null || low <= b) && (high === null || a === null || high >= a);
-    count("wie", whoOk, ageSpan(low, high), ageSpan(a, b));
-    own += whoOk && (low !== null || high !== null) ? 1 : 0;
+    ok = (low === null || b === null || low <= b) && (high === null || a === null || high >= a);
+    count("wie", ok);
+    own += ok && ranged ? 1 : 0;
+    if (words) { if (ok) { yes.push(ageSpan(low, high)); } else { no.push(ageSpan(a, b)); } }
   }
   if (wish.bij && distance !== null) {
-    count("bij", distance <= Math.max(NEAR_KM, wish.km || 0),
-          formatDistance(distance) + " van " + place, "dicht bij " + place);
+    ok = distance <= Math.max(NEAR_KM, wish.km || 0);
+    count("bij", ok);
+    if (words) {
+      if (ok) { yes.push(formatDistance(distance) + " van " + place); }
+      else { no.push("dicht bij " + place); }
+    }
   }
   if (wish.km !== null && distance !== null) {
-    count("km", distance <= wish.km, "binnen " + wish.km + " km", "binnen " + wish.km + " km");
+    ok = distance <= wish.km;
+    count("km", ok);
+    if (words) { (ok ? yes : no).push("binnen " + wish.km + " km"); }
   }
-  ["kenmerk", "omgeving", "samen"].forEach(function (soort) {
-    wish[soort].forEach(function (value) {
-      var ok = soort === "kenmerk" ? offer.kenmerken.indexOf(value) >= 0
+  for (var s = 0; s < WISHES.length; s += 1) {
+    var soort = WISHES[s];
+    for (var v = 0; v < wish[soort].length; v += 1) {
+      var value = wish[soort][v];
+      ok = soort === "kenmerk" ? offer.kenmerken.indexOf(value) >= 0
         : soort === "omgeving" ? offer.omgeving.indexOf(value) >= 0
         : offer.samen === "beide" || offer.samen === value;
-      count(soort, ok, name(value), name(value));
-    });
-  });
-  if (wish.tekst) {
-    count("tekst", textHit, "‘" + wish.tekst + "’", "‘" + wish.tekst + "’");
+      count(soort, ok);
+      if (words) { (ok ? yes : no).push(name(value)); }
+    }
   }
-  return { punten: points, alles: no.length === 0, ja: yes, nee: no, eigen: own };
+  if (wish.tekst) {
+    count("tekst", textHit);
+    if (words) { (textHit ? yes : no).push("‘" + wish.tekst + "’"); }
+  }
+  var found = { punten: points, alles: missing === 0, eigen: own };
+  if (words) { found.ja = yes; found.nee = no; }
+  return found;
+}
+
+// fit() without words: {punten, alles, eigen}, for every offer on every keystroke.
+export function score(offer, wish, distance, textHit, rules) {
+  return fit(offer, wish, distance, textHit, "", null, rules);
 }
 
 // Does the question name anything to fit (not only filler words)?

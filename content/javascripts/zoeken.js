@@ -147,14 +147,32 @@
 
     // ref -> score for a query; null when it holds no words to search for. Every group must
     // match (with `any`: at least one); the scores of the groups add up.
+    // A group's scores, kept for the next keystrokes and for the other way to combine them
+    // (the finder asks for 'every word' and 'any word' of the same query): the last CACHED groups.
+    var CACHED = 64;
+    var groupScores = new Map();
+
+    function groupScore(group, expanded) {
+      var key = group.join("\u0000");
+      var found = groupScores.get(key);
+      if (!found) {
+        found = score(expanded);
+        if (groupScores.size >= CACHED) { groupScores.delete(groupScores.keys().next().value); }
+        groupScores.set(key, found);
+      }
+      return found;
+    }
+
     function scores(query, any) {
       var list = groups(query, head.synoniemen, head.stopwoorden);
       if (!list.length) { return Promise.resolve(null); }
-      var expandedGroups = list.map(expand);
-      return (complete ? Promise.resolve() : load(expandedGroups)).then(function () {
+      var known = list.map(function (group) { return groupScores.get(group.join("\u0000")); });
+      var expandedGroups = list.map(function (group, i) { return known[i] ? null : expand(group); });
+      var toLoad = expandedGroups.filter(Boolean);
+      return (complete || !toLoad.length ? Promise.resolve() : load(toLoad)).then(function () {
         var total = null;
-        expandedGroups.forEach(function (expanded) {
-          var found = score(expanded);
+        list.forEach(function (group, i) {
+          var found = known[i] || groupScore(group, expandedGroups[i]);
           if (total === null) {
             total = found;
           } else {

@@ -245,52 +245,55 @@ def age_span(low: int | None, high: int | None) -> str:
 
 
 def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: str,
-        labels: dict, rules: dict) -> dict:  # fmt: skip
+        labels: dict | None, rules: dict) -> dict:  # fmt: skip
     """How `offer` (its facts, as finder_rules takes them) fits `wish` (asked()): its points,
-    whether it fits everything named (alles), what fits and what does not, in a few words each
-    (ja, nee), and whether it names the impairment itself rather than 'iedereen' (eigen).
-    `place`: the name of the place distances are measured from; `labels`: the names of
-    impairments, sports and wishes (labels() of the lexicon's parts)."""
-    points = 0
+    whether it fits everything named (alles), whether it names the impairment or an age range
+    itself rather than being for everyone (eigen), and what fits and what does not, in a few
+    words each (ja, nee). `place`: the name of the place distances are measured from;
+    `labels`: the names of impairments, sports and wishes (the lexicon's 'namen'); None for no
+    words at all (score(): the finder scores every offer, and words only those in view)."""
+    points = own = missing = 0
     yes: list[str] = []
     no: list[str] = []
-    own = 0
 
-    def count(soort: str, ok: bool, said: str, missing: str) -> None:
-        nonlocal points
-        if ok:
-            points += WEIGHT[soort]
-            yes.append(said)
-        else:
-            no.append(missing)
+    def count(soort: str, ok: bool, said, missing_said) -> None:
+        nonlocal points, missing
+        points += WEIGHT[soort] if ok else 0
+        missing += 0 if ok else 1
+        if labels is not None:
+            (yes if ok else no).append(said() if ok else missing_said())
+
+    def name(value: str) -> str:
+        return labels.get(value, value) if labels else value
 
     if wish["beperking"]:
         served = [b for b in wish["beperking"] if _serves(offer["beperkingen"], b, rules)]
         named_here = [b for b in served if _serves(offer["beperkingen"], b, rules | _NOBODY)]
         own = 1 if named_here else 0
-        names = [labels.get(b, b) for b in wish["beperking"]]
-        said = labels.get(named_here[0], named_here[0]) if own else "voor iedereen"
-        count("beperking", bool(served), said, " of ".join(names))
+        count("beperking", bool(served),
+              lambda: name(named_here[0]) if own else "voor iedereen",
+              lambda: " of ".join(name(b) for b in wish["beperking"]))  # fmt: skip
     if wish["sport"]:
-        names = [labels.get(s, s) for s in wish["sport"]]
-        ok = offer["sport"] in wish["sport"]
-        count("sport", ok, labels.get(offer["sport"], offer["sport"]), " of ".join(names))
+        count("sport", offer["sport"] in wish["sport"], lambda: name(offer["sport"]),
+              lambda: " of ".join(name(s) for s in wish["sport"]))  # fmt: skip
     low, high = offer["min"], offer["max"]
     if wish["leeftijd"] is not None:
         age = wish["leeftijd"]
         ok = (low is None or age >= low) and (high is None or age <= high)
-        count("leeftijd", ok, age_span(low, high), f"{age} jaar")
+        count("leeftijd", ok, lambda: age_span(low, high), lambda: f"{age} jaar")
         own += 1 if ok and (low is not None or high is not None) else 0
     elif wish["wie"] is not None:
         a, b = wish["wie"]
         ok = (low is None or b is None or low <= b) and (high is None or a is None or high >= a)
-        count("wie", ok, age_span(low, high), age_span(a, b))
+        count("wie", ok, lambda: age_span(low, high), lambda: age_span(a, b))
         own += 1 if ok and (low is not None or high is not None) else 0
     if wish["bij"] and distance is not None:
-        ok = distance <= max(NEAR_KM, wish["km"] or 0)
-        count("bij", ok, f"{format_distance(distance)} van {place}", f"dicht bij {place}")
+        near = distance <= max(NEAR_KM, wish["km"] or 0)
+        count("bij", near, lambda: f"{format_distance(distance)} van {place}",
+              lambda: f"dicht bij {place}")  # fmt: skip
     if wish["km"] is not None and distance is not None:
-        count("km", distance <= wish["km"], f"binnen {wish['km']} km", f"binnen {wish['km']} km")
+        within = f"binnen {wish['km']} km"
+        count("km", distance <= wish["km"], lambda: within, lambda: within)
     for soort in ("kenmerk", "omgeving", "samen"):
         for value in wish[soort]:
             if soort == "kenmerk":
@@ -299,10 +302,17 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
                 ok = value in offer["omgeving"]
             else:
                 ok = offer["samen"] in ("beide", value)
-            count(soort, ok, labels.get(value, value), labels.get(value, value))
+            count(soort, ok, lambda v=value: name(v), lambda v=value: name(v))
     if wish["tekst"]:
-        count("tekst", text_hit, f"‘{wish['tekst']}’", f"‘{wish['tekst']}’")
-    return {"punten": points, "alles": not no, "ja": yes, "nee": no, "eigen": own}
+        words = f"‘{wish['tekst']}’"
+        count("tekst", text_hit, lambda: words, lambda: words)
+    found = {"punten": points, "alles": missing == 0, "eigen": own}
+    return found if labels is None else found | {"ja": yes, "nee": no}
+
+
+def score(offer: dict, wish: dict, distance: float | None, text_hit: bool, rules: dict) -> dict:
+    """fit() without words: {punten, alles, eigen}, for every offer on every keystroke."""
+    return fit(offer, wish, distance, text_hit, "", None, rules)
 
 
 def named(wish: dict) -> bool:
