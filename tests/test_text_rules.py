@@ -183,6 +183,11 @@ NUMBER_CASES = [
      {F: edit("{email: info@example.org}", "{telefoon: +31612345678}")},
      [f"{F}:13: veld 'contact.telefoon': '+31612345678' is zonder aanhalingstekens een getal; "
       'zet het nummer tussen aanhalingstekens: telefoon: "+31612345678"']),
+    ("coordinate-huge-float", {F: edit("[52.5230, 6.0790]", "[1e300, 6.0790]")},
+     [f"{F}:12: veld 'locatie.coordinaten': '1e300' {NOT_A_NUMBER}"]),
+    ("coordinate-far-away", {F: edit("[52.5230, 6.0790]", "[1e17, 6.0790]")},
+     [f"{F}:12: veld 'locatie.coordinaten': [1e+17, 6.079] ligt meer dan 50 km van elke "
+      "gemeente in regio.yml; kijk de coördinaten na op een kaart"]),
     ("age-inf", {F: add("leeftijd: {min: .inf}\n")},
      [f"{F}:15: veld 'leeftijd.min': '.inf' {NOT_A_NUMBER}"]),
     ("age-huge", {F: add(f"leeftijd: {{min: {'1' * 30}}}\n")},
@@ -206,7 +211,7 @@ SIZE_CASES = [
     ("partner-text-brackets", {P: PARTNER.replace("Tekst.", "[" * 201)},
      [f"{P}:7: de tekst onder de velden heeft 201 keer '['; hoogstens 200 (een link is "
       "[tekst](adres)): haal de haken weg die geen link zijn"]),
-    ("partner-text-200-links", {P: PARTNER.replace("Tekst.", "[a](https://a.nl) " * 200)}, []),
+    ("partner-text-200-links", {P: PARTNER.replace("Tekst.", "[Link](https://a.nl). " * 200)}, []),
     ("search-word-too-long", {S: sporten("Test\n  zoekwoorden: [" + "a" * 81 + "]")}, None),
     ("file-over-1-mb", {F: add("# " + "x" * 1_000_000 + "\n")},
      [f"{F}: bestand is te groot (1,0 MB; hoogstens 1 MB); kort de teksten in"]),

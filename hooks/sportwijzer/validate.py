@@ -22,7 +22,7 @@ from .problems import WARNING, Problem, field_problem
 from .schema import load_schema
 from .slugs import slugify
 from .telefoon import phone_mistake
-from .textrules import brackets_mistake, text_mistake
+from .textrules import brackets_mistake, number_mistake, text_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
@@ -62,9 +62,9 @@ def _point(value: Any) -> tuple[float, float] | None:
 
 
 def _degrees(value: Any) -> bool:
-    """A number that can be an angle: not a boolean, not .inf or .nan, not absurdly large."""
+    """A number (not a boolean) that the number rule accepts: not .inf, .nan or 1e400."""
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return number and abs(value) <= 360  # False for .nan too
+    return number and number_mistake(value, "") is None
 
 
 # --- offers -----------------------------------------------------------------------------------

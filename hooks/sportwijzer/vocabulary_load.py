@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import read_yaml_file
+from .plain_language import PlainWord
 from .problems import Problem
 from .schema import load_schema, schema_problems
 from .validate import age_order_problem
@@ -100,3 +101,24 @@ def _age_order_problems(document: Document) -> list[Problem]:
         for key, entry in document.data.items()
     )
     return [problem for problem in found if problem]
+
+
+PLAIN_WORDS_FILE = "lijsten/makkelijke-woorden.yml"
+
+
+def load_plain_words(root: Path) -> tuple[dict[str, PlainWord], list[Problem]]:
+    """Read lijsten/makkelijke-woorden.yml: hard words and what to write instead. A region
+    without the list gets no warnings about words (a sentence's length is still checked)."""
+    if not (root / PLAIN_WORDS_FILE).exists():
+        return {}, []
+    document, problems = read_yaml_file(root, PLAIN_WORDS_FILE)
+    if document is None:
+        return {}, problems
+    problems += schema_problems("makkelijke-woorden", document, PLAIN_WORDS_FILE)
+    if problems or not isinstance(document.data, dict):
+        return {}, problems
+    words = {
+        key: PlainWord(key, entry["schrijf"], tuple(entry.get("vormen", ())))
+        for key, entry in document.data.items()
+    }
+    return words, []
