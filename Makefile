@@ -7,7 +7,8 @@ STAMP  := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
-	zoekkwaliteit nieuw-aanbod nieuw-evenement vraag-telling evenement-uit-issue verouderd-issue
+	zoekkwaliteit nieuw-aanbod nieuw-evenement vraag-telling evenement-uit-issue verouderd-issue \
+	leesbaarheid
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -15,6 +16,7 @@ help:
 	@echo "make test-snel  draai de tests zonder browser en zonder de trage (snel, tijdens het werk)"
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
+	@echo "make leesbaarheid  elke tekst met de gemiddelde lengte van zijn zinnen en de moeilijkste zinnen"
 	@echo "make lint    controleer de code met ruff"
 	@echo "make bench   meet de snelheid van check en build, de grootte van de site en de zoekkwaliteit"
 	@echo "make zoekkwaliteit  hoe goed de zoekpagina vragen beantwoordt (bench/zoekvragen.py), voor en na"
@@ -44,6 +46,11 @@ build: $(STAMP)
 
 check: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer check
+
+# Plain language: every text people read with its average sentence length and its hardest
+# sentences, worst first (make check warns about each sentence over 20 words and each hard word).
+leesbaarheid: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer leesbaarheid
 
 # Every test, browser tests included, spread over the machine's processors (at most four; each
 # worker builds the demo site once). `make test-snel`: the tests without a browser and without

@@ -23,15 +23,17 @@ def run_check(root, env_extra=None):
 
 def test_clean_region_exits_zero_with_a_summary(region):
     (region / "offers" / "wandelen-kampen.yml").unlink()  # the stale one
+    (region / "offers" / "g-judo-zwolle.yml").unlink()  # HTML in its description: a warning
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
-    assert out.getvalue() == "Geen fouten gevonden in 6 bestanden.\n"
+    assert out.getvalue() == "Geen fouten gevonden in 5 bestanden.\n"
 
 
 def test_warnings_alone_do_not_fail(region):
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0
-    assert out.getvalue().splitlines()[-1] == "Geen fouten gevonden in 7 bestanden. 1 waarschuwing."
+    last = out.getvalue().splitlines()[-1]
+    assert last == "Geen fouten gevonden in 7 bestanden. 2 waarschuwingen."
 
 
 def test_every_problem_then_summary_and_exit_one_without_traceback(region):
@@ -45,9 +47,10 @@ def test_every_problem_then_summary_and_exit_one_without_traceback(region):
     assert lines[0].startswith("offers/C D.yml: bestandsnaam mag alleen")
     assert lines[1].startswith("offers/a.yml:4: veld 'beperkingen': 'blind' is geen bekende waarde")
     assert lines[2].startswith("offers/b.yml:1: de YAML klopt hier niet")
-    assert lines[3].startswith("offers/wandelen-kampen.yml:17: let op:")
-    assert lines[4] == "Gevonden: 3 problemen in 3 bestanden. 1 waarschuwing."
-    assert len(lines) == 5
+    assert lines[3].startswith("offers/g-judo-zwolle.yml:9: let op: veld 'beschrijving': HTML")
+    assert lines[4].startswith("offers/wandelen-kampen.yml:17: let op:")
+    assert lines[5] == "Gevonden: 3 problemen in 3 bestanden. 2 waarschuwingen."
+    assert len(lines) == 6
     assert "Traceback" not in result.stdout
 
 
@@ -62,7 +65,7 @@ def test_github_actions_adds_annotations_and_a_step_summary(region, tmp_path):
     ) in result.stdout.splitlines()
     assert "::warning file=offers/wandelen-kampen.yml,line=17::" in result.stdout
     text = summary.read_text(encoding="utf-8")
-    assert "**Gevonden: 1 probleem in 1 bestand. 1 waarschuwing.**" in text
+    assert "**Gevonden: 1 probleem in 1 bestand. 2 waarschuwingen.**" in text
     assert "- `offers/a.yml:2: veld 'sport'" in text
 
 

@@ -7,10 +7,10 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 
 0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, query_reading, agenda_rules,
   zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules, suppression,
-  telling_layout
+  telling_layout, plain_language, markdown_contract
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
   event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray, symlinks,
-  markup_rules, datakinds
+  markup_rules, datakinds, prose
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
   jsonld, export, calendar_ics, analysis, demand_analysis, demand_telling, agenda_pages,

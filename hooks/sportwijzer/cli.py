@@ -1,6 +1,6 @@
 """The command line behind `make check` (every problem, one line each, then a summary) and
-`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`, `make nieuw-evenement` and
-`make vraag-telling`."""
+`make verouderd`, `make aanbod-uit-issue`, `make nieuw-aanbod`, `make nieuw-evenement`,
+`make vraag-telling` and `make leesbaarheid`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import assemble
+from .datakinds import read_all_kinds
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
 from .freshness import stale_issue, stale_report
@@ -31,8 +32,10 @@ from .nieuw import (
 from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
 from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
 from .problems import Problem, errors, report_lines, sorted_problems
+from .prose import prose_of, readability_lines
 from .site import LoadResult, load_site
 from .slugs import slugify
+from .vocabulary_load import load_plain_words
 
 
 def main(argv: Sequence[str], out: TextIO | None = None) -> int:
@@ -71,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     telling.add_argument("--bron", help="het register (standaard: de omgevingsvariabele BRON)")
     telling.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    readable = commands.add_parser("leesbaarheid", help="hoe makkelijk de teksten te lezen zijn")
+    readable.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
     for sub in (check, stale, *issue_commands, new, event, telling):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
@@ -80,6 +85,16 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_site(Path(args.root), today=args.vandaag)
     print_report(result, out, github=os.environ.get("GITHUB_ACTIONS") == "true")
     return 0 if result.ok else 1
+
+
+def _readability(args: argparse.Namespace, out: TextIO) -> int:
+    """Every text people read with its average sentence length and hardest sentences; exit 0."""
+    root = Path(args.root)
+    found, _ = read_all_kinds(root)
+    words, _ = load_plain_words(root)
+    for line in readability_lines(prose_of(root, found), words):
+        print(line, file=out)
+    return 0
 
 
 def _stale(args: argparse.Namespace, out: TextIO) -> int:
@@ -245,6 +260,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "nieuw-aanbod": _new_offer,
     "nieuw-evenement": _new_event,
     "vraag-telling": _telling,
+    "leesbaarheid": _readability,
 }
 
 

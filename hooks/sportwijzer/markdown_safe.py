@@ -9,13 +9,22 @@ import markdown
 import nh3
 
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code"}
+# A schedule is often a table: a header row (th scope="col") and rows; alignment as the HTML
+# attribute align, never a style attribute (the Content-Security-Policy allows no inline style).
+_TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td"}
+_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align", "scope"}, "td": {"align"}}
+_HEADER_CELL = re.compile(r"<th(?=[ >])")
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 @cache
 def _converter() -> markdown.Markdown:
     """One converter, reset before each use (making one costs more than converting a text)."""
-    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    converter = markdown.Markdown(
+        extensions=["sane_lists", "tables"],
+        extension_configs={"tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
     # Raw HTML is shown as text, never published as markup.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
@@ -49,10 +58,11 @@ def render(text: str, heading_offset: int = 1) -> str:
     for level in range(4, 0, -1):
         new = min(level + heading_offset, 4)
         html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+    html = _HEADER_CELL.sub('<th scope="col"', html)
     return nh3.clean(
         html,
-        tags=_TAGS,
-        attributes={"a": {"href", "title"}},
+        tags=_TAGS | _TABLE_TAGS,
+        attributes=_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener",
     )

@@ -26,6 +26,7 @@ from .load import (
 from .markup_rules import content_markup_problems, data_markup_problems
 from .model import Site, event_order
 from .problems import Problem, errors
+from .prose import prose_problems
 from .schema import schema_problems
 from .stray import stray_files
 from .symlinks import symlink_problems
@@ -39,7 +40,7 @@ from .validate import (
     run_rules,
 )
 from .vocabulary import Vocabulary
-from .vocabulary_load import load_vocabulary
+from .vocabulary_load import load_plain_words, load_vocabulary
 
 REGIO_FILE = "regio.yml"
 OFFERS_DIR = OFFERS.folder
@@ -79,6 +80,8 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     ctx.partners = {source.slug for source in partner_sources}
     problems += _content_problems(root) + content_markup_problems(root)
     problems += data_markup_problems(root, found)
+    plain_words, more = load_plain_words(root)
+    problems += more + prose_problems(root, found, plain_words)
     problems += stray_files(root, DATA_FOLDERS)
     problems += [p for p in symlink_problems(root, DATA_FOLDERS) if p not in problems]
     problems += run_rules(REGION_RULES, regio_source, ctx)
