@@ -3,6 +3,8 @@ links in the content pages and in every Markdown text of the data, with the exac
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
@@ -164,3 +166,26 @@ def test_an_svg_in_content_may_hold_no_script(region):
     assert check(region) == []
     write(region, "content/logo.svg", '<?xml version="1.0"?>\n<svg onload="x()">\n</svg>\n')
     assert check(region) == [f"content/logo.svg:2: {handler('onload', 'svg')}"]
+
+
+# Texts that make a naive reader slow: the standard library's HTMLParser takes minutes on each.
+SLOW_FOR_A_NAIVE_READER = ["<a ", '<a b="', "<!--", "</a", "<b>x</b>\n", "[x](javascript:y)\n"]
+
+
+@pytest.mark.parametrize("piece", SLOW_FOR_A_NAIVE_READER)
+def test_reading_takes_time_in_proportion_to_the_text(piece):
+    text = piece * (100_000 // len(piece))  # 100 KB
+    started = time.perf_counter()
+    unsafe_markup(text)
+    assert time.perf_counter() - started < 3  # about 0.1 s; quadratic would be minutes
+
+
+def test_odd_markup_never_stops_the_check():
+    for text in ("<![foo[ x ]]><script>", "<![if !supportLists]>", "<!", "<?x", "<a b='", "<"):
+        unsafe_markup(text)
+    assert unsafe_markup("<![foo[ x ]]><script>x</script>") == [(1, SCRIPT)]
+
+
+def test_a_comment_is_read_through_markdown_may_turn_its_opening_into_text():
+    assert unsafe_markup("`<!--` en dan\n<script>x()</script> -->") == [(2, SCRIPT)]
+    assert unsafe_markup("<img src=x\n onerror=x()") == [(1, handler("onerror", "img"))]
