@@ -44,6 +44,7 @@ CONTENT_CASES = [
     ),
     ("[x]: data:text/html,hallo", [link("data:text/html,hallo", "data")]),
     ('[x]: <javascript:alert(1)> "met een titel"', [link("javascript:alert(1)", "javascript")]),
+    ("[x]:\n    javascript:alert(1)", [link("javascript:alert(1)", "javascript")]),
     ('<a href="javascript:alert(1)">x</a>', [link("javascript:alert(1)", "javascript")]),
     ("<a href='\tjavascript:alert(1)'>x</a>", [link("\tjavascript:alert(1)", "javascript")]),
     ('<iframe src="data:text/html,&lt;b&gt;">', [link("data:text/html,<b>", "data")]),
@@ -169,7 +170,15 @@ def test_an_svg_in_content_may_hold_no_script(region):
 
 
 # Texts that make a naive reader slow: the standard library's HTMLParser takes minutes on each.
-SLOW_FOR_A_NAIVE_READER = ["<a ", '<a b="', "<!--", "</a", "<b>x</b>\n", "[x](javascript:y)\n"]
+SLOW_FOR_A_NAIVE_READER = [
+    "<a ",
+    '<a b="',
+    "<!--",
+    "</a",
+    "<b>x</b>\n",
+    "[x](javascript:y)\n",
+    "[\n",
+]
 
 
 @pytest.mark.parametrize("piece", SLOW_FOR_A_NAIVE_READER)

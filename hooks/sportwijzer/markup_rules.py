@@ -27,7 +27,11 @@ BODY_FIELD = "tekst"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]]+\]:\s*<?([^>\s]+)", re.M)
+# An inline link's target, or a reference's (as python-markdown reads it: the label holds no
+# bracket, the target may stand on the next line).
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\[\]]*\]:[ \t]*\n?\s*<?([^>\s]+)", re.M
+)
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")  # browsers drop these inside a link's scheme
 _SHOWN = 60  # at most this much of a link is shown in the line
 
