@@ -15,9 +15,11 @@ from sportwijzer.finder_data import (
     CARD_FOLDER,
     CARDS_PER_FILE,
     FACTS_PATH,
+    ICON_FOLDER,
     PLACES_PATH,
     TITLES_PATH,
     finder_files,
+    icon_files,
     position,
 )
 from sportwijzer.finder_pages import PAGE_SIZE, Pager, page_path, static_pages
@@ -127,5 +129,20 @@ def test_the_finder_page_gets_the_data_paths_from_the_modules_that_write_them(de
         "plekken": PLACES_PATH,
         "titels": TITLES_PATH,
         "kaart": CARD_FOLDER,
+        "iconen": ICON_FOLDER,
         "aanbod": "aanbod/",
     }
+
+
+def test_each_sport_icon_has_its_own_file_with_the_symbol_the_cards_point_to(demo):
+    """A card finder.js makes for a sport not in the page's sprite points to its own file."""
+    files = icon_files(demo)
+    sports = {o.sport for o in demo.gepubliceerd}
+    assert sorted(files) == sorted(
+        f"{ICON_FOLDER}{s.icoon.removeprefix('material/')}.svg" for s in sports
+    )
+    facts = json.loads(finder_files(demo)[FACTS_PATH])
+    for sport in facts["sporten"]:
+        text = files[f"{ICON_FOLDER}{sport[4]}.svg"]
+        assert text.startswith('<svg xmlns="http://www.w3.org/2000/svg">')
+        assert f'<symbol id="sw-i-{sport[4]}" viewBox="0 0 24 24"><path d="' in text

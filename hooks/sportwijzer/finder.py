@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from . import dutch
 from . import finder_rules as rules
 from .filters import IMPAIRMENT_RULES, KENMERKEN
-from .finder_data import CARD_FOLDER, FACTS_PATH, PLACES_PATH, TITLES_PATH
+from .finder_data import CARD_FOLDER, FACTS_PATH, ICON_FOLDER, PLACES_PATH, TITLES_PATH
 from .finder_pages import Card, Pager, static_pages
-from .model import Site
+from .model import Site, sport_icons
 from .search import HEAD_PATH
 from .vocabulary import IEDEREEN
 
@@ -31,6 +31,7 @@ DATA_PATHS = {
     "plekken": PLACES_PATH,
     "titels": TITLES_PATH,
     "kaart": CARD_FOLDER,
+    "iconen": ICON_FOLDER,
     "aanbod": "aanbod/",
 }
 
@@ -61,6 +62,9 @@ class FinderView:
     omgevingen: list[Option] = field(default_factory=list)
     samen: list[Option] = field(default_factory=list)
     regels: str = ""  # browser_rules(): for finder.js
+    # the sports' icons of the first static page, in the page's sprite; a card finder.js makes
+    # for another sport points to that sport's own file (finder_data.icon_files)
+    sport_iconen: list[str] = field(default_factory=list)
     # what finder.js fetches (site paths), by the name of the form's data attribute
     paden: dict[str, str] = field(default_factory=dict)
 
@@ -108,6 +112,7 @@ def finder_view(site: Site) -> FinderView:
         omgevingen=[Option(value, label) for value, label in OMGEVINGEN],
         samen=[Option(value, label) for value, label in SAMEN],
         paden=DATA_PATHS,
+        sport_iconen=sport_icons([card.aanbod for card in first]),
     )
     return replace(view, regels=browser_rules(view))
 

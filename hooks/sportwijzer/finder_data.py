@@ -1,13 +1,17 @@
 """The files finder.js fetches, each when it needs it: every offer's filter facts on load
 (aanbod/feiten.json), places for a distance or the map, titles for the map's markers, and the
 cards of the results in view. The refs are positions in `gepubliceerd`, as in the text index and
-the static cards."""
+the static cards. A card finder.js makes for a sport whose icon is not in the page's sprite
+points to that icon's own small file (aanbod/iconen/), fetched once, only when needed."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Site
+from .vocabulary_load import theme_icon_folder
 
 
 def position(offer: Aanbod) -> tuple[float, float]:
@@ -20,6 +24,7 @@ PLACES_PATH = "aanbod/plekken.json"  # when a distance is asked for, or the map
 TITLES_PATH = "aanbod/titels.json"  # with the map: the markers' names
 CARD_FOLDER = "aanbod/kaart/"  # the cards of the results in view: CARDS_PER_FILE offers a file
 CARDS_PER_FILE = 8  # fewer files to write and fetch; the offers' title order keeps alike together
+ICON_FOLDER = "aanbod/iconen/"  # <icon>.svg: one symbol, id sw-i-<icon> as in the page's sprite
 
 FACT_FIELDS = ("sport", "gemeente", "beperkingen", "min", "max", "kenmerken")
 CARD_FIELDS = ("slug", "titel", "samenvatting", "plaats", "proefles", "status")
@@ -60,12 +65,34 @@ def finder_facts(site: Site) -> dict:
         for o in published
     ]
     return {
-        "sporten": [[s.slug, s.naam, list(s.omgeving), s.samen] for s in sports],
+        # the last: the id of the sport's icon in the page's sprite, sw-i-<this> (sw-macros.html)
+        "sporten": [
+            [s.slug, s.naam, list(s.omgeving), s.samen, s.icoon.removeprefix("material/")]
+            for s in sports
+        ],
         "gemeenten": gemeenten,
         "beperkingen": [[b.slug, b.kort] for b in beperkingen],
         "kenmerken": [value for value, _label in KENMERKEN],
         "aanbod": {name: [row[i] for row in rows] for i, name in enumerate(FACT_FIELDS)},
     }
+
+
+def icon_files(site: Site, folder: Path | None = None) -> dict[str, str]:
+    """aanbod/iconen/<icon>.svg for each published offer's sport: the theme's icon as one
+    symbol with the id the page's sprite gives it (sw-i-<icon>, sw-macros.html)."""
+    folder = folder or theme_icon_folder()
+    if folder is None:
+        return {}
+    files = {}
+    for name in sorted({offer.sport.icoon for offer in site.gepubliceerd}):
+        short = name.removeprefix("material/")
+        svg = (folder / f"{name}.svg").read_text(encoding="utf-8")
+        inner = svg[svg.index(">") + 1 : svg.rindex("</svg>")]
+        files[f"{ICON_FOLDER}{short}.svg"] = (
+            '<svg xmlns="http://www.w3.org/2000/svg">'
+            f'<symbol id="sw-i-{short}" viewBox="0 0 24 24">{inner}</symbol></svg>'
+        )
+    return files
 
 
 def finder_files(site: Site) -> dict[str, str]:

@@ -100,6 +100,11 @@ class Partner:
         """Does one of the partner's published offers look for volunteers?"""
         return any(offer.vrijwilligers is not None for offer in self.aanbod)
 
+    @property
+    def sport_iconen(self) -> list[str]:
+        """The icons of its offers' sports, for the page's sprite (sw-macros.html)."""
+        return sport_icons(self.aanbod)
+
 
 @dataclass(frozen=True)
 class Tijd:
@@ -339,6 +344,11 @@ class Site:
     def komend_in_gemeente(self, slug: str) -> list[Evenement]:
         """Coming events in the municipality whose URL slug is `slug`."""
         return [e for e in self.komend if e.locatie.gemeente.slug == slug]
+
+
+def sport_icons(offers: list[Aanbod]) -> list[str]:
+    """Each icon of these offers' sports once, in name order: the symbols a page of cards needs."""
+    return sorted({offer.sport.icoon for offer in offers})
 
 
 def event_order(event: Evenement) -> tuple[dt.date, str, str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .calendar_ics import calendar_files
 from .export import export_files
-from .finder_data import CARDS_PER_FILE, FACTS_PATH, finder_files
+from .finder_data import CARDS_PER_FILE, FACTS_PATH, finder_files, icon_files
 from .jsontext import inert_json
 from .model import Site
 from .page_text import ContentPage
@@ -21,7 +21,12 @@ from .vendor import minify_own_files, vendor_files
 def extra_files(site: Site, base_url: str) -> dict[str, str | bytes]:
     """Site path -> content, known before any page is rendered. `base_url` makes the open
     data's links absolute."""
-    return {**export_files(site, base_url), **calendar_files(site, base_url), **vendor_files()}
+    return {
+        **export_files(site, base_url),
+        **calendar_files(site, base_url),
+        **vendor_files(),
+        **icon_files(site),
+    }
 
 
 def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, str]:

@@ -21,9 +21,9 @@ from .filters import serves
 from .finder import finder_view
 from .finder_pages import Pager, static_pages
 from .jsonld import offer_jsonld, partner_jsonld, script_json
-from .model import Aanbod, Partner, Site
+from .model import Aanbod, Partner, Site, sport_icons
 from .nearby import Nearby
-from .vocabulary import IEDEREEN, ROLLEN, SOORT
+from .vocabulary import IEDEREEN, ROLLEN, SOORT, Term
 from .volunteers import volunteer_pages
 
 
@@ -88,6 +88,12 @@ class Listing:
     leeg: str
     pager: Pager | None = None  # the finder's static pages 2, 3, ...
     evenementen: list[Punt] = field(default_factory=list)  # coming events (agenda_pages.punt)
+    sport: Term | None = None  # a sport's own page: its icon and 'Wat is ...?'
+
+    @property
+    def sport_iconen(self) -> list[str]:
+        """The icons of the offers' sports, for the page's sprite (sw-macros.html)."""
+        return sport_icons(self.aanbod)
 
     @property
     def aantal_tekst(self) -> str:
@@ -255,7 +261,7 @@ def _sport_listings(site: Site) -> list[tuple[str, Listing, Link]]:
             intro = f"Aanbod voor {sport.naam.lower()} in {site.regio.naam}."
             link = Link(sport.naam, f"sport/{sport.slug}/", len(offers), sport.icoon)
             events = [punt(e) for e in site.komend_bij_sport(sport.slug)]
-            listing = Listing(kop, intro, offers, "", evenementen=events)
+            listing = Listing(kop, intro, offers, "", evenementen=events, sport=sport)
             result.append((f"sport/{sport.slug}.md", listing, link))
     return result
 

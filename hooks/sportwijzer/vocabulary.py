@@ -88,7 +88,8 @@ PER = {
 
 @dataclass(frozen=True)
 class Term:
-    """One entry of a list: its key, its name on the site, the words that find it, its icon."""
+    """One entry of a list: its key, its name on the site, the words that find it, its icon and,
+    for a sport, what it is (uitleg)."""
 
     slug: str
     naam: str
@@ -98,6 +99,16 @@ class Term:
     doelgroep: str = ""
     omgeving: tuple[str, ...] = ()
     samen: str = ""
+    uitleg: str = ""
+
+    @property
+    def wat_is(self) -> str:
+        """'Wat is boccia?': the heading above a sport's uitleg."""
+        return f"Wat is {self.naam.lower()}?"
+
+
+# A sport whose 'icoon' is missing in lijsten/sporten.yml shows this one (and make check warns).
+NEUTRAL_SPORT_ICON = "material/human-handsup"
 
 
 # Pictograms from the theme's bundled Material Design icons (inline SVG, no request).

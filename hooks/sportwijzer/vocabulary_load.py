@@ -1,18 +1,21 @@
 """Read and check lijsten/: sporten.yml, beperkingen.yml and leeftijden.yml, each against its
 schema, into the domain's words (vocabulary.py). The impairments' keys are the data contract's
-(the offer schema's enum): the list must name each of them, and no other.
+(the offer schema's enum): the list must name each of them, and no other. A sport has an icon
+and a short 'uitleg'; without them make check warns and the site shows a neutral icon.
 """
 
 from __future__ import annotations
 
+import difflib
+import importlib.util
 from pathlib import Path
 
 from .load import read_yaml_file
 from .plain_language import PlainWord
-from .problems import Problem
+from .problems import WARNING, Problem, field_problem
 from .schema import load_schema, schema_problems
 from .validate import age_order_problem
-from .vocabulary import ICONEN, Leeftijdsgroep, Term, Vocabulary
+from .vocabulary import ICONEN, NEUTRAL_SPORT_ICON, Leeftijdsgroep, Term, Vocabulary
 from .yamlread import Document
 
 SPORTEN_FILE = "lijsten/sporten.yml"
@@ -26,7 +29,7 @@ BEPERKINGEN: tuple[str, ...] = tuple(
 
 def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     """Read lijsten/sporten.yml, lijsten/beperkingen.yml and lijsten/leeftijden.yml."""
-    sporten, problems = _load_terms(root, SPORTEN_FILE, "zoekwoorden")
+    sporten, problems = _load_terms(root, SPORTEN_FILE, "zoekwoorden", sport=True)
     beperkingen, more = _load_terms(root, BEPERKINGEN_FILE, "synoniemen")
     leeftijden, most = _load_ages(root)
     problems += more + most
@@ -43,27 +46,89 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     return Vocabulary(sporten, beperkingen, leeftijden), problems
 
 
-def _load_terms(root: Path, relative: str, words: str) -> tuple[dict[str, Term], list[Problem]]:
+def _load_terms(
+    root: Path, relative: str, words: str, *, sport: bool = False
+) -> tuple[dict[str, Term], list[Problem]]:
     document, problems = read_yaml_file(root, relative)
     if document is None:
         return {}, problems
     problems += schema_problems("lijst", document, relative)
+    if not problems and isinstance(document.data, dict):
+        problems += _unknown_icons(document, relative)
     if problems or not isinstance(document.data, dict):
         return {}, problems
+    fallback = NEUTRAL_SPORT_ICON if sport else ""
     terms = {
         key: Term(
             key,
             entry["naam"],
             entry.get("kort", entry["naam"]),
             tuple(entry.get(words, [])),
-            ICONEN.get(key, ""),
+            entry.get("icoon") or ICONEN.get(key, fallback),
             entry.get("doelgroep", ""),
             tuple(entry.get("omgeving", ())),
             entry.get("samen", ""),
+            entry.get("uitleg", ""),
         )
         for key, entry in document.data.items()
     }
-    return terms, []
+    return terms, _sport_warnings(document, relative) if sport else []
+
+
+def _sport_warnings(document: Document, relative: str) -> list[Problem]:
+    """Every sport has an 'icoon' and an 'uitleg' (a warning: the site shows a neutral icon and
+    no 'Wat is ...?' without them)."""
+    found = []
+    for key, entry in document.data.items():
+        line = document.line((key,))
+        if not entry.get("icoon"):
+            fix = (
+                "de site toont nu een algemeen icoon. Kies een icoon dat bij de sport past op "
+                "https://pictogrammers.com/library/mdi/ en schrijf het met material/ ervoor, "
+                "zoals 'icoon: material/swim'"
+            )
+            found.append(Problem(relative, line, f"veld '{key}.icoon' ontbreekt; {fix}", WARNING))
+        if not entry.get("uitleg"):
+            fix = (
+                "schrijf in een of twee korte zinnen wat je doet, waarmee, en of je het alleen "
+                "of in een team doet. De site toont het onder 'Wat is ...?'"
+            )
+            found.append(Problem(relative, line, f"veld '{key}.uitleg' ontbreekt; {fix}", WARNING))
+    return found
+
+
+def _unknown_icons(document: Document, relative: str) -> list[Problem]:
+    """An 'icoon' is one the theme ships; checked only where the theme is installed (the build
+    and a full make check), since the fast data check installs no theme."""
+    folder = theme_icon_folder()
+    if folder is None:
+        return []
+    found = []
+    for key, entry in document.data.items():
+        name = entry.get("icoon") if isinstance(entry, dict) else None
+        if name and not (folder / f"{name}.svg").is_file():
+            written = document.text((key, "icoon"), name)
+            known = sorted(f"material/{p.stem}" for p in (folder / "material").glob("*.svg"))
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+            hint = f" Bedoel je '{close[0]}'?" if close else ""
+            text = (
+                f"'{written}' is geen icoon van het thema.{hint} Kies er een op "
+                "https://pictogrammers.com/library/mdi/, zoals 'material/swim'"
+            )
+            found.append(
+                field_problem(relative, document.line((key, "icoon")), f"{key}.icoon", text)
+            )
+    return found
+
+
+def theme_icon_folder() -> Path | None:
+    """The theme's icons (material/templates/.icons), found without importing the theme; None
+    where it is not installed."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
+    return folder if folder.is_dir() else None
 
 
 def _load_ages(root: Path) -> tuple[dict[str, Leeftijdsgroep], list[Problem]]:
@@ -118,7 +183,9 @@ def load_plain_words(root: Path) -> tuple[dict[str, PlainWord], list[Problem]]:
     if problems or not isinstance(document.data, dict):
         return {}, problems
     words = {
-        key: PlainWord(key, entry["schrijf"], tuple(entry.get("vormen", ())))
+        key: PlainWord(
+            key, entry["schrijf"], tuple(entry.get("vormen", ())), tuple(entry.get("behalve", ()))
+        )
         for key, entry in document.data.items()
     }
     return words, []
