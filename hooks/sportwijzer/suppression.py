@@ -4,20 +4,27 @@ A published count of 1 or 2 could point at a person, so it is shown as '1–2'. 
 enough: when a table's total is shown and every other cell too, the hidden cell follows by
 subtraction, and the same holds across tables that share a total. So every table is written as
 cells and linear relations between them (a total is the sum of its row; the impairments add up
-to at least the total; ...), and a reader is modelled as someone who narrows every cell's range
-with every relation, again and again, until nothing changes (bound propagation: subtraction,
-chained through rows, columns and other tables). While some count of 1 or 2 (shown as '1–2', or
-never shown at all, like the questions of a quarter that were not matched) can be pinned to one
-value, one more exact cell is hidden: the smallest count of 3 or more becomes '3 of meer', else
-a zero becomes '0–2', cells of the same relation first and totals last. Afterwards each extra
-cell is shown again if that keeps everything protected.
+to at least the total; ...), and a reader is modelled in two steps. First subtraction: narrow
+every cell's range with every relation until nothing changes (bound propagation, chained through
+rows, columns and other tables). Then, for each count of 1 or 2 that subtraction leaves open, a
+search for another table of whole numbers that the page allows in which that count differs
+(subtraction alone misses some: a gap of '1–2' needs an open question, and that can pin a total
+of '1–2'); a search that runs out of steps counts as 'pinned'.
+
+While some count of 1 or 2 (shown as '1–2', or never shown at all, like the questions of a
+quarter that were not matched) can be pinned to one value, one more cell is hidden: the smallest
+count of 3 or more becomes '3 of meer', else a zero becomes '0–2', cells of the same relation
+first and totals last; when only ranges are left, a range becomes 'niet getoond'. Afterwards
+each extra step is undone if everything stays protected without it.
 
 Nothing here knows about questions: cells are names (tuples) with counts.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -88,21 +95,45 @@ def cells_in(relations: Iterable[Relation]) -> set[Cell]:
     return {cell for relation in relations for cell, _sign in relation.terms}
 
 
-def propagate(bounds: Bounds, relations: list[Relation]) -> Bounds:
+def propagate(
+    bounds: Bounds, relations: list[Relation], start: Iterable[Cell] | None = None
+) -> Bounds:
     """Narrow every cell's range with every relation until nothing changes (whole numbers), or
-    until a range is empty (the counts contradict each other)."""
+    until a range is empty (the counts contradict each other). With `start`, only the ranges of
+    those cells changed since the last time: their relations are looked at first."""
+    rules = tuple(relations)
+    index = _index(rules)
     bounds = dict(bounds)
+    if start is None:
+        queue = deque(range(len(rules)))
+    else:
+        queue = deque(sorted({i for cell in start for i in index.get(cell, ())}))
+    waiting = set(queue)
+    steps = MAX_ROUNDS * max(len(rules), 1)
     try:
-        for _round in range(MAX_ROUNDS):
-            changed = False
-            for relation in relations:
-                for terms in _inequalities(relation):
-                    changed |= _tighten(bounds, terms)
-            if not changed:
-                break
+        while queue and steps > 0:
+            steps -= 1
+            number = queue.popleft()
+            waiting.discard(number)
+            for terms in _inequalities(rules[number]):
+                for cell in _tighten(bounds, terms):
+                    for other in index[cell]:
+                        if other not in waiting:
+                            waiting.add(other)
+                            queue.append(other)
     except _Contradiction:
         pass  # a cell with low > high tells the caller
     return bounds
+
+
+@functools.lru_cache(maxsize=64)
+def _index(relations: tuple[Relation, ...]) -> dict[Cell, tuple[int, ...]]:
+    """For each cell, the relations it is in."""
+    found: dict[Cell, list[int]] = {}
+    for number, relation in enumerate(relations):
+        for cell, _factor in relation.terms:
+            found.setdefault(cell, []).append(number)
+    return {cell: tuple(numbers) for cell, numbers in found.items()}
 
 
 def _inequalities(relation: Relation) -> list[tuple[tuple[Cell, int], ...]]:
@@ -111,12 +142,13 @@ def _inequalities(relation: Relation) -> list[tuple[tuple[Cell, int], ...]]:
     return [relation.terms, flipped] if relation.equal else [relation.terms]
 
 
-def _tighten(bounds: Bounds, terms: tuple[tuple[Cell, int], ...]) -> bool:
-    """sum(sign * cell) <= 0: each term is at most minus the least the other terms can be."""
+def _tighten(bounds: Bounds, terms: tuple[tuple[Cell, int], ...]) -> list[Cell]:
+    """sum(sign * cell) <= 0: each term is at most minus the least the other terms can be.
+    Returns the cells whose range changed."""
     least = [bounds[cell][0] * sign if sign > 0 else bounds[cell][1] * sign for cell, sign in terms]
     endless = sum(1 for value in least if not math.isfinite(value))
     finite = sum(value for value in least if math.isfinite(value))
-    changed = False
+    changed = []
     for (cell, sign), own in zip(terms, least, strict=True):
         if endless > (0 if math.isfinite(own) else 1):
             continue  # another term can be as small as it likes: this relation says nothing
@@ -127,7 +159,8 @@ def _tighten(bounds: Bounds, terms: tuple[tuple[Cell, int], ...]) -> bool:
         else:
             low = max(low, -((-rest) // -sign))  # the ceiling of rest / -sign
         if (low, high) != bounds[cell]:
-            bounds[cell], changed = (low, high), True
+            bounds[cell] = (low, high)
+            changed.append(cell)
         if low > high:
             raise _Contradiction
     return changed
@@ -137,20 +170,102 @@ class _Contradiction(Exception):
     """The counts cannot all be true together: no need to narrow any further."""
 
 
+Witness = dict[Cell, float]  # a whole table the page allows: one value for every cell
+
+
 def exposed(
-    values: Mapping[Cell, int], labels: Mapping[Cell, Label], relations: list[Relation]
+    values: Mapping[Cell, int],
+    labels: Mapping[Cell, Label],
+    relations: list[Relation],
+    first: bool = False,
+    witnesses: list[Witness] | None = None,
 ) -> list[Cell]:
-    """The counts of 1 or 2, shown as '1–2' or never shown, that a reader can pin to one value."""
+    """The counts of 1 or 2, shown as '1–2' or never shown, that a reader can pin to one value:
+    by subtraction, or else because no table of whole numbers that the page allows gives them
+    another value (with `first`, only the first one found). Tables found on the way are kept in
+    `witnesses`: one that the page still allows settles every count it gives another value."""
     cells = cells_in(relations) | set(labels)
     known = propagate(bounds_of(labels, cells), relations)
-    return sorted(
-        (cell for cell in cells if 0 < values.get(cell, 0) < SMALL and _pinned(known[cell])),
-        key=repr,
-    )
+    small = sorted((cell for cell in cells if 0 < values.get(cell, 0) < SMALL), key=repr)
+    pinned = [cell for cell in small if _pinned(known[cell])]
+    if pinned:
+        return pinned
+    witnesses = [] if witnesses is None else witnesses
+    settled = _settled(values, known, witnesses)
+    found = []
+    for cell in (cell for cell in small if cell not in settled):
+        if cell in settled:
+            continue
+        table = _another_value(values, known, relations, cell)
+        if table is None:
+            found.append(cell)
+            if first:
+                break
+        else:
+            witnesses.append(table)
+            settled |= {c for c, v in table.items() if v != values.get(c, 0)}
+    return found
+
+
+def _settled(values: Mapping[Cell, int], known: Bounds, witnesses: list[Witness]) -> set[Cell]:
+    """The cells that a table the page still allows gives another value than the true one."""
+    settled: set[Cell] = set()
+    for table in witnesses:
+        if all(known[c][0] <= v <= known[c][1] for c, v in table.items() if c in known):
+            settled |= {c for c, v in table.items() if v != values.get(c, 0)}
+    return settled
 
 
 def _pinned(bounds: tuple[float, float]) -> bool:
     return bounds[0] >= bounds[1]
+
+
+def _another_value(
+    values: Mapping[Cell, int], known: Bounds, relations: list[Relation], cell: Cell
+) -> Witness | None:
+    """A whole-number table the page allows in which `cell` has another value, or None. The
+    search tries the true counts first; when it runs out of steps, the answer is None."""
+    low, high = known[cell]
+    others = [v for v in _near(values[cell], low, high) if v != values[cell]][:3]
+    budget = [SEARCH_STEPS]
+    for other in others:
+        start = propagate({**known, cell: (other, other)}, relations, [cell])
+        table = _search(start, values, relations, budget)
+        if table is not None:
+            return table
+    return None
+
+
+SEARCH_STEPS = 400
+SEARCH_WIDTH = 40  # values tried for one cell, nearest to the true count first
+
+
+def _near(value: float, low: float, high: float) -> list[int]:
+    """Whole numbers in [low, high], nearest to `value` first (at most SEARCH_WIDTH)."""
+    top = min(high, low + 2 * SEARCH_WIDTH)
+    found = sorted(range(int(low), int(top) + 1), key=lambda v: (abs(v - value), v))
+    return found[:SEARCH_WIDTH]
+
+
+def _search(
+    bounds: Bounds, values: Mapping[Cell, int], relations: list[Relation], budget: list[int]
+) -> Witness | None:
+    """Depth first: fix the most constrained open cell, nearest its true count first."""
+    if any(low > high for low, high in bounds.values()):
+        return None
+    free = [cell for cell, (low, high) in bounds.items() if low < high]
+    if not free:
+        return {cell: low for cell, (low, _high) in bounds.items()}
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None  # undecided counts as exposed: hide more rather than less
+    cell = min(free, key=lambda c: (min(bounds[c][1], 10**6) - bounds[c][0], repr(c)))
+    for value in _near(values.get(cell, 0), *bounds[cell]):
+        fixed = propagate({**bounds, cell: (value, value)}, relations, [cell])
+        table = _search(fixed, values, relations, budget)
+        if table is not None:
+            return table
+    return None
 
 
 def protect(
@@ -164,7 +279,8 @@ def protect(
     labels: dict[Cell, Label] = {cell: label(values[cell]) for cell in published}
     wholes = {cell for r in relations for cell, sign in r.terms if sign < 0}
     steps: list[tuple[Cell, Label]] = []
-    while pinned := exposed(values, labels, relations):
+    witnesses: list[Witness] = []
+    while pinned := exposed(values, labels, relations, True, witnesses):
         cell = _next_to_hide(values, labels, relations, pinned, wholes)
         if cell is None:
             break  # nothing left to hide
@@ -172,7 +288,7 @@ def protect(
         labels[cell] = _wider(values[cell], labels[cell])
     for cell, before in reversed(steps):
         trial = {**labels, cell: before}
-        if not exposed(values, trial, relations):
+        if not exposed(values, trial, relations, True, witnesses):
             labels = trial
     return labels
 
