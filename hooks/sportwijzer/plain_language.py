@@ -19,11 +19,13 @@ COMPOUND_MIN = 9  # a hard word this long is also found at the end of a compound
 
 @dataclass(frozen=True)
 class PlainWord:
-    """A hard word (or words), the forms it takes, and what to write instead."""
+    """A hard word (or words), the forms it takes, what to write instead, and the names it may
+    stand in (like 'Verklaring Omtrent Gedrag')."""
 
     woord: str
     schrijf: str
     vormen: tuple[str, ...] = ()
+    behalve: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,9 +202,12 @@ def hard_words(sentence: Sentence, words: Mapping[str, PlainWord]) -> list[tuple
     """(line, message) for each hard word of the list in the sentence (also in a compound)."""
     forms = _forms(words)
     plain = [(_bare(word), line) for word, line in sentence.words]
+    whole = " ".join(word for word, _ in plain)
     found = []
     for index, (word, line) in enumerate(plain):
         for form, entry in _candidates(word, forms):
+            if any(name in whole for name in entry.behalve):
+                continue
             phrase = form.split()
             if [w for w, _ in plain[index : index + len(phrase)]] == phrase or (
                 len(phrase) == 1 and _compound(word, form)

@@ -174,7 +174,7 @@ def _text_line(prose: Prose, read: Readability, hard: int) -> str:
     extra = f"; {', '.join(flags)}" if flags else ""
     return (
         f"{name}: gemiddeld {_number(read.average)} woorden per zin, "
-        f"{len(read.sentences)} zinnen{extra}"
+        f"{len(read.sentences)} {'zin' if len(read.sentences) == 1 else 'zinnen'}{extra}"
     )
 
 
