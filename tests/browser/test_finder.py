@@ -163,8 +163,10 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
     site, _ = demo()
     second = [o.slug for o in site.gepubliceerd[PAGE_SIZE : 2 * PAGE_SIZE]]
     visit(page_without_js, "aanbod/pagina/2/")
+    # a sport's icon: a symbol in the page's sprite, or the same symbol in its own file
     normalise = """els => els.map(li => li.outerHTML.replace(/\\s+/g, ' ').replace(/> </g, '><')
         .replace(/ href="(?:[^"]*\\/)?([^/"]+)\\/"/g, ' href="$1"')
+        .replace(/ href="[^"#]*\\.svg(#sw-i-[^"]+)"/g, ' href="$1"')
         .replace(/<(\\/?)h[23]/g, '<$1h'))"""
     static = page_without_js.locator("main .sw-resultaten > li").evaluate_all(normalise)
     visit(page, "aanbod/")
@@ -182,6 +184,31 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
     assert len(made) == len(static) == len(second) > 0
     for one, other in zip(made, static, strict=True):
         assert one == other
+
+
+SPORT_ICONS = """els => els.map(li => li.querySelector('.sw-kaart__feiten use').getAttribute('href'))"""
+
+
+def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
+    """Issue #26: a card's sport has its own icon; a sport whose symbol is not in the page's
+    sprite (the sports of the static cards) points to the symbol in its own file, and is drawn."""
+    site, _ = demo()
+    visit(page, "aanbod/")
+    page.wait_for_function(UPDATED)
+    page.locator("#sw-meer").click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
+    )
+    hrefs = page.locator("#sw-resultaten > li").evaluate_all(SPORT_ICONS)
+    offers = site.gepubliceerd[: len(hrefs)]
+    assert [h.split("#sw-i-")[1] for h in hrefs] == [
+        o.sport.icoon.removeprefix("material/") for o in offers
+    ]
+    assert {h.startswith("#") for h in hrefs[PAGE_SIZE:]} == {True, False}  # both kinds
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#sw-resultaten .sw-kaart__feiten use')]
+            .every(use => use.getBBox().width > 0)"""
+    )
 
 
 def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
