@@ -76,25 +76,40 @@ def _load_terms(
 
 
 def _sport_warnings(document: Document, relative: str) -> list[Problem]:
-    """Every sport has an 'icoon' and an 'uitleg' (a warning: the site shows a neutral icon and
-    no 'Wat is ...?' without them)."""
+    """Every sport has an 'icoon' of its own and an 'uitleg' (warnings: without them the site
+    shows a neutral icon, or no 'Wat is ...?')."""
     found = []
+    first_with: dict[str, str] = {}  # an icon -> the first sport that has it
     for key, entry in document.data.items():
         line = document.line((key,))
-        if not entry.get("icoon"):
-            fix = (
-                "de site toont nu een algemeen icoon. Kies een icoon dat bij de sport past op "
-                "https://pictogrammers.com/library/mdi/ en schrijf het met material/ ervoor, "
-                "zoals 'icoon: material/swim'"
+        icon = entry.get("icoon")
+        if not icon:
+            found.append(
+                Problem(relative, line, f"veld '{key}.icoon' ontbreekt; {NO_ICON}", WARNING)
             )
-            found.append(Problem(relative, line, f"veld '{key}.icoon' ontbreekt; {fix}", WARNING))
+        elif icon in first_with:
+            text = f"'{icon}' is ook het icoon van '{first_with[icon]}'; {OWN_ICON}"
+            where = document.line((key, "icoon"))
+            found.append(Problem(relative, where, f"veld '{key}.icoon': {text}", WARNING))
+        else:
+            first_with[icon] = key
         if not entry.get("uitleg"):
-            fix = (
-                "schrijf in een of twee korte zinnen wat je doet, waarmee, en of je het alleen "
-                "of in een team doet. De site toont het onder 'Wat is ...?'"
+            found.append(
+                Problem(relative, line, f"veld '{key}.uitleg' ontbreekt; {NO_UITLEG}", WARNING)
             )
-            found.append(Problem(relative, line, f"veld '{key}.uitleg' ontbreekt; {fix}", WARNING))
     return found
+
+
+NO_ICON = (
+    "de site toont nu een algemeen icoon. Kies een icoon dat bij de sport past op "
+    "https://pictogrammers.com/library/mdi/ en schrijf het met material/ ervoor, "
+    "zoals 'icoon: material/swim'"
+)
+OWN_ICON = "kies voor elke sport een eigen icoon, zodat het plaatje helpt bij het kiezen"
+NO_UITLEG = (
+    "schrijf in een of twee korte zinnen wat je doet, waarmee, en of je het alleen of in een "
+    "team doet. De site toont het onder 'Wat is ...?'"
+)
 
 
 def _unknown_icons(document: Document, relative: str) -> list[Problem]:
