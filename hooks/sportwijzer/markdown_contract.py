@@ -50,7 +50,7 @@ def contract_warnings(text: str) -> list[tuple[int, str]]:
             found.append((number, CODE))
             continue
         found += [(number, message) for message in _line_warnings(line, lines, number)]
-    found += _table_warnings(lines)
+    found += _table_warnings(lines) + _star_warnings(text)
     return sorted(set(found))
 
 
@@ -69,8 +69,6 @@ def _line_warnings(line: str, lines: list[str], number: int) -> list[str]:
         found.append(HTML.format(tag=tag[0] if len(tag[0]) <= 20 else tag[0][:20] + "…"))
     if _CODE.search(line):
         found.append(CODE)
-    if "**" in line and "**" in _shown(line):
-        found.append(STARS)
     return found
 
 
@@ -81,6 +79,32 @@ def _starts_list(line: str) -> bool:
 def _shown(markdown: str) -> str:
     """The words a reader sees of the rendered text (tags left out)."""
     return html.unescape(re.sub(r"<[^>]+>", "", render(markdown)))
+
+
+def _star_warnings(text: str) -> list[tuple[int, str]]:
+    """'**' that the page would still show, at the first such line of its paragraph (bold may
+    run over lines within one)."""
+    if "**" not in text or "**" not in _shown(text):
+        return []
+    found = []
+    for start, block in _paragraphs(text):
+        if "**" in block and "**" in _shown(block):
+            offset = next(i for i, line in enumerate(block.splitlines()) if "**" in line)
+            found.append((start + offset, STARS))
+    return found
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of each run of lines between blank lines."""
+    found, current, start = [], [], 0
+    for number, line in enumerate([*text.splitlines(), ""], start=1):
+        if line.strip():
+            start = start or number
+            current.append(line)
+        elif current:
+            found.append((start, "\n".join(current)))
+            current, start = [], 0
+    return found
 
 
 def _table_warnings(lines: list[str]) -> list[tuple[int, str]]:

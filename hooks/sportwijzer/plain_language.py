@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 MAX_WORDS = 20  # B1: a sentence of more words is hard to follow
 SHOWN_WORDS = 6  # the first words of a sentence a warning shows
@@ -38,7 +39,7 @@ class Sentence:
     def line(self) -> int:
         return self.words[0][1]
 
-    @property
+    @cached_property
     def size(self) -> int:
         return sum(1 for word, _ in self.words if _counts(word))
 
@@ -54,7 +55,10 @@ class Sentence:
 
 def _counts(word: str) -> bool:
     """A word has a letter or a digit ('–' and '&' are no words); code counts as one."""
-    return any(char.isalnum() for char in word)
+    return _WORDLIKE.search(word) is not None
+
+
+_WORDLIKE = re.compile(r"[^\W_]")
 
 
 # --- Markdown to units of prose -----------------------------------------------------------------
@@ -129,7 +133,7 @@ def _clean(line: str) -> tuple[str, list[str]]:
 
     def keep(match: re.Match[str]) -> str:
         codes.append(match[0])
-        return f" {_CODE_MARK} "
+        return _CODE_MARK
 
     line = _CODE.sub(keep, line)
     for pattern, replacement in _INLINE:
@@ -156,7 +160,9 @@ def sentences(text: str) -> list[Sentence]:
         for number, line in unit:
             cleaned, codes = _clean(line)
             for token in cleaned.split():
-                words.append((codes.pop(0) if token == _CODE_MARK and codes else token, number))
+                while _CODE_MARK in token and codes:
+                    token = token.replace(_CODE_MARK, codes.pop(0), 1)
+                words.append((token, number))
         found += _split(words)
     return found
 
@@ -177,7 +183,8 @@ def _split(words: list[tuple[str, int]]) -> list[Sentence]:
 
 
 def _ends_sentence(word: str, following: str) -> bool:
-    if not _END.search(word) or word.startswith("`"):
+    """A full stop inside code ends nothing; one after it may."""
+    if not _END.search(word.rsplit("`", 1)[-1]):
         return False
     bare = word.rstrip("\"'”’)»").rstrip(".").lower().lstrip("(\"'‘“")
     if word.rstrip("\"'”’)»").endswith(".") and bare in ABBREVIATIONS:
@@ -200,21 +207,21 @@ def long_sentence(sentence: Sentence) -> str | None:
 
 def hard_words(sentence: Sentence, words: Mapping[str, PlainWord]) -> list[tuple[int, str]]:
     """(line, message) for each hard word of the list in the sentence (also in a compound)."""
-    forms = _forms(words)
-    plain = [(_bare(word), line) for word, line in sentence.words]
-    whole = " ".join(word for word, _ in plain)
+    return _hard_words(sentence, _lexicon(frozenset(words.values())))
+
+
+def _hard_words(sentence: Sentence, lexicon: _Lexicon) -> list[tuple[int, str]]:
+    plain = [_bare(word) for word, _ in sentence.words]
+    whole = " ".join(plain)
     found = []
-    for index, (word, line) in enumerate(plain):
-        for form, entry in _candidates(word, forms):
-            if any(name in whole for name in entry.behalve):
-                continue
-            phrase = form.split()
-            if [w for w, _ in plain[index : index + len(phrase)]] == phrase or (
-                len(phrase) == 1 and _compound(word, form)
-            ):
-                written = " ".join(w for w, _ in sentence.words[index : index + len(phrase)])
-                found.append((line, _hard_message(_bare(written, lower=False), entry)))
-                break
+    for index in range(len(plain)):
+        match = lexicon.find(plain, index)
+        if match is None or any(name in whole for name in match[1].behalve):
+            continue
+        written = " ".join(w for w, _ in sentence.words[index : index + match[0]])
+        found.append(
+            (sentence.words[index][1], _hard_message(_bare(written, lower=False), match[1]))
+        )
     return found
 
 
@@ -222,22 +229,39 @@ def _hard_message(written: str, entry: PlainWord) -> str:
     return f"'{written}' is een moeilijk woord; schrijf liever '{entry.schrijf}'"
 
 
-def _forms(words: Mapping[str, PlainWord]) -> dict[str, PlainWord]:
-    return {form: entry for entry in words.values() for form in (entry.woord, *entry.vormen)}
+@dataclass(frozen=True)
+class _Lexicon:
+    """The list's forms, by their first word, and its long one-word forms as one pattern."""
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], PlainWord], ...]]
+    compound: re.Pattern[str] | None
+    single: dict[str, PlainWord]
+
+    def find(self, plain: list[str], index: int) -> tuple[int, PlainWord] | None:
+        """(how many words, entry) of the form that starts at plain[index], if any."""
+        word = plain[index]
+        for phrase, entry in self.phrases.get(word, ()):
+            if tuple(plain[index : index + len(phrase)]) == phrase:
+                return len(phrase), entry
+        ending = self.compound.search(word) if self.compound else None
+        if ending and len(word) > len(ending[0]):  # 'sportaccommodatie' holds 'accommodatie'
+            return 1, self.single[ending[0]]
+        return None
 
 
-def _candidates(word: str, forms: dict[str, PlainWord]) -> list[tuple[str, PlainWord]]:
-    """Forms that could start at this word: the same first word, or the end of a compound."""
-    return [
-        (form, entry)
-        for form, entry in forms.items()
-        if form.split()[0] == word or (" " not in form and _compound(word, form))
-    ]
-
-
-def _compound(word: str, form: str) -> bool:
-    """'sportaccommodatie' holds 'accommodatie'; short forms only stand alone."""
-    return len(form) >= COMPOUND_MIN and len(word) > len(form) and word.endswith(form)
+@cache
+def _lexicon(entries: frozenset[PlainWord]) -> _Lexicon:
+    phrases: dict[str, list[tuple[tuple[str, ...], PlainWord]]] = {}
+    single: dict[str, PlainWord] = {}
+    for entry in sorted(entries, key=lambda e: e.woord):
+        for form in (entry.woord, *entry.vormen):
+            words = tuple(form.split())
+            phrases.setdefault(words[0], []).append((words, entry))
+            if len(words) == 1 and len(form) >= COMPOUND_MIN:
+                single[form] = entry
+    longest = sorted(single, key=len, reverse=True)
+    compound = re.compile("(?:" + "|".join(map(re.escape, longest)) + ")$") if longest else None
+    return _Lexicon({k: tuple(v) for k, v in phrases.items()}, compound, single)
 
 
 def _bare(word: str, lower: bool = True) -> str:
@@ -248,11 +272,12 @@ def _bare(word: str, lower: bool = True) -> str:
 def text_warnings(text: str, words: Mapping[str, PlainWord]) -> list[tuple[int, str]]:
     """(line in the text, message) for every long sentence and every hard word."""
     found: list[tuple[int, str]] = []
+    lexicon = _lexicon(frozenset(words.values()))
     for sentence in sentences(text):
         message = long_sentence(sentence)
         if message:
             found.append((sentence.line, message))
-        found += hard_words(sentence, words)
+        found += _hard_words(sentence, lexicon)
     return found
 
 

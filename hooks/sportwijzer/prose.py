@@ -81,10 +81,9 @@ def _field_prose(root: Path, source: SourceFile, fields: tuple[str, ...]) -> Ite
             continue
         key_line = source.document.line((name,))
         header = lines[key_line - 1] if 0 < key_line <= len(lines) else ""
-        literal = bool(_LITERAL.search(header))
-        exact = literal or "\n" not in value.strip()
+        literal = bool(_LITERAL.search(header))  # otherwise YAML may fold the lines: search them
         first = key_line + 1 if literal else key_line
-        yield Prose(source.path, name, value, first, exact, lines)
+        yield Prose(source.path, name, value, first, literal, lines)
 
 
 _LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")  # a block whose lines are the text's lines
