@@ -224,16 +224,35 @@ def _another_value(
     values: Mapping[Cell, int], known: Bounds, relations: list[Relation], cell: Cell
 ) -> Witness | None:
     """A whole-number table the page allows in which `cell` has another value, or None. The
-    search tries the true counts first; when it runs out of steps, the answer is None."""
+    search changes only the cells next to `cell` first (the rest keep their true counts), then
+    those two steps away, then all; when it runs out of steps, the answer is None."""
     low, high = known[cell]
     others = [v for v in _near(values[cell], low, high) if v != values[cell]][:3]
     budget = [SEARCH_STEPS]
-    for other in others:
-        start = propagate({**known, cell: (other, other)}, relations, [cell])
-        table = _search(start, values, relations, budget)
-        if table is not None:
-            return table
+    rules = tuple(relations)
+    for radius in (1, 2, None):
+        area = _around(cell, rules, radius)
+        base = {
+            c: bounds if area is None or c in area else (values.get(c, 0), values.get(c, 0))
+            for c, bounds in known.items()
+        }
+        for other in others:
+            start = propagate({**base, cell: (other, other)}, relations)
+            table = _search(start, values, relations, budget)
+            if table is not None:
+                return table
     return None
+
+
+def _around(cell: Cell, rules: tuple[Relation, ...], radius: int | None) -> set[Cell] | None:
+    """The cells at most `radius` relations away from `cell` (None: every cell)."""
+    if radius is None:
+        return None
+    index = _index(rules)
+    area = {cell}
+    for _step in range(radius):
+        area |= {c for a in area for r in index.get(a, ()) for c, _f in rules[r].terms}
+    return area
 
 
 SEARCH_STEPS = 400
@@ -250,14 +269,17 @@ def _near(value: float, low: float, high: float) -> list[int]:
 def _search(
     bounds: Bounds, values: Mapping[Cell, int], relations: list[Relation], budget: list[int]
 ) -> Witness | None:
-    """Depth first: fix the most constrained open cell, nearest its true count first."""
+    """Depth first: if the open cells can keep their true counts, done; else fix an open cell
+    of a relation that the true counts break, nearest its true count first."""
     if any(low > high for low, high in bounds.values()):
         return None
-    free = [cell for cell, (low, high) in bounds.items() if low < high]
-    if not free:
-        return {cell: low for cell, (low, _high) in bounds.items()}
+    table = {c: min(max(values.get(c, 0), low), high) for c, (low, high) in bounds.items()}
+    broken = [r for r in relations if not _holds(r, table)]
+    if not broken:
+        return table
+    free = [c for r in broken for c, _f in r.terms if bounds[c][0] < bounds[c][1]]
     budget[0] -= 1
-    if budget[0] < 0:
+    if not free or budget[0] < 0:
         return None  # undecided counts as exposed: hide more rather than less
     cell = min(free, key=lambda c: (min(bounds[c][1], 10**6) - bounds[c][0], repr(c)))
     for value in _near(values.get(cell, 0), *bounds[cell]):
@@ -266,6 +288,11 @@ def _search(
         if table is not None:
             return table
     return None
+
+
+def _holds(relation: Relation, table: Mapping[Cell, float]) -> bool:
+    total = sum(factor * table[cell] for cell, factor in relation.terms)
+    return total == 0 if relation.equal else total <= 0
 
 
 def protect(
