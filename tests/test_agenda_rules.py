@@ -373,9 +373,9 @@ def test_make_check_refuses_each_contract_example_naming_its_field(region, name,
     write(region, F, text)
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", TODAY.isoformat()], out) == 1
-    lines = out.getvalue().splitlines()  # errors first; the fixture's one stale offer warns
-    assert lines[:1] == expected
-    assert lines[-1] == "Gevonden: 1 probleem in 1 bestand. 1 waarschuwing."
+    lines = out.getvalue().splitlines()  # errors first; the fixture warns about a stale offer
+    assert lines[:1] == expected  # and about the HTML in g-judo-zwolle's description
+    assert lines[-1] == "Gevonden: 1 probleem in 1 bestand. 2 waarschuwingen."
 
 
 def test_the_commented_template_stays_valid(region):

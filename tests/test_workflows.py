@@ -339,7 +339,7 @@ def test_pre_commit_hook_says_in_dutch_why_the_commit_stops(region, capsys):
     write(region, "offers/kapot.yml", VALID_OFFER.replace("sport: zwemmen", "sport: zwemen"))
     assert hook.run(region) == 1
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        "Gevonden: 1 probleem in 1 bestand. 1 waarschuwing.",
+        "Gevonden: 1 probleem in 1 bestand. 2 waarschuwingen.",
         "De commit is tegengehouden. Los de problemen hierboven op, sla de bestanden op en "
         "probeer het opnieuw.",
     ]
