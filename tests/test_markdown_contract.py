@@ -15,6 +15,7 @@ from sportwijzer.markdown_contract import (
     HEADING,
     HTML,
     IMAGE,
+    PLAIN_SUMMARY,
     QUOTE,
     STARS,
     TABLE,
@@ -109,6 +110,19 @@ def test_the_table_on_the_offer_event_and_partner_pages(region):
         assert "|" not in text and "**" not in text
     mine = ("offers/a.yml", "agenda/a.yml", "partners/judoclub-de-mat.md")
     assert not [p for p in result.problems if p.path in mine]
+
+
+@pytest.mark.parametrize(
+    ("summary", "mark"),
+    [("Zwemmen met **twee** trainers.", "**"), ("Zie [de site](https://a.nl).", "](")],
+)
+def test_a_summary_is_plain_text(region, summary, mark):
+    offer = VALID_OFFER.replace("Zwemmen in een kleine groep met extra begeleiding.", summary)
+    write(region, "offers/a.yml", offer)
+    problems = sorted_problems(load_site(region, today=TODAY).problems)
+    assert [p.format() for p in problems if p.path == "offers/a.yml"] == [
+        f"offers/a.yml:5: let op: veld 'samenvatting': {PLAIN_SUMMARY.format(mark=mark)}"
+    ]
 
 
 def test_make_check_warns_with_the_file_line(region):

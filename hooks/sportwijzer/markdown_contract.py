@@ -33,6 +33,10 @@ TABLE = (
     "de eerste rij (de kop) een regel als | --- | --- |"
 )
 STARS = "op de pagina staat dan '**'; zet ** direct tegen de woorden, zoals **vet**, of haal ze weg"
+PLAIN_SUMMARY = (
+    "een samenvatting is gewone tekst, zonder Markdown: de pagina toont '{mark}' zoals het er "
+    "staat; haal het weg"
+)
 
 
 def contract_warnings(text: str) -> list[tuple[int, str]]:
@@ -52,6 +56,12 @@ def contract_warnings(text: str) -> list[tuple[int, str]]:
         found += [(number, message) for message in _line_warnings(line, lines, number)]
     found += _table_warnings(lines) + _star_warnings(text)
     return sorted(set(found))
+
+
+def summary_warnings(text: str) -> list[tuple[int, str]]:
+    """A summary is shown as it is written: Markdown marks would stand on the page."""
+    marks = [mark for mark in ("**", "__", "|", "](") if mark in text]
+    return [(1, PLAIN_SUMMARY.format(mark=marks[0]))] if marks else []
 
 
 def _line_warnings(line: str, lines: list[str], number: int) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .datakinds import EVENTS, OFFERS, PARTNERS
 from .load import SourceFile, read_text
-from .markdown_contract import contract_warnings
+from .markdown_contract import contract_warnings, summary_warnings
 from .plain_language import MAX_WORDS, PlainWord, Readability, readability, text_warnings
 from .problems import WARNING, Problem
 
@@ -25,6 +25,7 @@ TEXT_FIELDS = {
     EVENTS.name: ("samenvatting", "beschrijving"),
 }
 DESCRIPTIONS = ("beschrijving", "tekst")  # the texts in Markdown that markdown_contract checks
+SUMMARY = "samenvatting"  # plain text: shown as written
 BODY_FIELD = "tekst"  # a partner's text below its fields, as markup_rules calls it
 
 
@@ -121,6 +122,10 @@ def prose_problems(
             for line, message in contract_warnings(prose.text):
                 word = lines[line - 1].strip()[:20] if line <= len(lines) else ""
                 problems.append(prose.problem(line, word, message))
+        elif prose.field == SUMMARY:
+            problems += [
+                prose.problem(1, "", message) for _, message in summary_warnings(prose.text)
+            ]
     return problems
 
 
