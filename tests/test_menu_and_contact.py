@@ -4,6 +4,7 @@ to the desk. tests/browser/test_menu_and_dead_ends.py shows the same in a browse
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,46 @@ def test_without_a_desk_address_there_is_no_mail(region: Path):
     site = load_site(region, today=TODAY).site
     assert site is not None and site.regio.loket.telefoon
     assert volunteer_page(site).loket_mail == ""
+
+
+class _AskTheDesk(HTMLParser):
+    """Every 'vraag het sportloket' in a page's text, and whether it is a link's text."""
+
+    PHRASE = "vraag het sportloket"
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.found: list[tuple[str, bool]] = []  # (the text, inside a link or <title>)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID and tag not in ("source", "track", "wbr", "path", "use"):
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data):
+        if self.PHRASE in " ".join(data.lower().split()) and "script" not in self.open:
+            named = bool({"a", "title"} & set(self.open))
+            self.found.append((" ".join(data.split()), named))
+
+
+def test_every_vraag_het_sportloket_of_the_site_is_a_link(regio_a_build):
+    """No dead end: where a template or a page of content/ says 'Vraag het sportloket', those
+    words are a link (but on the desk's own page, whose title they are). Built from regio-a: a
+    coordinator's text may say it too (the demo's zeilkamp does), as plain text on a page that
+    has the link."""
+    site = regio_a_build.site
+    dead, seen = [], 0
+    for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).as_posix() == "hulp-bij-zoeken/index.html":
+            continue  # the page every link leads to: its name in the heading and the header
+        parser = _AskTheDesk()
+        parser.feed(path.read_text(encoding="utf-8"))
+        seen += len(parser.found)
+        dead += [f"{path.relative_to(site)}: {text}" for text, named in parser.found if not named]
+    assert seen > 10
+    assert dead == []
