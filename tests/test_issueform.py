@@ -109,7 +109,11 @@ CASES = [
         "complete",
         body({**REQUIRED, **OPTIONAL}),
         COMPLETE_DATA,
-        ["Geen fouten gevonden in 1 bestand."],
+        [  # the heading the provider typed in the description: a warning for the coordinator
+            f"{F}:11: let op: veld 'beschrijving': een kop hoort niet in een beschrijving; "
+            "schrijf de kop als gewone zin, of in **vet**",
+            "Geen fouten gevonden in 1 bestand. 1 waarschuwing.",
+        ],
     ),
     (
         "unknown-beperking",

@@ -90,7 +90,8 @@ def test_only_the_self_test_loads_its_script(built):
     [
         ("toolkit/waarom-samenwerken", "herken-je-dit-in-jouw-regio",
          "Het aanbod sluit niet goed aan bij hun wensen", "wat-samenwerken-oplevert"),
-        ("toolkit/communicatie", "praat-met-de-doelgroep", "Wat missen ze?", "ambassadeurs"),
+        ("toolkit/communicatie", "praat-met-de-mensen-voor-wie-het-is", "Wat missen ze?",
+         "ambassadeurs"),
         ("toolkit/coordinator", "zeven-eigenschappen-van-een-goede-coordinator",
          "Heeft een groot netwerk.", "een-goede-coordinator-valt-weinig-op"),
         ("toolkit/activiteiten", "maak-sport-een-vast-onderdeel-van-het-werk-van-partners",
