@@ -186,7 +186,8 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
         assert one == other
 
 
-SPORT_ICONS = """els => els.map(li => li.querySelector('.sw-kaart__feiten use').getAttribute('href'))"""
+SPORT_ICONS = """els => els.map(li =>
+    li.querySelector('.sw-kaart__feiten use').getAttribute('href'))"""
 
 
 def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
