@@ -314,7 +314,7 @@ def test_stale_offer_is_a_warning_that_never_fails(region):
         "getoond; schrijf Markdown: **vet**, een lijstje met -, of een link als [tekst](https://…)",
         "offers/wandelen-kampen.yml:17: let op: veld 'laatst_gecontroleerd': 2025-01-15 is meer "
         "dan 12 maanden geleden; vraag de aanbieder of alles nog klopt en zet dan de datum van "
-        "vandaag"
+        "vandaag",
     ]
 
 
