@@ -172,4 +172,3 @@ def query_lexicon(site: Site) -> dict:
     names |= {s.slug: s.naam for s in vocabulary.sporten.values()}
     names |= kenmerk_names | WISH_NAMES
     return {"woorden": words, "vul": filler, "namen": dict(sorted(names.items()))}
-
