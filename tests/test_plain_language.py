@@ -5,11 +5,13 @@ line; Markdown is no part of a sentence. Our own pages and the demo pass."""
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, write
 from sportwijzer.cli import main
+from sportwijzer.markdown_contract import contract_warnings
 from sportwijzer.plain_language import PlainWord, sentences, text_warnings
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
@@ -216,3 +218,19 @@ def test_make_leesbaarheid_lists_the_hardest_text_first(region):
     assert "1 zinnen van meer dan 20 woorden" in lines[0]
     assert lines[1] == "content/over.md: gemiddeld 11,0 woorden per zin, 2 zinnen; 1 te lang"
     assert lines[2] == '     21 woorden, regel 3: "Wij bieden in onze zaal elke week een les aan …"'
+
+
+# --- odd text never makes the check slow --------------------------------------------------------
+
+SLOW_PIECES = ["<a ", "<https:", "![a", "[a](", "<!--", "{.", "``x ", "|-", "**a\n", "# a\n", "a. "]
+
+
+@pytest.mark.parametrize("piece", SLOW_PIECES)
+def test_odd_text_is_read_in_linear_time(piece):
+    """100 KB of a piece that a careless pattern reads again and again (each '<a ' up to the end
+    of the text, looking for its '>'): well under a few seconds, even on a busy machine."""
+    text = piece * (100_000 // len(piece))
+    start = time.perf_counter()
+    text_warnings(text, WORDS)
+    contract_warnings(text)
+    assert time.perf_counter() - start < 5

@@ -70,29 +70,29 @@ _RULE = re.compile(r"^ {0,3}(?:[-*_=]\s*){3,}$")
 _TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 _INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),  # an image: its text is no sentence
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # a link: its words stay
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<(?:https?:|mailto:)[^>\s]*>"), " "),
-    (re.compile(r"</?[A-Za-z][^>]*>"), " "),  # an HTML tag
-    (re.compile(r"\{:?\s*[.#][^}]*\}"), " "),  # attributes { .klasse }
+    # No part may run over the character that opens the next one: each stays linear in time.
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), " "),  # an image: its text is no sentence
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # a link: its words stay
+    (re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]"), r"\1"),
+    (re.compile(r"<(?:https?:|mailto:)[^<>\s]*>"), " "),
+    (re.compile(r"</?[A-Za-z][^<>]*>"), " "),  # an HTML tag
+    (re.compile(r"\{:?\s*[.#][^{}]*\}"), " "),  # attributes { .klasse }
     (
         re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)"),
         "",
     ),
     (re.compile(r"\\([\\`*_{}\[\]()#+.!|-])"), r"\1"),
 ]
-_CODE = re.compile(r"(`+)(.+?)\1")
+_CODE = re.compile(r"(`+)([^`]+)\1")
 _CODE_MARK = "\x00"  # a code span, kept whole as one word
 
 
 def _units(text: str) -> Iterator[list[tuple[int, str]]]:
     """Runs of prose lines (line, text) that belong together: a paragraph, an item, a heading,
     a table cell. Code blocks, rules, dividers and link definitions are left out."""
-    text = _COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
+    text = _without_comments(text)
     unit: list[tuple[int, str]] = []
     fence = ""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -121,6 +121,17 @@ def _units(text: str) -> Iterator[list[tuple[int, str]]]:
             continue
         unit.append((number, line))
     yield from [unit] if unit else []
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments left out, their lines kept (an unclosed one runs to the end, as in HTML)."""
+    parts, start = [], 0
+    while (opened := text.find("<!--", start)) >= 0:
+        closed = text.find("-->", opened + 4)
+        end = len(text) if closed < 0 else closed + 3
+        parts += [text[start:opened], "\n" * text.count("\n", opened, end)]
+        start = end
+    return "".join(parts) + text[start:]
 
 
 def _cells(row: str) -> list[str]:
