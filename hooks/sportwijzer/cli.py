@@ -92,8 +92,11 @@ def _readability(args: argparse.Namespace, out: TextIO) -> int:
     root = Path(args.root)
     found, _ = read_all_kinds(root)
     words, _ = load_plain_words(root)
-    for line in readability_lines(prose_of(root, found), words):
-        print(line, file=out)
+    try:
+        for line in readability_lines(prose_of(root, found), words):
+            print(line, file=out)
+    except BrokenPipeError:  # 'make leesbaarheid | head': the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
