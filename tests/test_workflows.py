@@ -69,14 +69,72 @@ CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))  # minute hour day mo
 
 
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
-def test_every_workflow_parses_pins_major_versions_and_only_reads_code(path: Path):
+def test_every_workflow_parses_names_its_steps_and_only_reads_code(path: Path):
     flow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert flow["name"] and triggers(flow) and flow["jobs"]
     assert flow["permissions"] == {"contents": "read"}  # no write rights at the top
-    for action in uses(flow):
-        assert re.fullmatch(r"actions/[a-z-]+@v[0-9]+", action), action
     for step in steps(flow):
         assert step.get("name"), step
+
+
+# A `uses:` line as written, with its comment (YAML drops comments, so the text is read).
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$")
+PINNED = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}")
+VERSION_COMMENT = re.compile(r"\s+# v[0-9]+\.[0-9]+\.[0-9]+")
+
+
+def action_files() -> list[Path]:
+    """The workflows and any composite action under .github/."""
+    github = REPO / ".github"
+    return sorted(
+        {*WORKFLOWS.glob("*.y*ml"), *github.rglob("action.yml"), *github.rglob("action.yaml")}
+    )
+
+
+def uses_lines(path: Path) -> list[tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(m[1], m[2]) for line in lines if (m := USES_LINE.match(line))]
+
+
+def parsed_uses(path: Path) -> list[str]:
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "jobs" in flow:
+        return uses(flow)
+    return [step["uses"] for step in flow["runs"].get("steps", []) if "uses" in step]
+
+
+@pytest.mark.parametrize("path", action_files(), ids=lambda p: p.name)
+def test_every_third_party_action_is_pinned_by_commit_sha_with_its_version(path: Path):
+    """A tag can be moved to other code; a commit cannot. Dependabot updates SHA and comment."""
+    found = uses_lines(path)
+    assert [action for action, _ in found] == parsed_uses(path)  # no `uses:` the lines miss
+    for action, rest in found:
+        if action.startswith(("./", "docker://")):
+            continue  # an action in this repository or an image, not a third-party action
+        assert PINNED.fullmatch(action), action
+        assert VERSION_COMMENT.fullmatch(rest), f"{action}{rest}"
+
+
+def test_each_action_is_pinned_to_one_commit_and_one_version_everywhere():
+    versions: dict[str, set[str]] = {}
+    for path in action_files():
+        for action, rest in uses_lines(path):
+            name, _, sha = action.partition("@")
+            versions.setdefault(name, set()).add(f"{sha}{rest}")
+    assert versions and all(len(pinned) == 1 for pinned in versions.values()), versions
+
+
+def test_dependabot_proposes_weekly_updates_for_the_actions_and_the_pip_packages():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["directory"] == "/"
+        assert update["schedule"]["interval"] == "weekly"
+        assert 1 <= update["open-pull-requests-limit"] <= 5
+    for name in ("requirements.txt", "requirements-check.txt"):  # what pip at "/" reads
+        assert (REPO / name).is_file(), name
 
 
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
