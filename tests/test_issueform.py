@@ -10,7 +10,14 @@ import yaml
 
 from conftest import TODAY, write
 from sportwijzer.cli import main
-from sportwijzer.issueform import offer_from_issue, sections, time_slot
+from sportwijzer.issueform import (
+    EVENT_FORM_FIELDS,
+    FORM_FIELDS,
+    offer_from_issue,
+    sections,
+    time_slot,
+)
+from sportwijzer.nieuw import write_new
 
 REQUIRED = {
     "Naam van het aanbod": "Zwemmen op zaterdag",
@@ -89,8 +96,11 @@ COMPLETE_DATA = {
 
 
 def body(answers: dict[str, str]) -> str:
-    """The Markdown GitHub writes for a submitted form."""
-    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in answers.items()) + "\n"
+    """The Markdown GitHub writes for a submitted form: the questions in the order of the form."""
+    fields = FORM_FIELDS if "Naam van het aanbod" in answers else EVENT_FORM_FIELDS
+    order = [field.label for field in fields]
+    ordered = sorted(answers.items(), key=lambda item: order.index(item[0]))
+    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in ordered) + "\n"
 
 
 def changed(**changes: str) -> dict[str, str]:
@@ -298,3 +308,138 @@ def test_an_agenda_issue_with_a_date_that_is_no_date_is_refused_on_its_line(regi
         "agenda/clinic-judo-kom-proberen.yml:7: veld 'datum': 'zaterdag 6 maart' is geen datum; "
         "schrijf jaar-maand-dag, zoals 2027-04-17"
     )
+
+
+# --- text from an issue is data: only the form's own headings, one Dutch line, only offers/ ---
+
+
+def test_a_heading_in_an_html_comment_never_replaces_a_field():
+    """GitHub does not show a comment, so a heading in one is not the form's."""
+    hidden = "info@example.org\n<!--\n### Gemeente\n\nHeerde\n\n### Naam van het aanbod\n\nX"
+    answers = sections(body(changed(**{"E-mail": hidden + "\n-->"})))
+    assert (
+        answers["Gemeente"] == "Zwolle"
+        and answers["Naam van het aanbod"] == REQUIRED["Naam van het aanbod"]
+    )
+    assert answers["E-mail"] == "info@example.org"
+    unclosed = sections(body(changed(**{"E-mail": hidden})))  # runs to the end, as in HTML
+    assert unclosed["Gemeente"] == "Zwolle" and unclosed["E-mail"] == "info@example.org"
+
+
+def test_a_form_label_typed_in_a_later_answer_stays_in_that_answer():
+    typed = "Bus 3.\n\n### Naam van het aanbod\n\nGratis geld"
+    answers = sections(body({**REQUIRED, "Vervoer": typed}))
+    assert answers["Naam van het aanbod"] == "Zwemmen op zaterdag"
+    assert answers["Vervoer"] == typed
+
+
+NO_FORM = (
+    "geen vraag van het formulier gevonden (een kop als '### Naam van het aanbod'); "
+    "kopieer de hele tekst van het issue, met de koppen"
+)
+NOT_TEXT = "bestand is geen tekst (UTF-8); kopieer de tekst van het issue en sla die op als UTF-8"
+TOO_BIG = "bestand is groter dan 1 MB; dat is geen tekst van een issue"
+LONG_TITLE = "Zwemmen " * 40
+REFUSED_ISSUES = [
+    ("empty", b"", [], "issue.md: " + NO_FORM),
+    ("no-headings", b"Hallo, ik wil graag zwemmen.\n", [], "issue.md: " + NO_FORM),
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\xff\xfe", [], "issue.md: " + NOT_TEXT),
+    ("nul", body(REQUIRED).encode() + b"\x00", [], "issue.md: " + NOT_TEXT),
+    ("too-big", b"### Sport\n\n" + b"a" * 1_000_001, [], "issue.md: " + TOO_BIG),
+    (
+        "long-title",
+        body(changed(**{"Naam van het aanbod": LONG_TITLE})).encode(),
+        [],
+        "issue.md: de naam 'zwemmen-zwemmen-zwemmen-zwemmen-zwemmen-…' is te lang (319 tekens, "
+        "hoogstens 80); geef een kortere naam mee met SLUG=...",
+    ),
+    (
+        "slug-up",
+        body(REQUIRED).encode(),
+        ["--slug", "../regio"],
+        "issue.md: '../regio' mag alleen kleine letters, cijfers en streepjes bevatten",
+    ),
+    (
+        "slug-folder",
+        body(REQUIRED).encode(),
+        ["--slug", "a/b"],
+        "issue.md: 'a/b' mag alleen kleine letters, cijfers en streepjes bevatten",
+    ),
+]
+
+
+def offer_files(region) -> list[str]:
+    return sorted(p.name for p in (region / "offers").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "extra", "line"), REFUSED_ISSUES, ids=[c[0] for c in REFUSED_ISSUES]
+)
+def test_an_issue_that_cannot_be_read_is_one_line_and_writes_nothing(
+    region, name, content, extra, line
+):
+    (region / "issue.md").write_bytes(content)
+    before = offer_files(region)
+    out = io.StringIO()
+    args = ["aanbod-uit-issue", str(region / "issue.md"), "--root", str(region), *extra]
+    assert (main(args, out), out.getvalue()) == (2, line + "\n")
+    assert offer_files(region) == before and not (region / "regio.yml.yml").exists()
+
+
+def test_a_missing_issue_file_or_none_given_is_one_line(region, monkeypatch):
+    monkeypatch.delenv("ISSUE", raising=False)
+    out = io.StringIO()
+    assert main(["aanbod-uit-issue", str(region / "weg.md"), "--root", str(region)], out) == 2
+    assert out.getvalue() == "weg.md: bestand ontbreekt\n"
+    out = io.StringIO()
+    assert main(["evenement-uit-issue", "--root", str(region)], out) == 2
+    assert out.getvalue() == (
+        "Geef het bestand met de tekst van het issue: make evenement-uit-issue ISSUE=issue.md\n"
+    )
+
+
+@pytest.mark.parametrize("dangling", [False, True], ids=["symlink", "dangling-symlink"])
+def test_a_symlink_where_the_file_would_go_is_refused_and_never_followed(
+    region, tmp_path, dangling
+):
+    outside = tmp_path / "buiten.txt"
+    if not dangling:
+        outside.write_text("van iemand anders\n", encoding="utf-8")
+    (region / "offers" / "zwemmen-op-zaterdag.yml").symlink_to(outside)
+    write(region, "issue.md", body(REQUIRED))
+    out = io.StringIO()
+    assert main(["aanbod-uit-issue", str(region / "issue.md"), "--root", str(region)], out) == 2
+    assert out.getvalue() == (
+        "issue.md: offers/zwemmen-op-zaterdag.yml is een snelkoppeling (symlink); haal hem weg "
+        "of kies een andere naam\n"
+    )
+    assert outside.exists() != dangling
+    assert dangling or outside.read_text(encoding="utf-8") == "van iemand anders\n"
+
+
+def test_a_folder_that_is_a_symlink_to_elsewhere_gets_nothing(region, tmp_path):
+    elsewhere = tmp_path / "elders"
+    (region / "offers").rename(elsewhere)
+    (region / "offers").symlink_to(elsewhere)
+    write(region, "issue.md", body(REQUIRED))
+    out = io.StringIO()
+    assert main(["aanbod-uit-issue", str(region / "issue.md"), "--root", str(region)], out) == 2
+    assert out.getvalue() == (
+        "issue.md: offers/zwemmen-op-zaterdag.yml komt via een snelkoppeling (symlink) buiten de "
+        "map van de site terecht\n"
+    )
+    assert not (elsewhere / "zwemmen-op-zaterdag.yml").exists()
+
+
+def test_writing_never_follows_a_symlink_that_appears_after_the_check(region, tmp_path):
+    """A symlink made between the check and the write: one to elsewhere fails the containment,
+    one inside the folder fails O_EXCL and O_NOFOLLOW; neither target is made."""
+    outside, inside = tmp_path / "buiten.txt", region / "offers" / "ander.yml"
+    (region / "offers" / "nieuw.yml").symlink_to(outside)
+    with pytest.raises(OSError, match="buiten de map van de site"):
+        write_new(region, "offers/nieuw.yml", "titel: x\n")
+    (region / "offers" / "nieuw.yml").unlink()
+    (region / "offers" / "nieuw.yml").symlink_to(inside)
+    with pytest.raises(FileExistsError):
+        write_new(region, "offers/nieuw.yml", "titel: x\n")
+    assert not outside.exists() and not inside.exists()

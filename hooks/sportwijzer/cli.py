@@ -17,7 +17,8 @@ from .datakinds import read_all_kinds
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
 from .freshness import stale_issue, stale_report
-from .issueform import data_yaml, event_from_issue, offer_from_issue
+from .issueform import data_yaml, event_from_issue, form_headings, offer_from_issue
+from .load import MAX_FILE_BYTES
 from .nieuw import (
     QUESTIONS,
     NewOffer,
@@ -53,21 +54,25 @@ def _parser() -> argparse.ArgumentParser:
     stale = commands.add_parser("verouderd", help="tabel van aanbod ouder dan 12 maanden")
     stale.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
     stale.add_argument("--issue", action="store_true", help="tekst van het issue 'Aanbod nakijken'")
-    stale.add_argument("--link", default="", help="adres van de bestanden op GitHub, voor --issue")
+    stale.add_argument(
+        "--link", help="adres van de bestanden op GitHub, voor --issue (standaard: LINK)"
+    )
     issue_commands = []
     for name, folder in (("aanbod-uit-issue", "offers"), ("evenement-uit-issue", "agenda")):
         issue = commands.add_parser(name, help=f"maak {folder}/<naam>.yml uit een issue")
-        issue.add_argument("issue", type=Path, help="bestand met de tekst van het issue")
+        issue.add_argument(
+            "issue", nargs="?", help="bestand met de tekst van het issue (standaard: ISSUE)"
+        )
         issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
         issue.add_argument("--root", default=".", help="map van de regio (standaard: .)")
         issue_commands.append(issue)
     new = commands.add_parser("nieuw-aanbod", help="schrijf een nieuw aanbod met uitleg")
     for name, _question in QUESTIONS:
-        new.add_argument(f"--{name}", default="")
+        new.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")
     new.add_argument("--root", default=".", help="map van de regio (standaard: .)")
     event = commands.add_parser("nieuw-evenement", help="schrijf een activiteit voor de agenda")
     for name, _question in EVENT_QUESTIONS:
-        event.add_argument(f"--{name}", default="")
+        event.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")
     event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
     telling = commands.add_parser(
         "vraag-telling", help="tel het register van het loket in vragen/telling.yml"
@@ -103,7 +108,7 @@ def _readability(args: argparse.Namespace, out: TextIO) -> int:
 def _stale(args: argparse.Namespace, out: TextIO) -> int:
     """Print the table (or the issue body) of stale offers; time never fails anything: exit 0."""
     if args.issue:
-        lines = stale_issue(args.root, today=args.vandaag, link=args.link)
+        lines = stale_issue(args.root, today=args.vandaag, link=_given(args.link, "LINK"))
     else:
         lines = stale_report(args.root, today=args.vandaag)
     for line in lines:
@@ -123,34 +128,87 @@ def _event_from_issue(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_from_issue(args: argparse.Namespace, out: TextIO, schema: str, command: str) -> int:
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    if not args.issue.is_file():
-        print(f"{args.issue}: bestand ontbreekt", file=out)
+    given = args.issue if args.issue is not None else os.environ.get("ISSUE", "")
+    if not given.strip():
+        print(_NO_ISSUE.format(command=command), file=out)
         return 2
-    body = args.issue.read_text(encoding="utf-8")
+    issue = Path(given)
+    body, refused = read_issue(issue)
+    if body is None:
+        print(f"{issue.name}: {refused}", file=out)
+        return 2
     if schema == "offer":
-        data, problems = offer_from_issue(body, args.issue.name, today)
+        data, problems = offer_from_issue(body, issue.name, today)
         path_of = offer_path
     else:
-        data, problems = event_from_issue(body, args.issue.name)
+        data, problems = event_from_issue(body, issue.name)
         path_of = event_path
-    slug = args.slug or slugify(str(data.get("titel", "")))
+    slug = _given(args.slug, "SLUG") or slugify(str(data.get("titel", "")))
     refused = refuse_name(root, slug, path_of) if slug else _NO_SLUG
     if refused:
-        print(f"{args.issue.name}: {refused}", file=out)
+        print(f"{issue.name}: {refused}", file=out)
         return 2
     relative = path_of(slug)
-    text = data_yaml(data, args.issue.name, schema, command)
-    return _finish(relative, problems + write_and_check(root, relative, text, today), out)
+    text = data_yaml(data, issue.name, schema, command)
+    return _write_checked(root, relative, text, today, problems, out)
+
+
+def read_issue(path: Path) -> tuple[str | None, str]:
+    """The text of an issue file, or None and why it cannot be one (one Dutch line)."""
+    if not path.is_file():
+        return None, "bestand ontbreekt"
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, _ISSUE_TOO_BIG
+        body = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None, _ISSUE_NOT_TEXT
+    except OSError as error:
+        return None, f"bestand kan niet gelezen worden ({error.strerror})"
+    if "\x00" in body:
+        return None, _ISSUE_NOT_TEXT
+    if not form_headings(body):
+        return None, _NO_FORM
+    return body, ""
+
+
+def _given(value: str | None, name: str) -> str:
+    """A value from its option, or else from the environment variable make passes it in."""
+    return (value if value is not None else os.environ.get(name, "")).strip()
+
+
+def _write_checked(
+    root: Path, relative: str, text: str, today: dt.date, problems: list[Problem], out: TextIO
+) -> int:
+    """Write the new file and report its problems; a file that cannot be made is one line."""
+    try:
+        mine = write_and_check(root, relative, text, today)
+    except OSError as error:
+        print(
+            f"{relative}: kan niet geschreven worden ({error.strerror}); er is niets geschreven",
+            file=out,
+        )
+        return 2
+    return _finish(relative, problems + mine, out)
 
 
 _NO_SLUG = "het issue heeft geen titel; geef de naam van het bestand mee met SLUG=..."
+_NO_ISSUE = "Geef het bestand met de tekst van het issue: make {command} ISSUE=issue.md"
+_ISSUE_TOO_BIG = "bestand is groter dan 1 MB; dat is geen tekst van een issue"
+_ISSUE_NOT_TEXT = (
+    "bestand is geen tekst (UTF-8); kopieer de tekst van het issue en sla die op als UTF-8"
+)
+_NO_FORM = (
+    "geen vraag van het formulier gevonden (een kop als '### Naam van het aanbod'); "
+    "kopieer de hele tekst van het issue, met de koppen"
+)
 
 
 def _answers(
     args: argparse.Namespace, questions: tuple[tuple[str, str], ...], command: str, out: TextIO
 ) -> dict[str, str] | None:
     """The answers given as arguments, the missing ones asked on a terminal (None: not asked)."""
-    answers = {name: getattr(args, name).strip() for name, _question in questions}
+    answers = {name: _given(getattr(args, name), name.upper()) for name, _question in questions}
     missing = [(name, question) for name, question in questions if not answers[name]]
     if missing and not sys.stdin.isatty():
         names = ", ".join(name.upper() for name, _question in missing)
@@ -173,13 +231,13 @@ def _new_event(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     relative = event_path(answers["slug"])
     text = new_event_text(root, NewEvent(**answers), today)
-    return _finish(relative, write_and_check(root, relative, text, today), out)
+    return _write_checked(root, relative, text, today, [], out)
 
 
 def _telling(args: argparse.Namespace, out: TextIO) -> int:
     """Check the desk's register and, only when every row is right, write vragen/telling.yml."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    bron = args.bron or os.environ.get("BRON", "")
+    bron = _given(args.bron, "BRON")
     if not bron.strip():
         print(_NO_REGISTER, file=out)
         return 2
@@ -246,7 +304,7 @@ def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     relative = offer_path(answers["slug"])
     text = new_offer_text(root, NewOffer(**answers), today)
-    return _finish(relative, write_and_check(root, relative, text, today), out)
+    return _write_checked(root, relative, text, today, [], out)
 
 
 def _finish(relative: str, problems: list[Problem], out: TextIO) -> int:

@@ -111,16 +111,47 @@ _COORDINATES = re.compile(rf"\[?\s*({_NUMBER})\s*(?:[,;]\s*|\s+)({_NUMBER})\s*\]
 
 
 def sections(body: str, fields: tuple[FormField, ...] = FORM_FIELDS) -> dict[str, str]:
-    """Answer per known label; headings inside an answer with another text stay in the answer."""
-    body = body.replace("\r\n", "\n")
+    """Answer per label of the form, read from the form's own headings only.
+
+    HTML comments are left out first (GitHub does not show them, so a heading in one must not
+    count). GitHub writes the questions in the order of the form, so the headings are read from
+    the last question back, each before the one found after it: a heading with a form label that
+    someone typed inside an answer stays in that answer and never replaces a field."""
+    body = without_comments(body.replace("\r\n", "\n"))
     labels = {field.label for field in fields}
     found = [m for m in _HEADING.finditer(body) if m.group(1) in labels]
     answers: dict[str, str] = {}
-    for index, match in enumerate(found):
-        end = found[index + 1].start() if index + 1 < len(found) else len(body)
+    end = len(body)
+    for form_field in reversed(fields):
+        match = _last_before(found, form_field.label, end)
+        if match is None:
+            continue
         answer = body[match.end() : end].strip("\n").rstrip()
-        answers[match.group(1)] = "" if answer.strip() == NO_RESPONSE else answer.strip("\n")
+        answers[form_field.label] = "" if answer.strip() == NO_RESPONSE else answer.strip("\n")
+        end = match.start()
     return answers
+
+
+def _last_before(found: list[re.Match[str]], label: str, end: int) -> re.Match[str] | None:
+    """The last heading with this label that ends before `end`."""
+    return next((m for m in reversed(found) if m.group(1) == label and m.end() <= end), None)
+
+
+def without_comments(text: str) -> str:
+    """HTML comments left out (an unclosed one runs to the end, as in HTML); linear time."""
+    parts, start = [], 0
+    while (opened := text.find("<!--", start)) >= 0:
+        closed = text.find("-->", opened + 4)
+        parts.append(text[start:opened])
+        start = len(text) if closed < 0 else closed + 3
+    return "".join(parts) + text[start:]
+
+
+def form_headings(body: str) -> int:
+    """How many headings of either form the body has (none: this is no issue from a form)."""
+    labels = {field.label for field in (*FORM_FIELDS, *EVENT_FORM_FIELDS)}
+    text = without_comments(body.replace("\r\n", "\n"))
+    return sum(1 for m in _HEADING.finditer(text) if m.group(1) in labels)
 
 
 def choice_key(text: str) -> str:

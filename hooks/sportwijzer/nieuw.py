@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,13 +50,36 @@ def offer_path(slug: str) -> str:
     return f"{OFFERS_DIR}/{slug}.yml"
 
 
+MAX_SLUG = 80  # a title has at most 80 characters; a file name longer than that is a mistake
+
+
 def refuse_name(root: Path, slug: str, path_of: Callable[[str], str] = offer_path) -> str | None:
-    """Why this file name cannot be used (bad name, file exists), or None when it can."""
+    """Why this file name cannot be used (bad name, too long, a symlink, file exists, outside its
+    folder), or None when it can."""
     if not SLUG_PATTERN.fullmatch(slug):
         return f"'{slug}' mag alleen kleine letters, cijfers en streepjes bevatten"
-    if (root / path_of(slug)).exists():
-        return f"{path_of(slug)} bestaat al; kies een andere naam"
+    if len(slug) > MAX_SLUG:
+        return _TOO_LONG.format(start=slug[:40], length=len(slug), most=MAX_SLUG)
+    relative = path_of(slug)
+    if (root / relative).is_symlink():
+        return f"{relative} is een snelkoppeling (symlink); haal hem weg of kies een andere naam"
+    if (root / relative).exists():
+        return f"{relative} bestaat al; kies een andere naam"
+    if not inside_folder(root, relative):
+        return f"{relative} komt via een snelkoppeling (symlink) buiten de map van de site terecht"
     return None
+
+
+_TOO_LONG = (
+    "de naam '{start}…' is te lang ({length} tekens, hoogstens {most}); "
+    "geef een kortere naam mee met SLUG=..."
+)
+
+
+def inside_folder(root: Path, relative: str) -> bool:
+    """Does `relative` (folder/name) really end up in that folder of the site, symlinks followed?"""
+    folder = os.path.join(os.path.realpath(root), relative.split("/", 1)[0])
+    return os.path.dirname(os.path.realpath(root / relative)) == folder
 
 
 def quoted(value: str) -> str:
@@ -176,12 +201,21 @@ laatst_gecontroleerd: {laatst_gecontroleerd}
 
 
 def write_and_check(root: Path, relative: str, text: str, today: dt.date) -> list[Problem]:
-    """Write the file, then run every check; return the problems of that file only."""
-    target = root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    """Write the new file, then run every check; return the problems of that file only."""
+    write_new(root, relative, text)
     result = load_site(root, today=today)
     return [problem for problem in result.problems if problem.path == relative]
+
+
+def write_new(root: Path, relative: str, text: str) -> None:
+    """Create the file in its folder: never through a symlink, never over an existing file
+    (O_EXCL and O_NOFOLLOW), never outside the folder; an OSError says why not."""
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
+    if not inside_folder(root, relative):
+        raise OSError(errno.EXDEV, "buiten de map van de site", relative)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(root / relative, flags, 0o644), "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def result_lines(relative: str, problems: list[Problem]) -> list[str]:
