@@ -84,29 +84,41 @@ zoekkwaliteit: $(STAMP)
 verouderd: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd
 
+# Values given on the command line (ISSUE, SLUG, TITEL, ..., LINK, BRON) reach Python as
+# environment variables, exactly as typed: no recipe holds $(SLUG) or the like, so the shell never
+# reads a value (a ` or $(...) in a title runs nothing), and $(value ...) keeps make from expanding
+# one. Python reads each from the environment when its option is absent (cli.py, _given).
+aanbod-uit-issue evenement-uit-issue: override export ISSUE := $(value ISSUE)
+aanbod-uit-issue evenement-uit-issue nieuw-aanbod nieuw-evenement: \
+	override export SLUG := $(value SLUG)
+nieuw-aanbod nieuw-evenement: override export TITEL := $(value TITEL)
+nieuw-aanbod nieuw-evenement: override export GEMEENTE := $(value GEMEENTE)
+nieuw-aanbod: override export SPORT := $(value SPORT)
+nieuw-aanbod: override export AANBIEDER := $(value AANBIEDER)
+nieuw-evenement: override export SOORT := $(value SOORT)
+nieuw-evenement: override export ORGANISATOR := $(value ORGANISATOR)
+nieuw-evenement: override export DATUM := $(value DATUM)
+verouderd-issue: override export LINK := $(value LINK)
+vraag-telling: override export BRON := $(value BRON)
+
 # The body of the weekly issue "Aanbod nakijken", empty when nothing is stale. LINK: where the
 # files are on GitHub, like https://github.com/org/repo/blob/main
 verouderd-issue: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd --issue --link "$(LINK)"
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer verouderd --issue
 
 aanbod-uit-issue: $(STAMP)
-	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make aanbod-uit-issue ISSUE=issue.md"; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer aanbod-uit-issue "$(ISSUE)" --slug "$(SLUG)"
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer aanbod-uit-issue
 
 evenement-uit-issue: $(STAMP)
-	@test -n "$(ISSUE)" || { echo "Geef het bestand met de tekst van het issue: make evenement-uit-issue ISSUE=issue.md"; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer evenement-uit-issue "$(ISSUE)" --slug "$(SLUG)"
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer evenement-uit-issue
 
+# Without values, the questions are asked on the screen.
 nieuw-aanbod: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod --slug "$(SLUG)" --titel "$(TITEL)" \
-		--sport "$(SPORT)" --aanbieder "$(AANBIEDER)" --gemeente "$(GEMEENTE)"
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod
 
 nieuw-evenement: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement --slug "$(SLUG)" \
-		--titel "$(TITEL)" --soort "$(SOORT)" --organisator "$(ORGANISATOR)" --datum "$(DATUM)" \
-		--gemeente "$(GEMEENTE)"
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement
 
-# The desk's register stays outside git; only its protected counts are written. BRON reaches
-# Python as an environment variable (make exports command-line variables), never in a shell string.
+# The desk's register stays outside git; only its protected counts are written.
 vraag-telling: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer vraag-telling

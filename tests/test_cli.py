@@ -1,9 +1,13 @@
 """`make check`: every problem on its own line, a summary, the right exit code, no traceback."""
 
 import io
+import json
 import os
+import re
 import subprocess
 import sys
+
+import pytest
 
 from conftest import REPO, VALID_OFFER, write
 from sportwijzer.cli import main
@@ -87,3 +91,80 @@ def test_the_commented_templates_stay_valid(region):
     write(region, "partners/voorbeeld-zwemclub.md", partner)
     out = io.StringIO()
     assert main(["check", str(region), "--vandaag", "2026-11-23"], out) == 0, out.getvalue()
+
+
+# --- make passes values through the environment: the shell never reads them ---------------------
+
+# A value with everything a shell or make would act on: backticks, $(...), $VAR, quotes, ; and |.
+TRICKY = "a`touch geraakt`b $(touch geraakt) $$HOME ${HOME} 'q' \"d\" \\ ; touch geraakt | x"
+SEEN = """\
+import json, os, sys
+names = ("ISSUE", "SLUG", "TITEL", "SPORT", "AANBIEDER", "GEMEENTE", "SOORT", "ORGANISATOR",
+         "DATUM", "LINK", "BRON")
+seen = {"argv": sys.argv[1:], "env": {n: os.environ[n] for n in names if n in os.environ}}
+open("seen.json", "w", encoding="utf-8").write(json.dumps(seen))
+"""
+MAKE_VALUES = [
+    ("aanbod-uit-issue", ["aanbod-uit-issue"], ("ISSUE", "SLUG")),
+    ("evenement-uit-issue", ["evenement-uit-issue"], ("ISSUE", "SLUG")),
+    ("nieuw-aanbod", ["nieuw-aanbod"], ("SLUG", "TITEL", "SPORT", "AANBIEDER", "GEMEENTE")),
+    (
+        "nieuw-evenement",
+        ["nieuw-evenement"],
+        ("SLUG", "TITEL", "SOORT", "ORGANISATOR", "DATUM", "GEMEENTE"),
+    ),
+    ("verouderd-issue", ["verouderd", "--issue"], ("LINK",)),
+    ("vraag-telling", ["vraag-telling"], ("BRON",)),
+]
+
+
+def make_copy(tmp_path):
+    """The real Makefile; a stand-in for `python -m sportwijzer` writes down what it got."""
+    for name in ("Makefile", "requirements.txt", "requirements-check.txt"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    stamp = tmp_path / ".venv" / ".installed-requirements"
+    stamp.touch()
+    later = (tmp_path / "Makefile").stat().st_mtime + 60
+    os.utime(stamp, (later, later))  # newer than the requirements: make installs nothing
+    (tmp_path / "hooks" / "sportwijzer").mkdir(parents=True)
+    (tmp_path / "hooks" / "sportwijzer" / "__main__.py").write_text(SEEN, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("target", "argv", "names"), MAKE_VALUES, ids=[v[0] for v in MAKE_VALUES])
+def test_make_passes_each_value_unchanged_and_the_shell_runs_nothing(tmp_path, target, argv, names):
+    make_copy(tmp_path)
+    values = {name: f"{name}:{TRICKY}" for name in names}
+    env = {k: v for k, v in os.environ.items() if k not in names}
+    args = ["make", "--no-print-directory", target, *(f"{k}={v}" for k, v in values.items())]
+    done = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads((tmp_path / "seen.json").read_text(encoding="utf-8"))
+    assert seen == {"argv": argv, "env": values}
+    assert not (tmp_path / "geraakt").exists()
+
+
+def test_make_without_values_passes_empty_ones_so_the_questions_are_asked(tmp_path):
+    """`make nieuw-aanbod` with no values: each is empty, and Python asks for it on a terminal."""
+    make_copy(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("SLUG", "TITEL")}
+    subprocess.run(["make", "-s", "nieuw-aanbod"], cwd=tmp_path, env=env, check=True)
+    seen = json.loads((tmp_path / "seen.json").read_text(encoding="utf-8"))
+    assert seen["env"]["SLUG"] == "" and seen["env"]["TITEL"] == ""
+
+
+def test_no_recipe_puts_a_value_in_a_shell_string():
+    """Only make's own variables appear in the recipes; every value travels in the environment."""
+    recipes = re.findall(r"^\t(.*)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M)
+    used = {name for line in recipes for name in re.findall(r"\$\(([A-Z_]+)\)", line)}
+    assert used <= {"BIN", "VENV", "PYTHON", "STAMP"}, used
+
+
+def test_a_value_from_the_environment_fills_a_missing_option(region, monkeypatch):
+    monkeypatch.setenv("ISSUE", str(region / "weg.md"))
+    out = io.StringIO()
+    assert main(["aanbod-uit-issue", "--root", str(region)], out) == 2
+    assert out.getvalue() == "weg.md: bestand ontbreekt\n"
