@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.cli import main
+from sportwijzer.freshness import plain_cell
 
 LINK = "https://github.com/regio/sportwijzer/blob/main"
 
@@ -69,3 +72,47 @@ def test_issue_says_why_there_is_no_list_when_the_data_has_errors(region):
         "De lijst kan niet gemaakt worden: de gegevens hebben 1 fout(en). "
         "Draai 'make check' en los die eerst op."
     ]
+
+
+# Data in the issue is text: no Markdown, no @mention that notifies, no #123 that links.
+INERT_CELLS = [
+    (
+        "@org/team **x** [link](javascript:alert(1))",
+        "@&#8203;org/team \\*\\*x\\*\\* \\[link\\](javascript:alert(1))",
+    ),
+    ("Zie #12 en GH-3 en org/repo#4", "Zie #&#8203;12 en GH-&#8203;3 en org/repo#&#8203;4"),
+    ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+    (
+        "`code` ~~weg~~ _schuin_ $x$ &amp; \\*",
+        "\\`code\\` \\~\\~weg\\~\\~ \\_schuin\\_ \\$x\\$ \\&amp; \\\\\\*",
+    ),
+    ("![beeld](https://example.org/a.png)", "!\\[beeld\\](https://example.org/a.png)"),
+    ("Zwemmen | oud\nnieuwe regel", "Zwemmen \\| oud nieuwe regel"),
+    ("info@example.org", "info@example.org"),  # an address: no mention, left as it is
+    ("Zwemmen op zaterdag", "Zwemmen op zaterdag"),
+]
+
+
+@pytest.mark.parametrize(("text", "cell"), INERT_CELLS)
+def test_data_in_a_cell_is_plain_text(text, cell):
+    assert plain_cell(text) == cell
+
+
+def test_a_title_and_a_contact_with_markdown_and_mentions_stay_inert_in_the_issue(region):
+    write(
+        region,
+        "offers/zwemmen-oud.yml",
+        VALID_OFFER.replace(
+            "titel: Zwemmen voor iedereen", 'titel: "@org/team **x** [link](javascript:x) #7"'
+        )
+        .replace(
+            "contact: {email: info@example.org}",
+            'contact: {naam: "@beheer _Els_", email: info@example.org}',
+        )
+        .replace("laatst_gecontroleerd: 2026-09-14", "laatst_gecontroleerd: 2025-06-01"),
+    )
+    assert issue_lines(region)[5] == (
+        "| @&#8203;org/team \\*\\*x\\*\\* \\[link\\](javascript:x) #&#8203;7 | "
+        "`offers/zwemmen-oud.yml` | 2025-06-01 | @&#8203;beheer \\_Els\\_ | 038 222 33 44 | "
+        "info@example.org |"
+    )

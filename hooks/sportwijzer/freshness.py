@@ -11,6 +11,7 @@ stale_issue), and this module is the freshness check that both name.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from .dates import STALE_AFTER_MONTHS
@@ -20,7 +21,10 @@ from .site import load_site
 COLUMNS = ("Titel", "Aanbieder", "Gemeente", "Laatst gecontroleerd", "Bestand")
 
 
-ISSUE_TITLE = "Aanbod nakijken"  # the weekly workflow finds its issue by this title
+ISSUE_TITLE = "Aanbod nakijken"
+# The weekly workflow finds its own issue by this label, which it adds when it opens the issue;
+# only people with triage rights can add a label, so it never takes over someone else's issue.
+ISSUE_LABEL = "sportwijzer-nakijken"
 ISSUE_COLUMNS = (
     "Aanbod",
     "Bestand",
@@ -37,21 +41,28 @@ def stale_offers(offers: list[Aanbod]) -> list[Aanbod]:
     return sorted(stale, key=lambda o: (o.laatst_gecontroleerd, o.titel.lower()))
 
 
-def _cell(text: str) -> str:
-    """A table cell: a | would end the cell early, a line break would end the row."""
-    return " ".join(text.split()).replace("|", "\\|")
+def plain_cell(text: str) -> str:
+    """Data as plain text in a table cell: a line break would end the row; Markdown is escaped (a
+    | would end the cell, [..](..) would be a link); an @mention or a #123 reference gets an
+    invisible space, so nobody is notified and nothing is linked (as Dependabot does)."""
+    text = _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+    text = _REFERENCE.sub(lambda m: m[0] + _INVISIBLE, text)  # first: the entity holds a #
+    return _MENTION.sub("@" + _INVISIBLE, text)
+
+
+# What Markdown reads inside a table cell: emphasis, code, links and images, HTML, |, ~, $ (math)
+# and entities. Headings, quotes and lists only start a line, and a cell never does.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MENTION = re.compile(r"(?<![0-9A-Za-z])@(?=[0-9A-Za-z])")  # a@b.nl is an address, no mention
+_REFERENCE = re.compile(r"#(?=[0-9])|(?<![0-9A-Za-z])GH-(?=[0-9])", re.IGNORECASE)
+_INVISIBLE = "&#8203;"  # a zero-width space, written as an entity
 
 
 def table_row(offer: Aanbod) -> str:
     """One row: titel, aanbieder, gemeente, laatst gecontroleerd, file."""
-    cells = (
-        offer.titel,
-        offer.aanbieder.naam,
-        offer.locatie.gemeente.naam,
-        offer.laatst_gecontroleerd.isoformat(),
-        f"`{offer.source_path}`",
-    )
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+    cells = (offer.titel, offer.aanbieder.naam, offer.locatie.gemeente.naam)
+    dated = (offer.laatst_gecontroleerd.isoformat(), f"`{offer.source_path}`")
+    return "| " + " | ".join([*(plain_cell(cell) for cell in cells), *dated]) + " |"
 
 
 def issue_contact(offer: Aanbod) -> Contact:
@@ -75,10 +86,10 @@ def issue_row(offer: Aanbod, link: str = "") -> str:
     """One row of the issue: titel, file, laatst gecontroleerd, contact person, phone, e-mail."""
     who = issue_contact(offer)
     cells = [
-        _cell(offer.titel),
+        plain_cell(offer.titel),
         file_link(offer, link),
         offer.laatst_gecontroleerd.isoformat(),
-        *(_cell(value) or "–" for value in (who.naam, who.telefoon, who.email)),
+        *(plain_cell(value) or "–" for value in (who.naam, who.telefoon, who.email)),
     ]
     return "| " + " | ".join(cells) + " |"
 
