@@ -16,7 +16,7 @@ import yaml
 
 from conftest import REPO, VALID_OFFER, write
 from sportwijzer.datakinds import DATA_FOLDERS
-from sportwijzer.freshness import ISSUE_TITLE
+from sportwijzer.freshness import ISSUE_LABEL, ISSUE_TITLE
 from sportwijzer.issueform import EVENT_FORM_FIELDS, FORM_FIELDS, MODELINE
 from sportwijzer.schema import load_schema
 
@@ -281,10 +281,13 @@ def test_freshness_opens_updates_or_closes_one_issue_with_the_core_title():
     job = workflow("freshness.yml")["jobs"]["issue"]
     assert job["needs"] == "lijst" and not installs_packages(job)
     assert job["env"]["GH_TOKEN"] == "${{ github.token }}"
-    assert job["env"]["TITEL"] == ISSUE_TITLE
+    assert job["env"]["TITEL"] == ISSUE_TITLE and job["env"]["LABEL"] == ISSUE_LABEL
     run = "\n".join(step.get("run", "") for step in job_steps(job))
+    assert "--search" not in run  # found by its label, never by a title anyone can type
     for command in (
-        "gh issue list --state open",
+        'gh issue list --state open --label "$LABEL"',
+        'gh label create "$LABEL" --force',
+        'gh issue create --title "$TITEL" --label "$LABEL"',
         "gh issue edit",
         "gh issue create",
         "gh issue close",
@@ -470,41 +473,63 @@ def test_issue_form_warns_first_that_everything_in_an_issue_is_public(name):
     )
 
 
-FAKE_GH = """#!/bin/sh
-echo "$*" >> "$GH_LOG"
-if [ "$1 $2" = "issue list" ]; then printf '%s' "$OPEN_ISSUE"; fi
+# A stand-in for gh: it logs each call, and 'issue list' answers from OPEN_ISSUES
+# ("number:label,label number:..."), filtered by --label as GitHub does, first number only (--jq).
+FAKE_GH = """\
+import os, sys
+args = sys.argv[1:]
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(" ".join(args) + "\\n")
+if args[:2] == ["issue", "list"]:
+    label = args[args.index("--label") + 1] if "--label" in args else None
+    for issue in os.environ["OPEN_ISSUES"].split():
+        number, _, labels = issue.partition(":")
+        if label is None or label in labels.split(","):
+            print(number)
+            break
 """
+CREATE = [
+    "label create sportwijzer-nakijken --force --color FBCA04 --description Het wekelijkse issue",
+    "issue create --title Aanbod nakijken --label sportwijzer-nakijken --body-file aanbod-nakij",
+]
 
 
 @pytest.mark.parametrize(
-    ("stale", "open_issue", "expected"),
+    ("stale", "open_issues", "expected"),
     [
-        ("ja", "", ["issue create --title Aanbod nakijken --body-file aanbod-nakijken.md"]),
-        ("ja", "12", ["issue edit 12 --body-file aanbod-nakijken.md"]),
-        ("nee", "12", ["issue close 12 --comment Al het aanbod is in de laatste 12 maanden"]),
+        ("ja", "", CREATE),
+        ("ja", "12:sportwijzer-nakijken", ["issue edit 12 --body-file aanbod-nakijken.md"]),
+        ("nee", "12:sportwijzer-nakijken", ["issue close 12 --comment Al het aanbod is in de"]),
         ("nee", "", []),
+        # Someone else's open issue with the same title (no label, or another one) is left alone.
+        ("ja", "5: 6:bug", CREATE),
+        ("nee", "5: 6:bug", []),
+        ("ja", "5: 12:bug,sportwijzer-nakijken", ["issue edit 12 --body-file aanbod-nakijken.md"]),
     ],
 )
-def test_the_issue_step_opens_updates_or_closes_the_one_issue(
-    tmp_path, stale, open_issue, expected
+def test_the_issue_step_opens_updates_or_closes_only_its_own_issue(
+    tmp_path, stale, open_issues, expected
 ):
     """The step's own shell script, run as GitHub runs it, with a stand-in for gh."""
     job = workflow("freshness.yml")["jobs"]["issue"]
     (step,) = [s for s in job_steps(job) if "run" in s]
     gh = tmp_path / "bin" / "gh"
     gh.parent.mkdir()
-    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
     gh.chmod(0o755)
     log = tmp_path / "gh.log"
     env = {**os.environ, **{k: v for k, v in job["env"].items() if "${{" not in v}}
     env.update(
         PATH=f"{gh.parent}:{os.environ['PATH']}",
         GH_LOG=str(log),
-        OPEN_ISSUE=open_issue,
+        OPEN_ISSUES=open_issues,
         VEROUDERD=stale,
     )
     shell = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]]
     subprocess.run(shell, env=env, cwd=tmp_path, check=True)
     calls = log.read_text(encoding="utf-8").splitlines()
-    assert calls[0].startswith('issue list --state open --search in:title "Aanbod nakijken"')
+    assert calls[0] == (
+        "issue list --state open --label sportwijzer-nakijken --json number "
+        "--jq .[0].number // empty"
+    )
     assert [call[: len(want)] for call, want in zip(calls[1:], expected, strict=True)] == expected
