@@ -117,8 +117,7 @@ def cases() -> list[tuple[str, list]]:
     for query in WISH_QUERIES:
         wish = qr.asked(qr.read_query(query, lexicon))
         table.append(("named", [wish]))
-        table.append(("partial_text", [qr.read_query(query, lexicon), True]))
-        table.append(("partial_text", [qr.read_query(query, lexicon), False]))
+        table.append(("partial_text", [qr.read_query(query, lexicon)]))
     for n in range(12):
         results = [
             {"ref": str(i), "order": i, "distance": DISTANCES[(i * 3 + n) % len(DISTANCES)],

@@ -353,6 +353,8 @@ function start() {
     return option ? option.getAttribute("data-naam") : value;
   }
 
+  var filtersOn = 0; // how many filters of the form are on (not the query's words)
+
   function showChips(state, reading) {
     chips.textContent = "";
     var on = onList(state, reading);
@@ -398,8 +400,8 @@ function start() {
       chips.appendChild(li);
     }
     chips.hidden = on.length === 0;
-    var filters = on.filter(function (entry) { return entry[0] !== "q"; }).length;
-    panelCount.textContent = filters ? " (" + filters + " aan)" : "";
+    filtersOn = on.filter(function (entry) { return entry[0] !== "q"; }).length;
+    panelCount.textContent = filtersOn ? " (" + filtersOn + " aan)" : "";
   }
 
   function showProblems(problems) {
@@ -562,8 +564,7 @@ function start() {
       var n = shown.length;
       showCount(n);
       none.hidden = n !== 0;
-      var filters = onList(state, null).filter(function (entry) { return entry[0] !== "q"; });
-      noneText.textContent = query.noneText(!!state.q, filters.length > 0);
+      noneText.textContent = query.noneText(!!state.q, filtersOn > 0);
       askDesk.href = deskBase + helpUrl(helpParams(state)).replace(/^[^?]*/, "");
       if (partialDesk) { partialDesk.href = askDesk.href; }
       mapBlock.hidden = n === 0;
@@ -575,9 +576,14 @@ function start() {
   }
 
   // Where distances are measured from: {lat, lon, name}, or null.
+  // A place's slug ('bij' of the form, or of a query: 'in Kampen') as {lat, lon, name}, or null.
   function origin(state) {
     if (state.bij === rules.MY_LOCATION) { return myPosition; }
-    var option = state.bij ? placeOption(state.bij) : null;
+    return place(state.bij);
+  }
+
+  function place(slug) {
+    var option = slug ? placeOption(slug) : null;
     return option ? { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon),
                       name: option.getAttribute("data-naam") } : null;
   }
@@ -598,7 +604,7 @@ function start() {
     limit = state.toon;
     return redrawing(ticket, readingOf(state.q).then(function (reading) {
       var wish = reading ? query.asked(reading) : null;
-      var from = origin(state) || placeAsked(wish);
+      var from = origin(state) || place(wish ? wish.bij : "");
       var places = from ? loadPlaces().then(function () { placesFailed = false; }, function () {
         placesFailed = true;
         from = null;
@@ -653,7 +659,7 @@ function start() {
         showProblems(read.problems);
         showEvents(state);
         lastMode = mode;
-        showPartial(mode, reading, !!from);
+        showPartial(mode, reading);
         return render(state, shown, from, ticket);
       });
     }));
@@ -683,13 +689,6 @@ function start() {
                               function () { return null; });
   }
 
-  // The place a query names ('in Kampen'), as origin() gives the form's.
-  function placeAsked(wish) {
-    var option = wish && wish.bij ? placeOption(wish.bij) : null;
-    return option ? { lat: parseFloat(option.dataset.lat), lon: parseFloat(option.dataset.lon),
-                      name: option.getAttribute("data-naam") } : null;
-  }
-
   // The words that carry meaning (what was understood and the rest), for the text score that
   // orders what fits equally well: an offer that says 'parkinson' before one for every
   // chronic condition.
@@ -707,11 +706,11 @@ function start() {
   // partial matches. The desk's link stays.
   var partial = document.getElementById("sw-deels");
 
-  function showPartial(mode, reading, hasPlace) {
+  function showPartial(mode, reading) {
     if (!partial) { return; }
     partial.hidden = mode !== "deels";
     if (mode === "deels") {
-      partial.querySelector("p").textContent = query.partialText(reading, hasPlace);
+      partial.querySelector("p").textContent = query.partialText(reading);
     }
   }
 

@@ -8,7 +8,7 @@
  * An ES module; the lexicon (the field lezen of zoeken/index.json, made by query_lexicon.py) is
  * data: {woorden: {key: [soort, waarden, label]}, vul: [filler words], namen: {value: name}}.
  */
-import { formatDistance, numberText } from "./finder_rules.js";
+import { formatDistance, numberText, serves } from "./finder_rules.js";
 
 export var MAX_PHRASE = 5;
 export var MIN_TYPO = 5;
@@ -254,11 +254,6 @@ function withoutEveryone(rules) {
   return plainRules.get(rules);
 }
 
-function serves(beperkingen, wanted, rules) {
-  return beperkingen.some(function (b) {
-    return b === wanted || b === rules.iedereen || rules.breder[b] === wanted;
-  });
-}
 
 // '8–17 jaar', 'vanaf 55 jaar', 'tot en met 12 jaar', 'alle leeftijden': short, for a card.
 export function ageSpan(low, high) {
@@ -379,10 +374,9 @@ export function answer(results) {
 }
 
 // The sentence before partial matches.
-export function partialText(reading, hasPlace) {
+export function partialText(reading) {
   var said = chips(reading).map(function (chip) { return chip[0]; }).join(", ");
-  var then = "Dit past het best:";
-  return "Niets past bij alles wat je zocht (" + said + "). " + then;
+  return "Niets past bij alles wat je zocht (" + said + "). Dit past het best:";
 }
 
 // Why a result is shown: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen', and for a partial

@@ -149,76 +149,65 @@
     choose(-1);
   }
 
+  // A group of suggestions with its heading, and one suggestion (a link, an option of the list).
+  function group(key, title) {
+    var box = document.createElement("div");
+    box.setAttribute("role", "group");
+    box.className = "sw-zoekbalk__groep";
+    var name = document.createElement("div");
+    name.setAttribute("role", "presentation");
+    name.className = "sw-zoekbalk__kop";
+    name.id = "sw-zb-" + key;
+    name.textContent = title;
+    box.setAttribute("aria-labelledby", name.id);
+    box.appendChild(name);
+    return box;
+  }
+
+  function option(number, href, text, kind) {
+    var link = document.createElement("a");
+    link.setAttribute("role", "option");
+    link.setAttribute("aria-selected", "false");
+    link.id = "sw-zb-" + number;
+    link.href = href;
+    link.tabIndex = -1;
+    link.className = "sw-zoekbalk__keuze" + (kind ? " " + kind : "");
+    link.textContent = text;
+    return link;
+  }
+
   function show(byGroup, query) {
     listbox.textContent = "";
     var count = 0;
+    var toFinder = finder + "?q=" + encodeURIComponent(query);
     if (byGroup.begrepen.length) { // first: the finder, with what the query names as its chips
-      var group = document.createElement("div");
-      group.setAttribute("role", "group");
-      group.className = "sw-zoekbalk__groep";
-      var name = document.createElement("div");
-      name.setAttribute("role", "presentation");
-      name.className = "sw-zoekbalk__kop";
-      name.id = "sw-zb-zoeken";
-      name.textContent = "Zoeken in het aanbod";
-      group.setAttribute("aria-labelledby", name.id);
-      group.appendChild(name);
-      var option = document.createElement("a");
-      option.setAttribute("role", "option");
-      option.setAttribute("aria-selected", "false");
-      option.id = "sw-zb-" + count;
-      option.href = finder + "?q=" + encodeURIComponent(query);
-      option.tabIndex = -1;
-      option.className = "sw-zoekbalk__keuze sw-zoekbalk__begrepen";
-      option.textContent = "Aanbod: " + byGroup.begrepen.join(" · ");
-      group.appendChild(option);
-      listbox.appendChild(group);
+      var first = group("zoeken", "Zoeken in het aanbod");
+      first.appendChild(option(count, toFinder, "Aanbod: " + byGroup.begrepen.join(" · "),
+                               "sw-zoekbalk__begrepen"));
+      listbox.appendChild(first);
       count += 1;
     }
     GROUPS.forEach(function (g) {
       var found = byGroup[g[0]];
       if (!found.length) { return; }
-      var group = document.createElement("div");
-      group.setAttribute("role", "group");
-      group.className = "sw-zoekbalk__groep";
-      var name = document.createElement("div");
-      name.setAttribute("role", "presentation");
-      name.className = "sw-zoekbalk__kop";
-      name.id = "sw-zb-" + g[0];
-      name.textContent = g[1];
-      group.setAttribute("aria-labelledby", name.id);
-      group.appendChild(name);
+      var box = group(g[0], g[1]);
       found.forEach(function (hit) {
-        var option = document.createElement("a");
-        option.setAttribute("role", "option");
-        option.setAttribute("aria-selected", "false");
-        option.id = "sw-zb-" + count;
-        option.href = hit[2];
-        option.tabIndex = -1;
-        option.className = "sw-zoekbalk__keuze";
-        option.textContent = hit[0];
+        var link = option(count, hit[2], hit[0], "");
         if (hit[1] && hit[0].indexOf(hit[1]) < 0) { // the place, unless the title names it
           var detail = document.createElement("span");
           detail.className = "sw-zoekbalk__plaats";
           detail.textContent = ", " + hit[1];
-          option.appendChild(detail);
+          link.appendChild(detail);
         }
-        group.appendChild(option);
+        box.appendChild(link);
         count += 1;
       });
-      listbox.appendChild(group);
+      listbox.appendChild(box);
     });
-    var all = document.createElement("a");
-    all.setAttribute("role", "option");
-    all.setAttribute("aria-selected", "false");
-    all.id = "sw-zb-" + count;
-    all.href = finder + "?q=" + encodeURIComponent(query);
-    all.tabIndex = -1;
-    all.className = "sw-zoekbalk__keuze sw-zoekbalk__alles";
-    all.textContent = byGroup.totaal
+    var all = option(count, toFinder, byGroup.totaal
       ? "Alle " + byGroup.totaal + (byGroup.totaal === 1 ? " activiteit" : " activiteiten") +
         " voor ‘" + query + "’"
-      : "Zoek ‘" + query + "’ in al het aanbod";
+      : "Zoek ‘" + query + "’ in al het aanbod", "sw-zoekbalk__alles");
     listbox.appendChild(all);
     popup.hidden = false;
     field.setAttribute("aria-expanded", "true");

@@ -139,12 +139,15 @@ def query_lexicon(site: Site) -> dict:
 
     # A sport's search word that is an impairment and a sport joined ('blindenvoetbal') is read
     # as both: left out here, query_reading splits it.
+    others = {k: [v[1], v[2], v[3]] for k, v in entries.items()}
     for key, (rank, _soort, _values, _label) in list(entries.items()):
         if PRIORITY[rank] == "sportwoord" and " " not in key:
-            others = {k: [v[1], v[2], v[3]] for k, v in entries.items() if k != key}
+            meaning = others.pop(key)  # read the word as if it were not a key itself
             split = read_query(key, {"woorden": others, "vul": []})["delen"]
             if sorted(part[0] for part in split) == ["beperking", "sport"]:
                 del entries[key]
+            else:
+                others[key] = meaning
     # 'G-' before a sport is sport for people with an intellectual disability ('G-hockey'): the
     # 'g' is read as that impairment and the rest as the sport, not as the sport alone.
     g_sport = entries.get("g sport")

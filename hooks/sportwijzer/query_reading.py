@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .finder_rules import format_distance, number_text
+from .finder_rules import format_distance, number_text, serves
 
 MAX_PHRASE = 5  # the longest key, in words
 MIN_TYPO = 5  # a word this long may have one typo
@@ -45,7 +45,8 @@ _PLUS = ("plus", "plusser", "plussers")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: 'Café' -> 'cafe' (as search.fold and sportwijzer.fold)."""
+    """Lower case without accents: 'Café' -> 'cafe'. The site's one fold: the text index uses
+    it too (search.py), and the browser folds the same way (sportwijzer.fold, fold below)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -230,11 +231,6 @@ def without(reading: dict, positions: list[int]) -> str:
 _NOBODY = {"iedereen": ""}  # the rules without 'iedereen': does an offer name the impairment?
 
 
-def _serves(beperkingen: list[str], wanted: str, rules: dict) -> bool:
-    return any(b == wanted or b == rules["iedereen"] or rules["breder"].get(b) == wanted
-               for b in beperkingen)  # fmt: skip
-
-
 def age_span(low: int | None, high: int | None) -> str:
     """'8–17 jaar', 'vanaf 55 jaar', 'tot en met 12 jaar', 'alle leeftijden': short, for a card."""
     if low is not None and high is not None:
@@ -267,8 +263,8 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
         return labels.get(value, value) if labels else value
 
     if wish["beperking"]:
-        served = [b for b in wish["beperking"] if _serves(offer["beperkingen"], b, rules)]
-        named_here = [b for b in served if _serves(offer["beperkingen"], b, rules | _NOBODY)]
+        served = [b for b in wish["beperking"] if serves(offer["beperkingen"], b, rules)]
+        named_here = [b for b in served if serves(offer["beperkingen"], b, rules | _NOBODY)]
         own = 1 if named_here else 0
         count("beperking", bool(served),
               lambda: name(named_here[0]) if own else "voor iedereen",
@@ -343,12 +339,11 @@ def answer(results: list[dict]) -> dict:
     return {"stand": mode, "refs": [r["ref"] for r in sorted(shown, key=key)]}
 
 
-def partial_text(reading: dict, has_place: bool) -> str:
+def partial_text(reading: dict) -> str:
     """The sentence before partial matches: 'Niets past bij alles wat je zocht (Rolstoeltennis,
-    Bij Kampen). Dit past het best:'. `has_place`: kept for a wording by distance."""
+    Bij Kampen). Dit past het best:'."""
     said = ", ".join(chip[0] for chip in chips(reading))
-    then = "Dit past het best:"
-    return f"Niets past bij alles wat je zocht ({said}). {then}"
+    return f"Niets past bij alles wat je zocht ({said}). Dit past het best:"
 
 
 def why_text(fitted: dict) -> str:

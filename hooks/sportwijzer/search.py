@@ -23,7 +23,6 @@ import functools
 import html
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from .filters import KENMERKEN, kenmerken
 from .jsontext import inert_json
 from .model import Aanbod, Evenement, Site
 from .page_text import ContentPage
+from .query_reading import fold
 from .vocabulary import BROADER
 
 STOP_WORDS_FILE = Path(__file__).parent / "stopwoorden.txt"
@@ -69,12 +69,6 @@ AANBOD, SPORT, BEPERKING, GEMEENTE, PARTNER, PAGINA, AGENDA = (
 def stop_words() -> list[str]:
     lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Café' -> 'cafe'. The browser folds queries the same way."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 # One pipeline function does the work of lunr's trimmer, stop-word filter and stemmer, for each
