@@ -118,16 +118,22 @@ def labels_of(telling: Mapping[str, Any]) -> dict[Cell, Label]:
     return {cell: value_at(telling, cell) for cell in published_cells(telling)}
 
 
-def worked_out(telling: Mapping[str, Any]) -> list[Cell]:
-    """The counts shown as '1–2', or never shown, that a reader can pin to 1 or to 2 with the
-    other counts of the file: empty for every telling that `make vraag-telling` writes."""
+def _read(telling: Mapping[str, Any]) -> tuple[dict[Cell, Label], dict]:
+    """The counts as written (numbers and ranges only), and every cell's range once a reader
+    has used every relation of the file."""
     labels = {
         cell: value
         for cell, value in labels_of(telling).items()
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
     }
     found = relations(telling)
-    known = propagate(bounds_of(labels, cells_in(found) | set(labels)), found)
+    return labels, propagate(bounds_of(labels, cells_in(found) | set(labels)), found)
+
+
+def worked_out(telling: Mapping[str, Any]) -> list[Cell]:
+    """The counts shown as '1–2', or never shown, that a reader can pin to 1 or to 2 with the
+    other counts of the file: empty for every telling that `make vraag-telling` writes."""
+    labels, known = _read(telling)
     return sorted(
         (
             cell
@@ -140,11 +146,5 @@ def worked_out(telling: Mapping[str, Any]) -> list[Cell]:
 
 def contradicts(telling: Mapping[str, Any]) -> bool:
     """True when the counts cannot all be right together (a total that is not its sum)."""
-    labels = {
-        cell: value
-        for cell, value in labels_of(telling).items()
-        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
-    }
-    found = relations(telling)
-    known = propagate(bounds_of(labels, cells_in(found) | set(labels)), found)
+    _labels, known = _read(telling)
     return any(low > high for low, high in known.values())
