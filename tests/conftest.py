@@ -38,6 +38,17 @@ contact: {email: info@example.org}
 laatst_gecontroleerd: 2026-09-14
 """
 
+# The partner the valid offer names, as its file in 'regio-a' could read. Tests change one line.
+VALID_PARTNER = """\
+---
+naam: Judoclub De Mat
+soort: sportaanbieder
+contact:
+  telefoon: "038 222 33 44"
+---
+Tekst.
+"""
+
 
 def copy_region(target: Path, name: str = "regio-a") -> Path:
     """A fresh copy of a fixture region, with the project's lists beside it."""

@@ -13,6 +13,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import TODAY, VALID_OFFER, write
+from conftest import VALID_PARTNER as PARTNER
 from sportwijzer import valuehints
 from sportwijzer.problems import sorted_problems
 from sportwijzer.schema import load_schema
@@ -20,16 +21,6 @@ from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"
 P = "partners/judoclub-de-mat.md"
-
-PARTNER = """\
----
-naam: Judoclub De Mat
-soort: sportaanbieder
-contact:
-  telefoon: "038 222 33 44"
----
-Tekst.
-"""
 
 
 def lines_for(region, name: str, text: str) -> list[str]:

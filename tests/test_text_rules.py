@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, VALID_OFFER, make_site, mkdocs_build, write
+from conftest import VALID_PARTNER as PARTNER
 from sportwijzer import assemble, markdown_safe, textrules
 from sportwijzer.problems import Problem, sorted_problems
 from sportwijzer.site import load_site
@@ -22,16 +23,6 @@ P = "partners/judoclub-de-mat.md"
 E = "agenda/clinic.yml"
 R = "regio.yml"
 S = "lijsten/sporten.yml"
-
-PARTNER = """\
----
-naam: Judoclub De Mat
-soort: sportaanbieder
-contact:
-  telefoon: "038 222 33 44"
----
-Tekst.
-"""
 
 EVENT = """\
 titel: Clinic rolstoeltennis

@@ -7,6 +7,7 @@ The fixtures in conftest.py put these together; tests import the helpers from he
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 import os
@@ -14,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -137,6 +139,22 @@ def make_server(site_dir: Path) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     return server
+
+
+@contextlib.contextmanager
+def serving(site_dir: Path, name: str):
+    """A built site served in a daemon thread while the block runs; gives its base URL (ending in
+    /sportwijzer/), for a module's own build of a changed region."""
+    httpd = make_server(site_dir)
+    thread = threading.Thread(target=httpd.serve_forever, name=name, daemon=True)
+    thread.start()
+    host, port = httpd.server_address[:2]
+    try:
+        yield f"http://{host}:{port}{SUB_PATH}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
 
 
 def origin(url: str) -> str:

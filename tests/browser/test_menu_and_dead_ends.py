@@ -12,7 +12,6 @@ kind of contact and no offer that looks for volunteers.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,9 @@ from conftest import shared_build
 
 from .conftest import _guarded_page
 from .harness import (
-    SUB_PATH,
     assert_in_sight,
     assert_no_axe_violations,
-    make_server,
+    serving,
     set_width,
     visit,
 )
@@ -212,14 +210,8 @@ def copy_server(tmp_path_factory):
     build = shared_build(
         tmp_path_factory, "regio-a", name="contact-per-soort", prepare=_one_kind_of_contact_each
     )
-    httpd = make_server(build.site)
-    thread = threading.Thread(target=httpd.serve_forever, name="copy-server", daemon=True)
-    thread.start()
-    host, port = httpd.server_address[:2]
-    yield f"http://{host}:{port}{SUB_PATH}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with serving(build.site, "copy-server") as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,14 +10,13 @@ undefined.
 
 from __future__ import annotations
 
-import threading
 from urllib.parse import urljoin
 
 import pytest
 
 from test_payloads import content_payload_build
 
-from .harness import HEIGHT, SUB_PATH, TIMEOUT_MS, demo_site, make_server, visit
+from .harness import HEIGHT, SUB_PATH, TIMEOUT_MS, demo_site, serving, visit
 from .test_smoke import PAGES, PageType, url_of
 
 # Every violation the page reports, from before its first script runs.
@@ -81,14 +80,8 @@ def payload_server(tmp_path_factory):
     """regio-a with code in content/payload.md and in a partner's text, built past make check,
     served below /sportwijzer/ as the demo is."""
     build = content_payload_build(tmp_path_factory)
-    httpd = make_server(build.site)
-    thread = threading.Thread(target=httpd.serve_forever, name="payload-server", daemon=True)
-    thread.start()
-    host, port = httpd.server_address[:2]
-    yield f"http://{host}:{port}{SUB_PATH}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with serving(build.site, "payload-server") as url:
+        yield url
 
 
 @pytest.mark.traag  # a build of its own
