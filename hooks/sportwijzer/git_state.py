@@ -7,6 +7,10 @@ machine without git gives None: those checks then keep their behaviour without h
 The main branch is, in this order: `origin/$GITHUB_BASE_REF` (the branch a pull request goes
 into, on GitHub Actions), `origin/main`, `main`, `origin/master`, `master`. On the main branch
 itself, the files committed there count as on main; what is uncommitted is new.
+
+`changed_files` answers a different question, for annotations on a pull request: which files
+this branch changes compared with the main branch (committed here, changed but not committed,
+or new and not yet added). Deleted files are in it too, under their old name.
 """
 
 from __future__ import annotations
@@ -33,9 +37,7 @@ class GitState:
         """Files of `folder` that are on the main branch but no longer here, sorted."""
         prefix = folder.rstrip("/") + "/"
         return sorted(
-            name
-            for name in self.on_main
-            if name.startswith(prefix) and name not in relative_files
+            name for name in self.on_main if name.startswith(prefix) and name not in relative_files
         )
 
 
@@ -75,9 +77,7 @@ def _read(root: str) -> GitState | None:
         if listing is None:
             continue
         names = frozenset(
-            line[len(prefix) :]
-            for line in listing.splitlines()
-            if line and line.startswith(prefix)
+            line[len(prefix) :] for line in listing.splitlines() if line and line.startswith(prefix)
         )
         return GitState(ref, names)
     return None
@@ -86,6 +86,27 @@ def _read(root: str) -> GitState | None:
 def git_state(root: Path) -> GitState | None:
     """The main branch's view of `root`, or None when there is no history to compare with."""
     return _read(str(Path(root).resolve()))
+
+
+def changed_files(root: Path) -> frozenset[str] | None:
+    """Files under `root` (relative, with '/') that differ from the main branch; None when
+    there is no history to compare with, or git cannot say (a shallow clone without the base)."""
+    state = git_state(root)
+    if state is None:
+        return None
+    path = Path(root).resolve()
+    diff = ("diff", "--name-only", "-z", "--no-renames", "--relative")
+    names: set[str] = set()
+    for args in (
+        (*diff, f"{state.base}...HEAD"),  # what this branch changed since it left main
+        (*diff, "HEAD"),  # changed, staged or not, and not yet committed
+        ("ls-files", "--others", "--exclude-standard", "-z"),  # new, not yet added
+    ):
+        listing = _git(path, *args)
+        if listing is None:
+            return None
+        names.update(name for name in listing.split("\0") if name)
+    return frozenset(names)
 
 
 def forget() -> None:

@@ -70,7 +70,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += more
     regio_source, more = _read_regio(root)
     problems += more
-    ctx = Context(vocabulary, today)
+    ctx = Context(vocabulary, today, root=root)
     if regio_source.document is not None:
         ctx.gemeenten = region_centres(regio_source.document.data)
         ctx.plaatsen = region_places(regio_source.document.data)

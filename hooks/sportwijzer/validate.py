@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
@@ -40,6 +41,8 @@ class Context:
     gemeenten: dict[str, tuple[float, float] | None] = field(default_factory=dict)
     partners: set[str] = field(default_factory=set)
     plaatsen: dict[str, str] = field(default_factory=dict)  # place name -> its gemeente
+    # the region's folder, for rules that ask git what is new (None: no history to ask)
+    root: Path | None = None
 
     @property
     def centres(self) -> list[tuple[float, float]]:
