@@ -1,6 +1,9 @@
 """The rules for events (agenda/<slug>.yml) that a schema cannot express: the organiser, the
 dates and times in order, registration before the day. Shared rules (sport, gemeente, place on
 the map, phone numbers) come from validate.py, so that an offer and an event are judged alike.
+
+Time: a past event is simply over, except in a file that is new (not yet on the main branch,
+asked of git through git_state): there a date in the past is most likely a typo in the year.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .agenda import DEFAULT_STATUS, is_over
 from .dates import as_date, nonexistent_date, years_later
+from .git_state import git_state
 from .load import SourceFile
-from .problems import Problem, field_problem
+from .problems import WARNING, Problem, field_problem
 from .validate import (
     Context,
     Rule,
@@ -28,6 +33,7 @@ from .validate import (
 
 MAX_YEARS_AHEAD = 2
 MAX_DAYS_LONG = 14
+OVER_DAYS_ERROR = 30  # a new event over for longer than this has the wrong year
 RESERVED_SLUG = "agenda"
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
@@ -151,6 +157,69 @@ def check_uiterlijk(data: dict[str, Any], source: SourceFile, ctx: Context) -> I
         )
 
 
+def check_new_event_not_over(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """A new event (its file not yet on the main branch) is not over: over more than 30 days
+    ago is an error (the year is wrong, 2025 for 2026), over more recently a warning. Events
+    already on main, and a folder without git history, stay silent: they are simply over."""
+    first, _ = _date_field(data, source, "datum")
+    last = _last_day(data, source)
+    if first is None or last is None or not is_over(last, ctx.today) or not _is_new(source, ctx):
+        return
+    line, shown = _at(source, "datum"), first.isoformat()
+    if last < ctx.today - dt.timedelta(days=OVER_DAYS_ERROR):
+        guess = _upcoming_year(first, last, ctx.today)
+        hint = f" Bedoel je {guess.isoformat()}?" if guess else ""
+        text = f"{shown} is meer dan {OVER_DAYS_ERROR} dagen geleden; kijk het jaartal na.{hint}"
+        yield field_problem(source.path, line, "datum", text)
+    else:
+        text = f"{shown} is al voorbij, dus de activiteit staat niet in de agenda; kijk de datum na"
+        yield Problem(source.path, line, f"veld 'datum': {text}", WARNING)
+
+
+def _last_day(data: dict[str, Any], source: SourceFile) -> dt.date | None:
+    """The event's last day: 'tot_datum' when it is a real date after 'datum', else 'datum'."""
+    first, _ = _date_field(data, source, "datum")
+    last, _ = _date_field(data, source, "tot_datum")
+    return max(first, last) if first and last else first
+
+
+def _is_new(source: SourceFile, ctx: Context) -> bool:
+    """The file is not on the main branch; without history (no git checkout) nothing is new."""
+    state = git_state(ctx.root) if ctx.root is not None else None
+    return state is not None and state.is_new(source.path)
+
+
+def _upcoming_year(first: dt.date, last: dt.date, today: dt.date) -> dt.date | None:
+    """'datum' one or two years later, the first year in which the event is still to come."""
+    for years in (1, 2):
+        if years_later(last, years) >= today:
+            return years_later(first, years)
+    return None
+
+
+def check_aanmelden_open(
+    data: dict[str, Any], source: SourceFile, ctx: Context
+) -> Iterator[Problem]:
+    """A planned event that is not over, whose registration deadline has passed: a warning,
+    because the site then says registration is closed."""
+    deadline, _ = _date_field(data, source, "aanmelden", "uiterlijk")
+    first, last = _date_field(data, source, "datum")[0], _last_day(data, source)
+    if deadline is None or first is None or last is None or deadline > first:
+        return  # no deadline, or one after 'datum': check_uiterlijk says so
+    planned = data.get("status", DEFAULT_STATUS) == DEFAULT_STATUS  # not full, not cancelled
+    if planned and deadline < ctx.today and not is_over(last, ctx.today):
+        yield Problem(
+            source.path,
+            _at(source, "aanmelden", "uiterlijk"),
+            f"veld 'aanmelden.uiterlijk': {deadline.isoformat()} is al voorbij, dus op de "
+            "site staat dat aanmelden niet meer kan; kan het nog wel, zet dan een latere "
+            "datum (uiterlijk de dag van de activiteit)",
+            WARNING,
+        )
+
+
 def check_event_telefoon(
     data: dict[str, Any], source: SourceFile, ctx: Context
 ) -> Iterator[Problem]:
@@ -166,6 +235,8 @@ EVENT_RULES: tuple[Rule, ...] = (
     check_tot_datum,
     check_tijd,
     check_uiterlijk,
+    check_new_event_not_over,
+    check_aanmelden_open,
     check_iedereen_alone,
     check_sport_known,
     check_gemeente_in_region,
