@@ -218,6 +218,22 @@ CASES = [
     ],
     ("tilde-is-empty", add("proefles: ~\n"), [
         f"{F}:15: veld 'proefles' is leeg; vul iets in of haal de regel weg"]),
+    # 10. "Bedoel je" names a sport one or two typing slips away, never a different sport that
+    # shares most of its letters (issue #24, item 7)
+    *[
+        (f"sport-typo-{typed}", edit("sport: zwemmen", f"sport: {typed}"), [
+            f"{F}:2: veld 'sport': '{typed}' staat niet in lijsten/sporten.yml. Bedoel je "
+            f"'{meant}'? Een nieuwe sport voeg je daar eerst toe"])
+        for typed, meant in [("zwemen", "zwemmen"), ("rolstoeltenis", "rolstoeltennis"),
+                             ("jduo", "judo"), ("badmington", "badminton"),
+                             ("tafeltenis", "tafeltennis"), ("voetbl", "voetbal")]
+    ],
+    *[
+        (f"sport-other-{typed}", edit("sport: zwemmen", f"sport: {typed}"), [
+            f"{F}:2: veld 'sport': '{typed}' staat niet in lijsten/sporten.yml. Een nieuwe sport "
+            "voeg je daar eerst toe"])
+        for typed in ["rolstoeltafeltennis", "blindentennis", "korfbal", "beachvolleybal", "kanoen"]
+    ],
 ]  # fmt: skip
 
 

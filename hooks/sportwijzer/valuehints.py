@@ -231,6 +231,33 @@ RULES: list[Callable[[Refused], str | None]] = [
 ]
 
 
+def slips(written: str, meant: str) -> int:
+    """How many typing slips turn `written` into `meant`: a letter added, dropped or changed, or
+    two letters swapped (the optimal string alignment distance)."""
+    before: list[int] = []
+    row = list(range(len(meant) + 1))
+    for i, char in enumerate(written, start=1):
+        current = [i]
+        for j, other in enumerate(meant, start=1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == meant[j - 2] and written[i - 2] == other:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
+
+
+def close_spelling(written: str, options: list[str]) -> str | None:
+    """The option that `written` is a typo of: one slip in a word of up to six letters, two in a
+    longer one. More is another word, even when most letters agree: 'rolstoeltafeltennis' holds
+    the whole of 'rolstoeltennis', but the five letters of 'tafel' make it a different sport, and
+    'kanoen' is two slips from 'dansen'."""
+    word = written.strip().lower()
+    allowed = 1 if len(word) <= 6 else 2
+    scored = sorted((slips(word, option), index) for index, option in enumerate(options))
+    return options[scored[0][1]] if scored and scored[0][0] <= allowed else None
+
+
 def hint(refused: Refused) -> str | None:
     """The first rule that recognises the value says what to type instead."""
     return next((text for rule in RULES if (text := rule(refused)) is not None), None)

@@ -8,7 +8,10 @@ and search words are data that coordinators may extend.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .valuehints import close_spelling
 
 IEDEREEN = "iedereen"
 # A narrower impairment is found by a search for the broader one, not the other way round.
@@ -175,13 +178,19 @@ class Vocabulary:
         return None
 
     def suggest_sport(self, written: str) -> str | None:
-        return _suggest(written, self.sporten)
+        """A sport from its search words, or one a typo away; never a different sport that
+        shares most of its letters (rolstoeltafeltennis is not rolstoeltennis)."""
+        return _suggest(written, self.sporten, close_spelling)
 
 
-def _suggest(written: str, terms: dict[str, Term]) -> str | None:
+def _suggest(
+    written: str, terms: dict[str, Term], near: Callable[[str, list[str]], str | None] | None = None
+) -> str | None:
     word = written.strip().lower()
     for term in terms.values():
         if word in (w.lower() for w in term.woorden) or word == term.naam.lower():
             return term.slug
+    if near is not None:
+        return near(word, list(terms))
     close = difflib.get_close_matches(word, list(terms), n=1, cutoff=0.6)
     return close[0] if close else None
