@@ -21,6 +21,10 @@ from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"
 P = "partners/judoclub-de-mat.md"
+LOST = (
+    "veld '{key}': deze regel hoort bij de tekst onder '{key}: {sign}' (regel {line}), maar is "
+    "niet ingesprongen; spring alle regels van de tekst in met twee spaties"
+)
 
 
 def lines_for(region, name: str, text: str) -> list[str]:
@@ -234,6 +238,25 @@ CASES = [
             "voeg je daar eerst toe"])
         for typed in ["rolstoeltafeltennis", "blindentennis", "korfbal", "beachvolleybal", "kanoen"]
     ],
+    # 11. Lines of a multi-line text that lost their indentation (issue #24, item 7)
+    ("lost-indent-after-first-line", add("beschrijving: |\n  Eerste zin.\nTweede zin.\nDerde.\n"), [
+        f"{F}:17: {LOST.format(key='beschrijving', sign='|', line=15)}"]),
+    ("lost-indent-from-the-start", add("beschrijving: |\nEerste zin.\nTweede zin.\n"), [
+        f"{F}:16: {LOST.format(key='beschrijving', sign='|', line=15)}"]),
+    ("lost-indent-after-a-blank-line", add("beschrijving: |\n  Eerste zin.\n\nTweede zin.\n"), [
+        f"{F}:18: {LOST.format(key='beschrijving', sign='|', line=15)}"]),
+    ("lost-indent-folded", add("beschrijving: >-\n  Eerste zin.\nTweede zin.\nDerde.\n"), [
+        f"{F}:17: {LOST.format(key='beschrijving', sign='>', line=15)}"]),
+    ("lost-indent-before-a-field",
+     add("beschrijving: |\n  Eerste zin.\nTweede zin.\nproefles: true\n"), [
+        f"{F}:17: {LOST.format(key='beschrijving', sign='|', line=15)}"]),
+    ("lost-indent-in-a-summary", edit("samenvatting: Zwemmen in een kleine groep met extra "
+                                      "begeleiding.", "samenvatting: |\n  Zwemmen in een kleine "
+                                      "groep\nmet extra begeleiding."), [
+        f"{F}:7: {LOST.format(key='samenvatting', sign='|', line=5)}"]),
+    ("a-tab-in-a-text-keeps-its-line", add("beschrijving: |\n  Eerste zin.\n\tTweede zin.\n"), [
+        f"{F}:17: hier staat een tab; spring in met spaties"]),
+    ("indented-text-is-fine", add("beschrijving: |\n  Eerste zin.\n\n  Tweede zin.\n"), []),
 ]  # fmt: skip
 
 

@@ -359,6 +359,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, first_lin
     mark = error.problem_mark or error.context_mark
     if error.context_mark is not None and context.startswith(_CONTEXT_FIRST):
         mark = error.context_mark
+    lost = _lost_indent(split_lines(text), mark.line, first_line) if mark is not None else None
+    if lost is not None:
+        return Problem(path, lost[0] + first_line, lost[1])
     if mark is not None:  # a cause we recognise in the text says more than PyYAML's words
         context_line = error.context_mark.line if error.context_mark else None
         cause = yamlsource.syntax_cause(split_lines(text), mark.line, context_line)
@@ -369,3 +372,40 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, first_lin
     if hint is None:
         hint = f"YAML begrijpt dit niet ({problem or context})"
     return Problem(path, line, f"de YAML klopt hier niet: {hint}")
+
+
+# 'beschrijving: |' (or >, with an indicator and a comment): a text whose lines follow, indented
+_TEXT_HEADER = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):[ \t]*(?P<sign>[|>])[-+0-9]*[ \t]*"
+    r"(#.*)?$"
+)
+# A line that ends such a text on purpose: a field, a list item, a comment or a document marker
+_ENDS_TEXT = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:[ \t]|$)|- |-$|#|---|\.\.\.)")
+_LOST_INDENT = (
+    "veld '{key}': deze regel hoort bij de tekst onder '{key}: {sign}' (regel {header}), maar "
+    "is niet ingesprongen; spring alle regels van de tekst in met twee spaties"
+)
+
+
+def _lost_indent(lines: list[str], error: int, first_line: int) -> tuple[int, str] | None:
+    """(line index, message) when the error comes from lines of a multi-line text (`key: |`)
+    that lost their indentation: YAML then reads them as fields and gives up."""
+    header = next(
+        (i for i in range(min(error, len(lines) - 1), -1, -1) if _TEXT_HEADER.match(lines[i])),
+        None,
+    )
+    if header is None:
+        return None
+    match = _TEXT_HEADER.match(lines[header])
+    assert match is not None
+    indent = len(match["lead"])
+    for index in range(header + 1, min(error + 1, len(lines))):
+        line = lines[index]
+        lead = line[: len(line) - len(line.lstrip(" \t"))]
+        if not line.strip() or ("\t" not in lead and len(lead) > indent):
+            continue
+        if "\t" in lead or _ENDS_TEXT.match(line.lstrip(" ")):
+            return None  # a tab has its own line; a field or comment ends the text on purpose
+        where = header + first_line
+        return index, _LOST_INDENT.format(key=match["key"], sign=match["sign"], header=where)
+    return None
