@@ -10,11 +10,11 @@ Layers, lowest first. A module imports only from its own layer or a lower one
   telling_layout, plain_language, markdown_contract, git_state
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
   event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray, symlinks,
-  markup_rules, datakinds, prose
+  markup_rules, datakinds, prose, link_rules
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
   jsonld, export, calendar_ics, analysis, demand_analysis, demand_telling, agenda_pages,
-  desk_page, blockcache, pages, csp, front_matter, vendor, outputs
+  desk_page, blockcache, redirects, pages, csp, front_matter, vendor, outputs
 4 tools: freshness, issueform, nieuw, nieuw_evenement, cli, __main__
 
 Rules that the browser needs too have one Python module here (finder_rules, query_reading,

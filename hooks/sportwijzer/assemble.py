@@ -200,6 +200,7 @@ def aanbod(
         meld_url=_meld_url(region, data["titel"], slug),
         fields=data,
         vrijwilligers=_vrijwilligers(data.get("vrijwilligers"), data["titel"], data["contact"]),
+        vorige_namen=tuple(data.get("vorige_namen", ())),
     )
 
 
@@ -272,6 +273,7 @@ def evenement(
         url=f"agenda/{slug}/",
         ics_url=f"agenda/{slug}.ics",
         fields=data,
+        vorige_namen=tuple(data.get("vorige_namen", ())),
     )
 
 

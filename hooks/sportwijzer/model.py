@@ -189,6 +189,7 @@ class Aanbod:
     meld_url: str
     fields: dict[str, Any]
     vrijwilligers: Vrijwilligers | None = None
+    vorige_namen: tuple[str, ...] = ()  # old slugs: their URLs lead here (redirects.py)
 
     @property
     def is_published(self) -> bool:
@@ -258,6 +259,7 @@ class Evenement:
     url: str  # 'agenda/<slug>/'
     ics_url: str  # 'agenda/<slug>.ics'
     fields: dict[str, Any]
+    vorige_namen: tuple[str, ...] = ()  # old slugs: their URLs lead here (redirects.py)
 
     @property
     def meerdaags(self) -> bool:

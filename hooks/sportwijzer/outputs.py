@@ -1,5 +1,5 @@
 """Every file the build adds besides pages: open data, the calendar files, the finder's files,
-the text index and the browser libraries."""
+the text index, the browser libraries and the pages at old addresses (redirects.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .jsontext import inert_json
 from .model import Site
 from .page_text import ContentPage
 from .query_lexicon import query_lexicon
+from .redirects import redirect_files
 from .search import HEAD_PATH, search_files
 from .vendor import minify_own_files, vendor_files
 
@@ -26,6 +27,7 @@ def extra_files(site: Site, base_url: str) -> dict[str, str | bytes]:
         **calendar_files(site, base_url),
         **vendor_files(),
         **icon_files(site),
+        **redirect_files(site, base_url),
     }
 
 

@@ -41,6 +41,7 @@ class GeneratedPage:
     searchable: bool = False
     hide: tuple[str, ...] = ()  # parts of the theme's layout left out, e.g. ("toc",)
     cache: BlockCache | None = None  # shared by the pages of one build (all_pages)
+    robots: str = ""  # 'noindex': left out by search engines and the sitemap (sitemap.xml)
 
     def template_context(self) -> dict[str, Any]:
         """What the template reads: the page's objects and the build's cache of rendered parts
@@ -71,6 +72,8 @@ class GeneratedPage:
             meta["search"] = {"exclude": True}
         if self.hide:
             meta["hide"] = list(self.hide)
+        if self.robots:
+            meta["robots"] = self.robots
         # JSON values are valid YAML, and far quicker to write than with a YAML emitter.
         header = "".join(
             f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n" for key in sorted(meta)
@@ -158,6 +161,32 @@ def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             description=offer.samenvatting,
         )
         for offer in published
+    ]
+
+
+def stopped_offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
+    """aanbod/<slug>/ of a stopped offer stays, so that links keep working: it says the offer
+    stopped and leads to offers nearby and the desk. No search engine, sitemap or list has it."""
+    stopped = sorted((o for o in site.aanbod.values() if not o.is_published), key=lambda o: o.slug)
+    if not stopped:
+        return []
+    near = Nearby(site.gepubliceerd)
+    return [
+        GeneratedPage(
+            src_uri=f"aanbod/{offer.slug}.md",
+            title=offer.titel,
+            template="aanbod-gestopt.html",
+            context={
+                "aanbod": offer,
+                "dichtbij": [
+                    Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)
+                ],
+            },
+            source_path=offer.source_path,
+            description=f"Dit aanbod is gestopt: {offer.titel}.",
+            robots="noindex",
+        )
+        for offer in stopped
     ]
 
 
@@ -458,6 +487,7 @@ PAGE_BUILDERS: tuple[Builder, ...] = (
     index_pages,
     finder_pages,
     offer_pages,
+    stopped_offer_pages,
     partner_pages,
     listing_pages,
     network_pages,

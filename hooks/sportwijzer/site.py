@@ -18,6 +18,7 @@ from .datakinds import (
 )
 from .dates import today_in_amsterdam
 from .invulhulp import settle_placeholders
+from .link_rules import link_problems
 from .load import (
     SourceFile,
     read_page_front_matter,
@@ -87,6 +88,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += run_rules(REGION_RULES, regio_source, ctx)
     problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
+    problems += link_problems(root, found)
     data_sources = [source for sources in found.values() for source in sources]
     problems = settle_placeholders(problems, [regio_source, *data_sources])
     checked = 1 + len(data_sources) + toolkit_files
