@@ -5,6 +5,10 @@ The grammar, for every check in the core::
     offers/zwemmen-de-vliet.yml:12: veld 'beperkingen': 'blind' is geen bekende waarde. ...
     offers/Zwemmen De Vliet.yml: bestandsnaam mag alleen kleine letters, cijfers en ...
     Gevonden: 4 problemen in 3 bestanden.
+
+On a pull request, annotations go only to the files it changes: GitHub shows at most ten errors
+and ten warnings a step, and a coordinator should not see warnings about offers nobody touched
+(those are in the weekly issue 'Aanbod nakijken'). The log keeps every line.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from .textrules import readable
 
 ERROR = "fout"
 WARNING = "waarschuwing"
+MAX_NAMED_FILES = 5  # in the one annotation about errors in files the pull request leaves alone
 
 
 @dataclass(frozen=True, order=True)
@@ -92,6 +97,66 @@ def report_lines(problems: Iterable[Problem], files_checked: int) -> list[str]:
     """Every problem on its own line, errors first, then the summary line."""
     ordered = sorted_problems(problems)
     return [p.format() for p in ordered] + [summary(ordered, files_checked)]
+
+
+def _is_changed(problem: Problem, changed: frozenset[str] | None) -> bool:
+    """In a file the pull request changes; every file when there is nothing to compare with."""
+    return changed is None or problem.path in changed
+
+
+def github_annotations(
+    problems: Iterable[Problem], changed: frozenset[str] | None = None
+) -> list[str]:
+    """Annotations for the files in `changed` (all files when None). Errors elsewhere still fail
+    the check: one annotation without a file names them. Warnings elsewhere stay in the log."""
+    ordered = sorted_problems(problems)
+    lines = [p.github_annotation() for p in ordered if _is_changed(p, changed)]
+    elsewhere = [p for p in ordered if p.is_error and not _is_changed(p, changed)]
+    if elsewhere:
+        lines.append(f"::error::{_escape_data(_errors_elsewhere(elsewhere))}")
+    return lines
+
+
+def _errors_elsewhere(found: list[Problem]) -> str:
+    files = sorted({p.path for p in found})
+    named = ", ".join(files[:MAX_NAMED_FILES])
+    if len(files) > MAX_NAMED_FILES:
+        named += f" en {_plural(len(files) - MAX_NAMED_FILES, 'ander', 'andere')}"
+    which = "dat" if len(files) == 1 else "die"
+    return (
+        f"{_plural(len(found), 'fout', 'fouten')} in "
+        f"{_plural(len(files), 'bestand', 'bestanden')} {which} je niet hebt veranderd: "
+        f"{named}. Ook die moeten opgelost zijn voordat je kunt samenvoegen; elke fout staat "
+        "op een eigen regel in het log"
+    )
+
+
+def step_summary(
+    problems: Iterable[Problem], files_checked: int, changed: frozenset[str] | None = None
+) -> list[str]:
+    """The step summary on GitHub: the summary line, the lines about the changed files, the
+    errors in other files, and how many warnings about other files are only in the log."""
+    ordered = sorted_problems(problems)
+    mine = [p for p in ordered if _is_changed(p, changed)]
+    body = ["## Controle van de gegevens", "", f"**{summary(ordered, files_checked)}**", ""]
+    body += [f"- `{p.format()}`" for p in mine]
+    elsewhere = [p for p in ordered if p.is_error and not _is_changed(p, changed)]
+    if elsewhere:
+        body += ["", "Fouten in bestanden die je niet hebt veranderd:", ""]
+        body += [f"- `{p.format()}`" for p in elsewhere]
+    quiet = len(ordered) - len(mine) - len(elsewhere)
+    if quiet:
+        body += ["", f"{_warnings_elsewhere(quiet)}"]
+    return body
+
+
+def _warnings_elsewhere(count: int) -> str:
+    verb = "staat" if count == 1 else "staan"
+    return (
+        f"{_plural(count, 'waarschuwing', 'waarschuwingen')} over bestanden die je niet hebt "
+        f"veranderd {verb} alleen in het log. Aanbod dat lang niet is nagekeken, staat ook in "
+        "het issue 'Aanbod nakijken'."
+    )
 
 
 def _escape_data(text: str) -> str:
