@@ -17,6 +17,7 @@ from .datakinds import read_all_kinds
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
 from .freshness import stale_issue, stale_report
+from .git_state import changed_files
 from .issueform import data_yaml, event_from_issue, form_headings, offer_from_issue
 from .load import MAX_FILE_BYTES
 from .nieuw import (
@@ -32,7 +33,7 @@ from .nieuw import (
 )
 from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
 from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
-from .problems import Problem, errors, report_lines, sorted_problems
+from .problems import Problem, errors, github_annotations, report_lines, step_summary
 from .prose import prose_of, readability_lines
 from .site import LoadResult, load_site
 from .slugs import slugify
@@ -88,8 +89,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_site(Path(args.root), today=args.vandaag)
-    print_report(result, out, github=os.environ.get("GITHUB_ACTIONS") == "true")
-    return 0 if result.ok else 1
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    changed = changed_files(Path(args.root)) if github else None  # None: annotate every file
+    print_report(result, out, github=github, changed=changed)
+    return 0 if result.ok else 1  # errors in files the pull request leaves alone fail it too
 
 
 def _readability(args: argparse.Namespace, out: TextIO) -> int:
@@ -325,22 +328,25 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 }
 
 
-def print_report(result: LoadResult, out: TextIO, github: bool = False) -> None:
-    """Problem lines and summary; on GitHub Actions also annotations and a step summary."""
-    lines = report_lines(result.problems, result.files_checked)
-    for line in lines:
+def print_report(
+    result: LoadResult,
+    out: TextIO,
+    github: bool = False,
+    changed: frozenset[str] | None = None,
+) -> None:
+    """Problem lines and summary; on GitHub Actions also annotations and a step summary, about
+    the files in `changed` (the pull request's; every file when None)."""
+    for line in report_lines(result.problems, result.files_checked):
         print(line, file=out)
     if github:
-        for problem in sorted_problems(result.problems):
-            print(problem.github_annotation(), file=out)
-        _write_step_summary(lines)
+        for line in github_annotations(result.problems, changed):
+            print(line, file=out)
+        _write_step_summary(step_summary(result.problems, result.files_checked, changed))
 
 
-def _write_step_summary(lines: list[str]) -> None:
+def _write_step_summary(body: list[str]) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    body = ["## Controle van de gegevens", "", f"**{lines[-1]}**", ""]
-    body += [f"- `{line}`" for line in lines[:-1]]
     with open(target, "a", encoding="utf-8") as handle:
         handle.write("\n".join(body) + "\n")
