@@ -94,16 +94,27 @@ def test_front_matter_fields_body_and_lines(tmp_path):
 
 
 def test_markdown_without_front_matter_is_refused(tmp_path):
+    """The file is still there, unread (document None): offers that name it get no line."""
     write(tmp_path, "partners/a.md", "Geen velden hier.\n")
-    write(tmp_path, "partners/b.md", "---\nnaam: Club\n")
+    write(tmp_path, "partners/b.md", "---\nGeen velden hier.\n")
     for name in ("a", "b"):
         source, problems = read_front_matter_file(tmp_path, f"partners/{name}.md")
-        assert source is None
+        assert (source.slug, source.document) == (name, None)
         assert lines(problems) == [
             f"partners/{name}.md:1: het bestand begint niet met de velden: zet bovenaan een regel "
             "---, dan naam en soort, zoals 'naam: Zwemclub De Vliet' en 'soort: sportaanbieder', "
             "en dan weer een regel ---"
         ]
+
+
+def test_fields_without_their_closing_line_say_where_it_goes(tmp_path):
+    write(tmp_path, "partners/b.md", "---\nnaam: Club\n")
+    source, problems = read_front_matter_file(tmp_path, "partners/b.md")
+    assert (source.slug, source.document) == ("b", None)
+    assert lines(problems) == [
+        "partners/b.md:2: de velden bovenaan worden niet afgesloten; zet onder regel 2 (het "
+        "laatste veld) een regel ---"
+    ]
 
 
 def test_a_content_page_whose_front_matter_does_not_parse_stops_the_build(region):

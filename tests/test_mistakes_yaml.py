@@ -281,11 +281,46 @@ PARTNER_CASES = [
 ]  # fmt: skip
 
 
+UNCLOSED = "de velden bovenaan worden niet afgesloten"
+# A partner page whose closing --- is missing: one line, where the --- goes (issue #24, item 7)
+UNCLOSED_CASES = [
+    ("partner-no-closing-line", PARTNER.replace("---\nTekst", "Tekst"), [
+        f"{P}:6: {UNCLOSED}: hier begint de tekst; zet tussen regel 5 (het laatste veld) en deze "
+        "regel een regel ---"]),
+    ("partner-no-closing-blank-line-first", PARTNER.replace("---\nTekst", "\nTekst"), [
+        f"{P}:7: {UNCLOSED}: hier begint de tekst; zet tussen regel 5 (het laatste veld) en deze "
+        "regel een regel ---"]),
+    ("partner-no-closing-rule-further-down",
+     PARTNER.replace("---\nTekst.\n", "Tekst.\n\n---\n\nMeer tekst.\n"), [
+        f"{P}:6: {UNCLOSED}: hier begint de tekst; zet tussen regel 5 (het laatste veld) en deze "
+        "regel een regel ---"]),
+    ("partner-no-closing-no-text", PARTNER.replace("---\nTekst.\n", ""), [
+        f"{P}:5: {UNCLOSED}; zet onder regel 5 (het laatste veld) een regel ---"]),
+    ("partner-no-opening-line", PARTNER.removeprefix("---\n"), [
+        f"{P}:1: het bestand begint niet met de velden: zet bovenaan een regel ---, dan naam en "
+        "soort, zoals 'naam: Zwemclub De Vliet' en 'soort: sportaanbieder', en dan weer een "
+        "regel ---"]),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), [c[1:] for c in PARTNER_CASES], ids=[c[0] for c in PARTNER_CASES]
+    ("text", "expected"),
+    [c[1:] for c in PARTNER_CASES + UNCLOSED_CASES],
+    ids=[c[0] for c in PARTNER_CASES + UNCLOSED_CASES],
 )
 def test_front_matter_mistakes_keep_their_file_line(region, text, expected):
     assert lines_for(region, P, text) == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in UNCLOSED_CASES], ids=[c[0] for c in UNCLOSED_CASES])
+def test_a_partner_page_that_cannot_be_read_gives_no_lines_in_other_files(region, text):
+    """Offers that name the partner get no 'er is geen partner' line because of it."""
+    assert (region / "offers").is_dir() and "aanbieder: judoclub-de-mat" in VALID_OFFER
+    write(region, F, VALID_OFFER)
+    before = [p.format() for p in load_site(region, today=TODAY).problems]
+    write(region, P, text)
+    after = [p.format() for p in load_site(region, today=TODAY).problems if p.path != P]
+    assert after == before
 
 
 def test_the_published_values_are_what_the_coordinator_meant(region):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, errors
 from .slugs import SLUG_PATTERN, slugify
 from .yamlread import Document, parse_yaml
 
@@ -79,16 +79,41 @@ def read_front_matter_file(root: Path, relative: str) -> tuple[SourceFile | None
     if text is None:
         return None, problems
     slug = Path(relative).stem
-    if not text.startswith("---"):
-        return None, [Problem(relative, 1, _NO_FRONT_MATTER)]
+    # A file that cannot be read is still there: other files that name it get no follow-on lines.
+    unread = SourceFile(relative, slug, None)
+    if not text.startswith("---") or text.find("\n") < 0:
+        return unread, [Problem(relative, 1, _NO_FRONT_MATTER)]
     end = _FRONT_MATTER_END.search(text, pos=text.find("\n") + 1)
-    if end is None or text.find("\n") < 0:
-        return None, [Problem(relative, 1, _NO_FRONT_MATTER)]
+    unclosed = unclosed_front_matter(relative, text, end.start() if end else len(text))
+    if end is None:
+        return unread, [unclosed or Problem(relative, 1, _NO_FRONT_MATTER)]
     header = text[text.find("\n") + 1 : end.start()]
     body = text[end.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     document, problems = parse_yaml(header, relative, first_line=2)
+    if unclosed is not None and errors(problems):  # the text ran on to a rule (---) below it
+        return unread, [unclosed]
     return SourceFile(relative, slug, document, body, body_line), problems
+
+
+# A line of the fields: blank, a comment, indented (a value's next line), a list item or 'key:'
+_FIELD_LINE = re.compile(r"^(?:\s*$|\s|#|-(?:\s|$)|[^\s:][^:]*:(?:\s|$))")
+
+
+def unclosed_front_matter(relative: str, text: str, end: int) -> Problem | None:
+    """The fields at the top are not closed with ---: the line of text after the last field (or
+    the last field, without text), saying where the --- goes; None if no text comes first."""
+    lines = text[:end].splitlines()[1:]
+    first_text = next((i for i, line in enumerate(lines) if not _FIELD_LINE.match(line)), None)
+    if first_text is None and end < len(text):
+        return None
+    fields = lines[:first_text] if first_text is not None else lines
+    last = max((i for i, line in enumerate(fields) if line.strip()), default=-1) + 2
+    if last < 2:
+        return None  # no field at all: the file does not begin with its fields
+    if first_text is None:
+        return Problem(relative, last, _NOT_CLOSED_AFTER.format(line=last))
+    return Problem(relative, first_text + 2, _NOT_CLOSED_BEFORE.format(line=last))
 
 
 def read_page_front_matter(root: Path, relative: str) -> list[Problem]:
@@ -99,7 +124,9 @@ def read_page_front_matter(root: Path, relative: str) -> list[Problem]:
         return problems
     end = _FRONT_MATTER_END.search(text, pos=text.find("\n") + 1)
     if end is None or text.find("\n") < 0:
-        return [Problem(relative, 1, _NOT_CLOSED)]
+        return [
+            unclosed_front_matter(relative, text, len(text)) or Problem(relative, 1, _NOT_CLOSED)
+        ]
     header = text[text.find("\n") + 1 : end.start()]
     if not header.strip():
         return [Problem(relative, 1, _PAGE_EMPTY)]
@@ -113,6 +140,14 @@ def read_page_front_matter(root: Path, relative: str) -> list[Problem]:
 
 
 _NOT_CLOSED = "de velden bovenaan worden niet afgesloten; zet na het laatste veld een regel ---"
+_NOT_CLOSED_AFTER = (
+    "de velden bovenaan worden niet afgesloten; zet onder regel {line} (het laatste veld) een "
+    "regel ---"
+)
+_NOT_CLOSED_BEFORE = (
+    "de velden bovenaan worden niet afgesloten: hier begint de tekst; zet tussen regel {line} "
+    "(het laatste veld) en deze regel een regel ---"
+)
 _PAGE_EMPTY = (
     "tussen de regels --- bovenaan staan geen velden; schrijf er 'title: Privacy' tussen, "
     "of haal de regels --- weg"
