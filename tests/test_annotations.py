@@ -8,8 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import TODAY, VALID_OFFER, copy_region, write
+from conftest import REPO, TODAY, VALID_OFFER, copy_region, write
 from sportwijzer.cli import main
 from sportwijzer.git_state import changed_files, forget
 from sportwijzer.problems import WARNING, Problem, github_annotations, step_summary
@@ -208,3 +209,13 @@ def test_the_step_summary_lists_the_changed_files_first():
         "1 waarschuwing over bestanden die je niet hebt veranderd staat alleen in het log. "
         "Aanbod dat lang niet is nagekeken, staat ook in het issue 'Aanbod nakijken'.",
     ]
+
+
+def test_the_data_job_fetches_the_branch_it_compares_with():
+    """On GitHub the job 'Gegevens' needs the base branch's history to know what changed."""
+    flow = yaml.safe_load((REPO / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["gegevens"]["steps"]
+    (checkout,) = [step for step in steps if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}
+    (check,) = [step for step in steps if step.get("run") == "make check"]
+    assert "GITHUB_BASE_REF" not in check.get("env", {})  # GitHub sets it on a pull request
