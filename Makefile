@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help venv serve build check test test-snel lint format bench clean verouderd aanbod-uit-issue \
 	zoekkwaliteit nieuw-aanbod nieuw-evenement vraag-telling evenement-uit-issue verouderd-issue \
-	leesbaarheid
+	leesbaarheid nieuw-partner
 
 help:
 	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
@@ -26,7 +26,9 @@ help:
 	@echo "make evenement-uit-issue ISSUE=<bestand> [SLUG=naam]   maak een activiteit uit een issue"
 	@echo "make nieuw-aanbod SLUG=... TITEL=... SPORT=... AANBIEDER=... GEMEENTE=..."
 	@echo "make nieuw-evenement SLUG=... TITEL=... SOORT=... ORGANISATOR=... DATUM=... GEMEENTE=..."
-	@echo "                     schrijf een nieuw aanbod (zonder waarden: vragen op het scherm)"
+	@echo "make nieuw-partner SLUG=... NAAM=... SOORT=... [GEMEENTE=...]"
+	@echo "                     schrijf een nieuw aanbod, activiteit of partner"
+	@echo "                     (zonder waarden: vragen op het scherm)"
 	@echo "make vraag-telling BRON=<register>   tel het register van het loket (.xlsx, .csv of map)"
 	@echo "                     in vragen/telling.yml; het register zelf blijft buiten git"
 
@@ -89,13 +91,14 @@ verouderd: $(STAMP)
 # reads a value (a ` or $(...) in a title runs nothing), and $(value ...) keeps make from expanding
 # one. Python reads each from the environment when its option is absent (cli.py, _given).
 aanbod-uit-issue evenement-uit-issue: override export ISSUE := $(value ISSUE)
-aanbod-uit-issue evenement-uit-issue nieuw-aanbod nieuw-evenement: \
+aanbod-uit-issue evenement-uit-issue nieuw-aanbod nieuw-evenement nieuw-partner: \
 	override export SLUG := $(value SLUG)
 nieuw-aanbod nieuw-evenement: override export TITEL := $(value TITEL)
-nieuw-aanbod nieuw-evenement: override export GEMEENTE := $(value GEMEENTE)
+nieuw-aanbod nieuw-evenement nieuw-partner: override export GEMEENTE := $(value GEMEENTE)
 nieuw-aanbod: override export SPORT := $(value SPORT)
 nieuw-aanbod: override export AANBIEDER := $(value AANBIEDER)
-nieuw-evenement: override export SOORT := $(value SOORT)
+nieuw-evenement nieuw-partner: override export SOORT := $(value SOORT)
+nieuw-partner: override export NAAM := $(value NAAM)
 nieuw-evenement: override export ORGANISATOR := $(value ORGANISATOR)
 nieuw-evenement: override export DATUM := $(value DATUM)
 verouderd-issue: override export LINK := $(value LINK)
@@ -118,6 +121,9 @@ nieuw-aanbod: $(STAMP)
 
 nieuw-evenement: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement
+
+nieuw-partner: $(STAMP)
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-partner
 
 # The desk's register stays outside git; only its protected counts are written.
 vraag-telling: $(STAMP)

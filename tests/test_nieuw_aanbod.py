@@ -71,10 +71,18 @@ def fill_in(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+NEXT_STEPS = [
+    "Zo ga je verder:",
+    f"1. Open {N} en los de fouten hierboven op: vul in waar NAKIJKEN staat.",
+    "2. Controleer met 'make check'. Staat er geen fout meer bij dit bestand? Dan is het klaar.",
+    "3. Maak een pull request, zoals op de pagina 'Zo werk je het aanbod bij' staat.",
+]
+
+
 def test_new_offer_fails_the_check_until_every_placeholder_is_filled_in(region):
     code, output = new_offer(region)
     assert (code, output.splitlines()) == (
-        1,
+        0,  # the file is written: the placeholders are the next step, not a failure
         [
             f"Geschreven: {N}",
             placeholder_line(
@@ -95,6 +103,7 @@ def test_new_offer_fails_the_check_until_every_placeholder_is_filled_in(region):
                 "de dag dat je alles met de aanbieder hebt nagekeken, zoals 2026-11-23",
             ),
             "Gevonden: 9 problemen in 1 bestand.",
+            *NEXT_STEPS,
         ],
     )
     assert load_site(region, today=TODAY).site is None  # nothing of it is published

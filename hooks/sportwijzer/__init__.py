@@ -15,7 +15,7 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
   jsonld, export, calendar_ics, analysis, demand_analysis, demand_telling, agenda_pages,
   desk_page, blockcache, redirects, pages, csp, front_matter, vendor, outputs
-4 tools: freshness, issueform, nieuw, nieuw_evenement, cli, __main__
+4 tools: freshness, issueform, asking, nieuw, nieuw_evenement, nieuw_partner, cli, __main__
 
 Rules that the browser needs too have one Python module here (finder_rules, query_reading,
 agenda_rules, desk, zelftest) and one JavaScript module in content/javascripts/, tested against

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import assemble
+from .asking import STOPPED, NewKind, Stopped, ask, given_answers
 from .datakinds import read_all_kinds
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
@@ -21,18 +23,16 @@ from .git_state import changed_files
 from .issueform import data_yaml, event_from_issue, form_headings, offer_from_issue
 from .load import MAX_FILE_BYTES
 from .nieuw import (
-    QUESTIONS,
-    NewOffer,
-    new_offer_text,
+    OFFER,
+    next_steps,
     offer_path,
-    refuse_answers,
     refuse_name,
     region_context,
     result_lines,
     write_and_check,
 )
-from .nieuw_evenement import QUESTIONS as EVENT_QUESTIONS
-from .nieuw_evenement import NewEvent, event_path, new_event_text, refuse_event
+from .nieuw_evenement import EVENT, event_path
+from .nieuw_partner import PARTNER
 from .problems import Problem, errors, github_annotations, report_lines, step_summary
 from .prose import prose_of, readability_lines
 from .site import LoadResult, load_site
@@ -67,14 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         issue.add_argument("--slug", help="naam van het bestand (standaard: uit de titel)")
         issue.add_argument("--root", default=".", help="map van de regio (standaard: .)")
         issue_commands.append(issue)
-    new = commands.add_parser("nieuw-aanbod", help="schrijf een nieuw aanbod met uitleg")
-    for name, _question in QUESTIONS:
-        new.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")
-    new.add_argument("--root", default=".", help="map van de regio (standaard: .)")
-    event = commands.add_parser("nieuw-evenement", help="schrijf een activiteit voor de agenda")
-    for name, _question in EVENT_QUESTIONS:
-        event.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")
-    event.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    new_files = [_new_parser(commands, kind, help) for kind, help in _NEW_HELP]
     telling = commands.add_parser(
         "vraag-telling", help="tel het register van het loket in vragen/telling.yml"
     )
@@ -82,9 +75,26 @@ def _parser() -> argparse.ArgumentParser:
     telling.add_argument("--root", default=".", help="map van de regio (standaard: .)")
     readable = commands.add_parser("leesbaarheid", help="hoe makkelijk de teksten te lezen zijn")
     readable.add_argument("root", nargs="?", default=".", help="map van de regio (standaard: .)")
-    for sub in (check, stale, *issue_commands, new, event, telling):
+    for sub in (check, stale, *issue_commands, *new_files, telling):
         sub.add_argument("--vandaag", type=dt.date.fromisoformat, help="datum voor de controle")
     return parser
+
+
+_NEW_HELP = (
+    (OFFER, "schrijf een nieuw aanbod met uitleg"),
+    (EVENT, "schrijf een activiteit voor de agenda"),
+    (PARTNER, "schrijf een nieuwe partner met uitleg"),
+)
+
+
+def _new_parser(commands: Any, kind: NewKind, help: str) -> argparse.ArgumentParser:
+    """The command of one `make nieuw-…`: an option for each question, and --root."""
+    new = commands.add_parser(kind.command, help=help)
+    for question in kind.questions:
+        name = question.name
+        new.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")
+    new.add_argument("--root", default=".", help="map van de regio (standaard: .)")
+    return new
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
@@ -187,14 +197,12 @@ def _write_checked(
     try:
         mine = write_and_check(root, relative, text, today)
     except OSError as error:
-        print(
-            f"{relative}: kan niet geschreven worden ({error.strerror}); er is niets geschreven",
-            file=out,
-        )
+        print(_NOT_WRITTEN.format(relative=relative, why=error.strerror), file=out)
         return 2
     return _finish(relative, problems + mine, out)
 
 
+_NOT_WRITTEN = "{relative}: kan niet geschreven worden ({why}); er is niets geschreven"
 _NO_SLUG = "het issue heeft geen titel; geef de naam van het bestand mee met SLUG=..."
 _NO_ISSUE = "Geef het bestand met de tekst van het issue: make {command} ISSUE=issue.md"
 _ISSUE_TOO_BIG = "bestand is groter dan 1 MB; dat is geen tekst van een issue"
@@ -207,34 +215,33 @@ _NO_FORM = (
 )
 
 
-def _answers(
-    args: argparse.Namespace, questions: tuple[tuple[str, str], ...], command: str, out: TextIO
-) -> dict[str, str] | None:
-    """The answers given as arguments, the missing ones asked on a terminal (None: not asked)."""
-    answers = {name: _given(getattr(args, name), name.upper()) for name, _question in questions}
-    missing = [(name, question) for name, question in questions if not answers[name]]
-    if missing and not sys.stdin.isatty():
-        names = ", ".join(name.upper() for name, _question in missing)
-        print(f"Vul ook in: {names}, zoals 'make {command} SLUG=... TITEL=...'", file=out)
-        return None
-    for name, question in missing:
-        answers[name] = input(f"{question}: ").strip()
-    return answers
-
-
-def _new_event(args: argparse.Namespace, out: TextIO) -> int:
-    """Write a commented event from arguments, asking for missing ones on a terminal."""
+def _new_file(args: argparse.Namespace, out: TextIO, kind: NewKind) -> int:
+    """Write a commented file from the answers given, asking for the others on a terminal, and
+    check it. Exit 0 once the file is written, even with placeholders left to fill in (they are
+    the next step, not a failure); 2 when nothing was written; 0 when the person stopped."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    answers = _answers(args, EVENT_QUESTIONS, "nieuw-evenement", out)
-    if answers is None:
+    given = {q.name: _given(getattr(args, q.name), q.name.upper()) for q in kind.questions}
+    check = kind.checker(root, today)
+    if not sys.stdin.isatty():
+        answers, refused = given_answers(kind.questions, given, check, kind.command)
+        if answers is None:
+            print("\n".join(refused), file=out)
+            return 2
+    else:
+        try:
+            answers = ask(kind.questions, given, check, out)
+        except Stopped:  # Ctrl-D or Ctrl-C: not an error, so make adds no 'Error' line
+            print(f"\n{STOPPED}", file=out)
+            return 0
+    relative = kind.path_of(answers["slug"])
+    try:
+        mine = write_and_check(root, relative, kind.text(root, answers, today), today)
+    except OSError as error:
+        print(_NOT_WRITTEN.format(relative=relative, why=error.strerror), file=out)
         return 2
-    refused = refuse_event(root, NewEvent(**answers), today)
-    if refused:
-        print("\n".join(refused), file=out)
-        return 2
-    relative = event_path(answers["slug"])
-    text = new_event_text(root, NewEvent(**answers), today)
-    return _write_checked(root, relative, text, today, [], out)
+    steps = next_steps(relative, mine, *kind.next_steps(relative, answers))
+    print("\n".join([*result_lines(relative, mine), *steps]), file=out)
+    return 0
 
 
 def _telling(args: argparse.Namespace, out: TextIO) -> int:
@@ -295,21 +302,6 @@ _FIX_FIRST = (
 )
 
 
-def _new_offer(args: argparse.Namespace, out: TextIO) -> int:
-    """Write a commented offer from arguments, asking for missing ones on a terminal."""
-    root, today = Path(args.root), args.vandaag or dt.date.today()
-    answers = _answers(args, QUESTIONS, "nieuw-aanbod", out)
-    if answers is None:
-        return 2
-    refused = [refuse_name(root, answers["slug"]), *refuse_answers(root, NewOffer(**answers))]
-    if any(refused):
-        print("\n".join(line for line in refused if line), file=out)
-        return 2
-    relative = offer_path(answers["slug"])
-    text = new_offer_text(root, NewOffer(**answers), today)
-    return _write_checked(root, relative, text, today, [], out)
-
-
 def _finish(relative: str, problems: list[Problem], out: TextIO) -> int:
     for line in result_lines(relative, problems):
         print(line, file=out)
@@ -321,8 +313,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "verouderd": _stale,
     "aanbod-uit-issue": _from_issue,
     "evenement-uit-issue": _event_from_issue,
-    "nieuw-aanbod": _new_offer,
-    "nieuw-evenement": _new_event,
+    **{kind.command: functools.partial(_new_file, kind=kind) for kind in (OFFER, EVENT, PARTNER)},
     "vraag-telling": _telling,
     "leesbaarheid": _readability,
 }

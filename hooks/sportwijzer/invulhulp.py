@@ -34,11 +34,12 @@ def _found(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
 
 
 def placeholder_problems(source: SourceFile) -> list[Problem]:
-    """Every field that still holds a placeholder, at its own line."""
+    """Every field that still holds a placeholder, at its own line; and every line of a partner's
+    text that still holds one (`make nieuw-partner` writes them there too)."""
     document = source.document
     if document is None:
         return []
-    problems = []
+    problems = list(_text_placeholders(source))
     for path, text in _found(document.fields):
         name = ".".join(str(key) for key in path if isinstance(key, str))
         problems.append(
@@ -50,6 +51,17 @@ def placeholder_problems(source: SourceFile) -> list[Problem]:
             )
         )
     return problems
+
+
+def _text_placeholders(source: SourceFile) -> Iterator[Problem]:
+    for number, line in enumerate(source.body.splitlines()):
+        if MARKER in line:
+            yield Problem(
+                source.path,
+                source.body_line + number,
+                f"de tekst onder de velden: hier staat nog de invulhulp '{line.strip()}'; "
+                "schrijf de echte tekst",
+            )
 
 
 def settle_placeholders(problems: list[Problem], sources: Iterable[SourceFile]) -> list[Problem]:

@@ -7,17 +7,19 @@ import errno
 import json
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
+from .asking import Check, NewKind, Question
 from .invulhulp import placeholder
 from .load import PARTNER_SUFFIXES, SourceFile, discover, read_front_matter_file, read_yaml_file
-from .problems import Problem, report_lines
+from .problems import Problem, errors, report_lines
 from .site import OFFERS_DIR, PARTNERS_DIR, REGIO_FILE, load_site
 from .slugs import SLUG_PATTERN
 from .validate import (
     Context,
+    Rule,
     check_aanbieder_exists,
     check_gemeente_in_region,
     check_sport_known,
@@ -27,23 +29,12 @@ from .validate import (
 from .vocabulary_load import load_vocabulary
 
 QUESTIONS = (
-    ("slug", "Naam van het bestand (kleine letters en streepjes, zoals zwemmen-de-vliet)"),
-    ("titel", "Titel van het aanbod"),
-    ("sport", "Sport (een sleutel uit lijsten/sporten.yml, zoals zwemmen)"),
-    ("aanbieder", "Aanbieder (een bestandsnaam uit partners/, zonder .md)"),
-    ("gemeente", "Gemeente (precies zoals in regio.yml)"),
+    Question("slug", "Naam van het bestand (kleine letters en streepjes, zoals zwemmen-de-vliet)"),
+    Question("titel", "Titel van het aanbod"),
+    Question("sport", "Sport (een sleutel uit lijsten/sporten.yml, zoals zwemmen)"),
+    Question("aanbieder", "Aanbieder (een bestandsnaam uit partners/, zonder .md)"),
+    Question("gemeente", "Gemeente (precies zoals in regio.yml)"),
 )
-
-
-@dataclass(frozen=True)
-class NewOffer:
-    """The answers `make nieuw-aanbod` needs: file name and the required fields we ask for."""
-
-    slug: str
-    titel: str
-    sport: str
-    aanbieder: str
-    gemeente: str
 
 
 def offer_path(slug: str) -> str:
@@ -97,20 +88,39 @@ def region_context(root: Path, today: dt.date) -> Context:
     return ctx
 
 
-def refuse_answers(root: Path, answers: NewOffer) -> list[str]:
-    """Why the sport, partner or municipality cannot be used, before anything is written."""
-    ctx = region_context(root, dt.date.today())
-    data = {"sport": answers.sport, "aanbieder": answers.aanbieder}
-    data["locatie"] = {"gemeente": answers.gemeente}
-    source = SourceFile(offer_path(answers.slug), answers.slug, None)
-    rules = (check_sport_known, check_aanbieder_exists, check_gemeente_in_region)
+def offer_checker(root: Path, today: dt.date) -> Check:
+    """What is wrong with one answer of `make nieuw-aanbod`, before anything is written: the file
+    name, and the sport, partner and municipality as `make check` would judge them."""
+    ctx = region_context(root, today)
+    rules: dict[str, tuple[Rule, ...]] = {
+        "sport": (check_sport_known,),
+        "aanbieder": (check_aanbieder_exists,),
+        "gemeente": (check_gemeente_in_region,),
+    }
+
+    def check(name: str, value: str) -> list[str]:
+        if name == "slug":
+            return [refused] if (refused := refuse_name(root, value)) else []
+        if name not in rules:
+            return []
+        data = {"locatie": {"gemeente": value}} if name == "gemeente" else {name: value}
+        return rule_lines(rules[name], data, ctx, "offers/nieuw.yml") + slug_value(name, value)
+
+    return check
+
+
+def rule_lines(rules: tuple[Rule, ...], data: dict[str, Any], ctx: Context, path: str) -> list[str]:
+    """The rules' messages about one answer, starting with the field's own name ('sport: ...')."""
+    source = SourceFile(path, Path(path).stem, None)
     messages = [problem.message for rule in rules for problem in rule(data, source, ctx)]
-    messages += [
-        f"veld '{name}': '{value}' mag alleen kleine letters, cijfers en streepjes bevatten"
-        for name, value in data.items()
-        if isinstance(value, str) and not SLUG_PATTERN.fullmatch(value)
-    ]
-    return [re.sub(r"^veld '(locatie\.)?([a-z]+)'", r"\2", message) for message in messages]
+    return [re.sub(r"^veld '(locatie\.)?([a-z_]+)'", r"\2", message) for message in messages]
+
+
+def slug_value(name: str, value: str) -> list[str]:
+    """A value that names a file or a list key (sport, aanbieder, organisator) is a slug."""
+    if name in ("sport", "aanbieder", "organisator") and not SLUG_PATTERN.fullmatch(value):
+        return [f"{name}: '{value}' mag alleen kleine letters, cijfers en streepjes bevatten"]
+    return []
 
 
 def contact_lines(root: Path, partner: str, hint: str) -> str:
@@ -124,15 +134,15 @@ def contact_lines(root: Path, partner: str, hint: str) -> str:
     return "\n".join(f"  {key}: {quoted(value)}" for key, value in found.items())
 
 
-def new_offer_text(root: Path, answers: NewOffer, today: dt.date) -> str:
+def new_offer_text(root: Path, answers: Mapping[str, str], today: dt.date) -> str:
     """A commented offer: the answers, and NAKIJKEN placeholders that fail 'make check' until a
     person fills them in (nothing made up may reach the site)."""
     return _TEMPLATE.format(
-        titel=quoted(answers.titel),
-        sport=quoted(answers.sport),
-        aanbieder=quoted(answers.aanbieder),
-        contact=contact_lines(root, answers.aanbieder, "het e-mailadres voor dit aanbod"),
-        locatie=place_lines(answers.gemeente),
+        titel=quoted(answers["titel"]),
+        sport=quoted(answers["sport"]),
+        aanbieder=quoted(answers["aanbieder"]),
+        contact=contact_lines(root, answers["aanbieder"], "het e-mailadres voor dit aanbod"),
+        locatie=place_lines(answers["gemeente"]),
         vandaag=today.isoformat(),
         **{
             name: quoted(placeholder(hint.format(vandaag=today)))
@@ -221,3 +231,25 @@ def write_new(root: Path, relative: str, text: str) -> None:
 def result_lines(relative: str, problems: list[Problem]) -> list[str]:
     """What the coordinator reads: which file was written, its problems, the summary."""
     return [f"Geschreven: {relative}", *report_lines(problems, 1)]
+
+
+def next_steps(relative: str, problems: list[Problem], *more: str) -> list[str]:
+    """What to do after `make nieuw-…` wrote its file, in the order a coordinator does it."""
+    steps = [_FIX.format(relative=relative)] if errors(problems) else []
+    steps += [_CHECK, *more, _PULL_REQUEST]
+    return ["Zo ga je verder:", *(f"{number}. {step}" for number, step in enumerate(steps, 1))]
+
+
+_FIX = "Open {relative} en los de fouten hierboven op: vul in waar NAKIJKEN staat."
+_CHECK = "Controleer met 'make check'. Staat er geen fout meer bij dit bestand? Dan is het klaar."
+_PULL_REQUEST = "Maak een pull request, zoals op de pagina 'Zo werk je het aanbod bij' staat."
+
+
+def offer_next_steps(relative: str, answers: Mapping[str, str]) -> list[str]:
+    """Nothing to add for an offer: the common steps say it all."""
+    return []
+
+
+OFFER = NewKind(
+    "nieuw-aanbod", QUESTIONS, offer_path, offer_checker, new_offer_text, offer_next_steps
+)

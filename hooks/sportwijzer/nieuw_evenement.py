@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
+from .asking import Check, NewKind, Question
 from .datakinds import EVENTS
 from .event_rules import check_datum, check_organisator_exists
 from .invulhulp import placeholder
-from .load import SourceFile
 from .nieuw import (
     PLACE_PLACEHOLDERS,
     contact_lines,
@@ -22,67 +22,65 @@ from .nieuw import (
     quoted,
     refuse_name,
     region_context,
+    rule_lines,
+    slug_value,
 )
 from .schema import load_schema
-from .validate import check_gemeente_in_region
+from .validate import Rule, check_gemeente_in_region
 
 QUESTIONS = (
-    ("slug", "Naam van het bestand (kleine letters en streepjes, zoals clinic-judo-kampen)"),
-    ("titel", "Titel van de activiteit"),
-    ("soort", "Soort (clinic, kennismaking, toernooi, sportdag, scholing, bijeenkomst, anders)"),
-    ("organisator", "Organisator (een bestandsnaam uit partners/, zonder .md)"),
-    ("datum", "Datum (jaar-maand-dag, zoals 2027-04-17)"),
-    ("gemeente", "Gemeente (precies zoals in regio.yml)"),
+    Question(
+        "slug", "Naam van het bestand (kleine letters en streepjes, zoals clinic-judo-kampen)"
+    ),
+    Question("titel", "Titel van de activiteit"),
+    Question(
+        "soort", "Soort (clinic, kennismaking, toernooi, sportdag, scholing, bijeenkomst, anders)"
+    ),
+    Question("organisator", "Organisator (een bestandsnaam uit partners/, zonder .md)"),
+    Question("datum", "Datum (jaar-maand-dag, zoals 2027-04-17)"),
+    Question("gemeente", "Gemeente (precies zoals in regio.yml)"),
 )
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    """The answers `make nieuw-evenement` needs: file name and the fields we ask for."""
-
-    slug: str
-    titel: str
-    soort: str
-    organisator: str
-    datum: str
-    gemeente: str
 
 
 def event_path(slug: str) -> str:
     return f"{EVENTS.folder}/{slug}.yml"
 
 
-def refuse_event(root: Path, answers: NewEvent, today: dt.date) -> list[str]:
-    """Why these answers cannot be used (file name, soort, organiser, date, municipality),
-    before anything is written; one line each, in the words of `make check`."""
-    refused = refuse_name(root, answers.slug, event_path)
-    messages = [refused] if refused else []
-    soorten = load_schema(EVENTS.schema)["properties"]["soort"]["enum"]
-    if answers.soort not in soorten:
-        messages.append(f"soort: '{answers.soort}' kennen we niet. Kies uit: {', '.join(soorten)}")
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", answers.datum):
-        messages.append(f"datum: '{answers.datum}' schrijf je als jaar-maand-dag, zoals 2027-04-17")
+def event_checker(root: Path, today: dt.date) -> Check:
+    """What is wrong with one answer of `make nieuw-evenement`, before anything is written: file
+    name, soort, organiser, date and municipality, in the words of `make check`."""
     ctx = region_context(root, today)
-    data = {
-        "organisator": answers.organisator,
-        "datum": answers.datum,
-        "locatie": {"gemeente": answers.gemeente},
+    soorten = load_schema(EVENTS.schema)["properties"]["soort"]["enum"]
+    rules: dict[str, tuple[Rule, ...]] = {
+        "organisator": (check_organisator_exists,),
+        "datum": (check_datum,),
+        "gemeente": (check_gemeente_in_region,),
     }
-    source = SourceFile(event_path(answers.slug), answers.slug, None)
-    rules = (check_organisator_exists, check_datum, check_gemeente_in_region)
-    messages += [problem.message for rule in rules for problem in rule(data, source, ctx)]
-    return [re.sub(r"^veld '(locatie\.)?([a-z_]+)'", r"\2", message) for message in messages]
+
+    def check(name: str, value: str) -> list[str]:
+        if name == "slug":
+            return [refused] if (refused := refuse_name(root, value, event_path)) else []
+        if name == "soort" and value not in soorten:
+            return [f"soort: '{value}' kennen we niet. Kies uit: {', '.join(soorten)}"]
+        if name == "datum" and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return [f"datum: '{value}' schrijf je als jaar-maand-dag, zoals 2027-04-17"]
+        if name not in rules:
+            return []
+        data = {"locatie": {"gemeente": value}} if name == "gemeente" else {name: value}
+        return rule_lines(rules[name], data, ctx, "agenda/nieuw.yml") + slug_value(name, value)
+
+    return check
 
 
-def new_event_text(root: Path, answers: NewEvent, today: dt.date) -> str:
+def new_event_text(root: Path, answers: Mapping[str, str], today: dt.date) -> str:
     """A commented event: the answers, and NAKIJKEN placeholders that fail 'make check'."""
     return _TEMPLATE.format(
-        titel=quoted(answers.titel),
-        soort=answers.soort,
-        organisator=answers.organisator,
-        datum=answers.datum,
-        locatie=place_lines(answers.gemeente),
-        contact=contact_lines(root, answers.organisator, "het e-mailadres voor deze activiteit"),
+        titel=quoted(answers["titel"]),
+        soort=answers["soort"],
+        organisator=answers["organisator"],
+        datum=answers["datum"],
+        locatie=place_lines(answers["gemeente"]),
+        contact=contact_lines(root, answers["organisator"], "het e-mailadres voor deze activiteit"),
         **{name: quoted(placeholder(hint)) for name, hint in _PLACEHOLDERS.items()},
     )
 
@@ -116,3 +114,13 @@ contact:                 # verplicht: minstens één van email, telefoon, websit
                          #   organisator: kijk of ze voor deze activiteit kloppen
 {contact}
 """
+
+
+def event_next_steps(relative: str, answers: Mapping[str, str]) -> list[str]:
+    """An event ends up in the agenda; a date that is over takes it out again."""
+    return ["Na de datum gaat de activiteit vanzelf uit de agenda. Je hoeft niets weg te halen."]
+
+
+EVENT = NewKind(
+    "nieuw-evenement", QUESTIONS, event_path, event_checker, new_event_text, event_next_steps
+)
