@@ -183,6 +183,13 @@ def test_an_event_added_on_a_branch_is_new_until_it_is_on_main(repo_region):
     assert event_lines(repo_region) == []
 
 
+def test_a_name_that_is_not_plain_ascii_is_found_on_main(repo_region):
+    """git quotes such a name unless asked not to; the file name itself gets its own line."""
+    write(repo_region, "agenda/café.yml", edit("datum: 2027-04-17", "datum: 2025-12-10"))
+    commit(repo_region.parent, "Activiteit")
+    assert [line for line in event_lines(repo_region) if "datum" in line] == []
+
+
 def test_an_event_changed_on_main_is_not_new(repo_region):
     """A date changed in a file already on main is checked like any date: over is over."""
     write(repo_region, F, EVENT)

@@ -73,11 +73,12 @@ def _read(root: str) -> GitState | None:
     for ref in _candidates():
         if _git(path, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
             continue
-        listing = _git(path, "ls-tree", "-r", "--name-only", "--full-tree", ref)
+        # -z: names as they are, not quoted ("agenda/caf\303\251.yml") when not plain ASCII
+        listing = _git(path, "ls-tree", "-r", "-z", "--name-only", "--full-tree", ref)
         if listing is None:
             continue
         names = frozenset(
-            line[len(prefix) :] for line in listing.splitlines() if line and line.startswith(prefix)
+            name[len(prefix) :] for name in listing.split("\0") if name and name.startswith(prefix)
         )
         return GitState(ref, names)
     return None
