@@ -28,18 +28,21 @@ class Addressed:
 
     kind: DataKind
     url_folder: str  # aanbod, agenda
+    wat: str  # 'het aanbod', 'de activiteit'
     keep: str  # what to do instead of deleting the file
 
 
 OFFER_LINKS = Addressed(
     OFFERS,
     "aanbod",
+    "het aanbod",
     "zet het bestand terug met 'status: gestopt', dan blijft de pagina bestaan en zegt ze dat "
     "het aanbod gestopt is",
 )
 EVENT_LINKS = Addressed(
     EVENTS,
     "agenda",
+    "de activiteit",
     "zet het bestand terug, dan blijft de pagina bestaan (een voorbije activiteit zegt vanzelf "
     "dat ze voorbij is; gaat ze niet door, zet dan 'status: afgelast')",
 )
@@ -85,7 +88,7 @@ def old_name_problems(sources: list[SourceFile]) -> list[Problem]:
             others = " en ".join(other for other in lines if other != path)
             text = (
                 f"'{name}' staat ook bij vorige_namen in {others}; een oud adres kan maar naar "
-                "één pagina leiden: haal de naam weg waar hij niet hoort"
+                "één pagina leiden: laat de naam alleen staan bij het bestand dat het oude vervangt"
             )
             problems.append(field_problem(path, line, FIELD, text))
     return problems
@@ -98,8 +101,8 @@ def _taken(name: str, path: str, holder: str | None) -> str:
     if holder == path:
         return f"'{name}' is de naam van dit bestand zelf; haal hem weg uit de lijst"
     return (
-        f"'{name}' is nog de naam van een bestand ({holder}); vervangt dit bestand dat, "
-        f"haal {holder} dan weg; anders hoort '{name}' hier niet"
+        f"'{name}' is nog de naam van een ander bestand ({holder}). Vervangt dit bestand dat? "
+        f"Haal {holder} dan weg. Anders hoort '{name}' hier niet"
     )
 
 
@@ -141,6 +144,6 @@ def _published_slug(path: str, folder: str, suffixes: tuple[str, ...]) -> str | 
 def _deleted_message(slug: str, linked: Addressed) -> str:
     return (
         f"dit bestand is weggehaald, maar zijn pagina {linked.url_folder}/{slug}/ staat op de "
-        f"site en links ernaar werken dan niet meer; {linked.keep}. Heeft het een nieuwe "
-        f"bestandsnaam gekregen? Zet dan 'vorige_namen: [{slug}]' in het nieuwe bestand"
+        f"site en links ernaar werken dan niet meer; {linked.keep}. Heeft {linked.wat} een "
+        f"nieuwe bestandsnaam? Zet dan 'vorige_namen: [{slug}]' in dat nieuwe bestand"
     )
