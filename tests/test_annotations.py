@@ -178,6 +178,23 @@ def test_without_git_nothing_can_be_compared(region):
 # --- the annotations themselves -----------------------------------------------------------------
 
 
+def test_a_clean_pull_request_has_a_short_summary():
+    stale = Problem(STALE, 17, "oud", WARNING)
+    assert step_summary([stale], 7, frozenset()) == [
+        "## Controle van de gegevens",
+        "",
+        "**Geen fouten gevonden in 7 bestanden. 1 waarschuwing.**",
+        "",
+        "1 waarschuwing over bestanden die je niet hebt veranderd staat alleen in het log. "
+        "Aanbod dat lang niet is nagekeken, staat ook in het issue 'Aanbod nakijken'.",
+    ]
+    assert step_summary([], 7, frozenset()) == [
+        "## Controle van de gegevens",
+        "",
+        "**Geen fouten gevonden in 7 bestanden.**",
+    ]
+
+
 def test_errors_in_many_untouched_files_name_five_of_them():
     problems = [Problem(f"offers/{name}.yml", 2, "fout") for name in "abcdefg"]
     problems.append(Problem("offers/h.yml", 3, "oud", WARNING))

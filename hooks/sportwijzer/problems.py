@@ -138,15 +138,16 @@ def step_summary(
     errors in other files, and how many warnings about other files are only in the log."""
     ordered = sorted_problems(problems)
     mine = [p for p in ordered if _is_changed(p, changed)]
-    body = ["## Controle van de gegevens", "", f"**{summary(ordered, files_checked)}**", ""]
-    body += [f"- `{p.format()}`" for p in mine]
+    body = ["## Controle van de gegevens", "", f"**{summary(ordered, files_checked)}**"]
+    if mine:
+        body += ["", *(f"- `{p.format()}`" for p in mine)]
     elsewhere = [p for p in ordered if p.is_error and not _is_changed(p, changed)]
     if elsewhere:
         body += ["", "Fouten in bestanden die je niet hebt veranderd:", ""]
         body += [f"- `{p.format()}`" for p in elsewhere]
     quiet = len(ordered) - len(mine) - len(elsewhere)
     if quiet:
-        body += ["", f"{_warnings_elsewhere(quiet)}"]
+        body += ["", _warnings_elsewhere(quiet)]
     return body
 
 
