@@ -211,6 +211,7 @@ def _commit(branch: str, path: str, text: str, message: str) -> None:
     """The file on a fresh branch from the checked-out main branch, pushed (replacing a leftover
     branch of an earlier run whose pull request is closed)."""
     _git("checkout", "--quiet", "-B", branch)
+    Path(path).parent.mkdir(exist_ok=True)  # a region may have no agenda/ yet
     with open(path, "x", encoding="utf-8") as handle:  # never over a file main already has
         handle.write(text)
     _git("add", "--", path)
