@@ -13,15 +13,13 @@ from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.markdown_contract import (
     CODE,
     HEADING,
-    HTML,
-    IMAGE,
     PLAIN_SUMMARY,
     QUOTE,
     STARS,
     TABLE,
     contract_warnings,
 )
-from sportwijzer.markdown_safe import render
+from sportwijzer.markdown_safe import HTML, IMAGE, IMAGE_ELSEWHERE, IMAGE_GONE, render
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
 from test_agenda_rules import VALID_EVENT
@@ -51,7 +49,9 @@ WARNED = [
     ("heading", "Over ons\n\n# Wie we zijn", [(3, HEADING)]),
     ("heading-underlined", "Wie we zijn\n===========\n\nTekst.", [(2, HEADING)]),
     ("quote", "> Het is fijn!", [(1, QUOTE)]),
-    ("image", "Kijk: ![de zaal](https://example.org/zaal.png)", [(1, IMAGE)]),
+    ("image", "Kijk: ![de zaal](https://example.org/zaal.png)", [(1, IMAGE.format(
+        src="https://example.org/zaal.png", how=IMAGE_GONE, why=IMAGE_ELSEWHERE,
+        fix="maak er een link van: [de zaal](https://example.org/zaal.png)"))]),
     ("html", "Dat is <b>fijn</b>.", [(1, HTML.format(tag="<b>"))]),
     ("code", "Typ `hallo`.", [(1, CODE)]),
     ("code-block", "Tekst.\n\n```\ncode\n```", [(3, CODE)]),

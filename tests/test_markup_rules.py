@@ -9,6 +9,7 @@ import pytest
 
 from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.markup_rules import unsafe_markup
+from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
 from test_agenda_rules import VALID_EVENT
 
@@ -198,3 +199,137 @@ def test_odd_markup_never_stops_the_check():
 def test_a_comment_is_read_through_markdown_may_turn_its_opening_into_text():
     assert unsafe_markup("`<!--` en dan\n<script>x()</script> -->") == [(2, SCRIPT)]
     assert unsafe_markup("<img src=x\n onerror=x()") == [(1, handler("onerror", "img"))]
+
+
+# --- Pasted HTML and images (issue #24, item 8) --------------------------------------------------
+# A description shows no raw HTML (the page shows it as text) and no image (the page drops it):
+# each such tag or image gets a warning naming it and saying what to do, on its own line.
+
+IFRAME = (
+    "een <iframe> (een video, kaart of andere pagina) wordt niet getoond: de pagina laat de code "
+    "als tekst zien; zet er een link naar, zoals [Bekijk {words}]({link})"
+)
+HTML_TABLE = (
+    "een HTML-tabel (<table>) wordt als tekst getoond; schrijf een Markdown-tabel: een lege regel "
+    "erboven, dan | dag | tijd |, daaronder | --- | --- | en dan per rij | maandag | 10:00 |"
+)
+AS_TEXT = (
+    "HTML ({tags}) wordt als tekst getoond; schrijf Markdown: **vet**, een lijstje met -, of een "
+    "link als [tekst](https://…)"
+)
+ELSEWHERE = (
+    "een beschrijving toont geen plaatjes, en de site laadt alleen plaatjes van de site zelf; "
+    "maak er een link van: [{alt}]({src})"
+)
+GONE = "het plaatje '{src}' wordt niet getoond (het verdwijnt van de pagina): "
+SHOWN = "het plaatje '{src}' wordt niet getoond (de pagina laat de code als tekst zien): "
+YT = "https://www.youtube.com/embed/abc123"
+PIC = "https://example.org/zaal.jpg"
+N = "offers/nieuw.yml"
+
+
+def described(*lines: str) -> str:
+    """The valid offer with a multi-line description; its first line is line 16 of the file."""
+    return VALID_OFFER + "beschrijving: |\n" + "".join(f"  {x}\n" if x else "\n" for x in lines)
+
+
+# (id, description lines from line 16, the warnings make check gives for the offer)
+PASTED = [
+    ("iframe-youtube", described("Kijk:", "", f'<iframe width="560" src="{YT}"></iframe>'), [
+        f"{N}:18: let op: veld 'beschrijving': "
+        + IFRAME.format(words="de video", link="https://www.youtube.com/watch?v=abc123")]),
+    ("iframe-map", described('<iframe src="https://www.google.com/maps/embed?pb=x"></iframe>'), [
+        f"{N}:16: let op: veld 'beschrijving': "
+        + IFRAME.format(words="de kaart", link="https://www.google.com/maps/embed?pb=x")]),
+    ("html-table-once", described("Rooster:", "", "<table>", "<tr><th>dag</th><th>tijd</th></tr>",
+                                  "<tr><td>maandag</td><td>10:00</td></tr>", "</table>"), [
+        f"{N}:18: let op: veld 'beschrijving': {HTML_TABLE}"]),
+    ("html-table-rows-only", described("Rooster:", "", "<tr><td>maandag</td></tr>"), [
+        f"{N}:18: let op: veld 'beschrijving': {HTML_TABLE}"]),
+    ("markdown-image-elsewhere", described("Het bad:", "", f"![het bad]({PIC})"), [
+        f"{N}:18: let op: veld 'beschrijving': {GONE.format(src=PIC)}"
+        + ELSEWHERE.format(alt="het bad", src=PIC)]),
+    ("markdown-image-own-site", described("Het bad: ![](../plaatjes/bad.jpg)"), [
+        f"{N}:16: let op: veld 'beschrijving': {GONE.format(src='../plaatjes/bad.jpg')}"
+        "een beschrijving toont geen plaatjes; haal het weg"]),
+    ("img-tag", described(f'<img src="{PIC}" alt="zaal">'), [
+        f"{N}:16: let op: veld 'beschrijving': {SHOWN.format(src=PIC)}"
+        + ELSEWHERE.format(alt="zaal", src=PIC)]),
+    ("tags-named-per-line", described("Dit <b>vet</b> en<br>dit <span>ook</span>.", "<p>Hoi</p>"), [
+        f"{N}:16: let op: veld 'beschrijving': {AS_TEXT.format(tags='<b>, <br>, <span>')}",
+        f"{N}:17: let op: veld 'beschrijving': {AS_TEXT.format(tags='<p>')}"]),
+    ("comment", described("<!-- oude tekst -->", "Nieuwe tekst."), [
+        f"{N}:16: let op: veld 'beschrijving': een opmerking (<!-- … -->) wordt als tekst "
+        "getoond; haal hem weg"]),
+    ("rule", described("Eerste deel.", "", "---", "", "Tweede deel."), [
+        f"{N}:18: let op: veld 'beschrijving': een lijn (---) wordt niet getoond; haal hem weg "
+        "(een lege regel begint een nieuwe alinea)"]),
+    ("a-long-address-is-cut", described(f'<iframe src="https://example.org/{"x" * 80}">'), [
+        f"{N}:16: let op: veld 'beschrijving': "
+        + IFRAME.format(words="het hier", link=f"https://example.org/{'x' * 40}…")]),
+    ("bare-links-and-comparisons-pass", described("Zie <https://example.org> of mail "
+                                                  "<info@example.org>.", "Voor 8 < 12 jaar."), []),
+    ("markdown-table-and-link-pass", described("Zie [de film](https://example.org/film).", "",
+                                                "| dag | tijd |", "| --- | --- |",
+                                                "| maandag | 10:00 |"), []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in PASTED], ids=[c[0] for c in PASTED])
+def test_pasted_html_and_images_in_a_description_get_a_line_saying_what_to_do(
+    region, text, expected
+):
+    write(region, N, text)
+    problems = sorted_problems(load_site(region, today=TODAY).problems)
+    assert [p.format() for p in problems if p.path == N] == expected
+
+
+def test_html_in_code_is_left_to_the_code_line(region):
+    write(region, N, described("Typ `<b>` niet.", "", "```", "<iframe src='x'>", "```"))
+    lines = [p.format() for p in load_site(region, today=TODAY).problems if p.path == N]
+    assert lines and all("code (`)" in line for line in lines)
+
+
+def test_an_event_and_a_partner_text_get_the_same_lines(region):
+    write(region, "agenda/clinic.yml", VALID_EVENT + f"beschrijving: |\n  ![x]({PIC})\n")
+    path = region / "partners" / "judoclub-de-mat.md"
+    text = path.read_text(encoding="utf-8") + "\n<table><tr><td>a</td></tr></table>\n"
+    path.write_text(text, encoding="utf-8")
+    event_line = (VALID_EVENT + "x\n").count("\n") + 1
+    problems = sorted_problems(load_site(region, today=TODAY).problems)
+    mine = ("agenda/clinic.yml", "partners/judoclub-de-mat.md")
+    assert [p.format() for p in problems if p.path in mine] == [
+        f"agenda/clinic.yml:{event_line}: let op: veld 'beschrijving': {GONE.format(src=PIC)}"
+        + ELSEWHERE.format(alt="x", src=PIC),
+        f"partners/judoclub-de-mat.md:{text.count(chr(10))}: let op: veld 'tekst': {HTML_TABLE}",
+    ]
+
+
+# A hand-written page (content/) shows HTML and images, but the site's policy loads images,
+# frames and media only from the site itself: one from elsewhere leaves an empty spot.
+PAGE_IMAGE = (
+    "het plaatje '{src}' komt van een andere site en wordt niet getoond: de site laadt alleen "
+    "plaatjes van de site zelf; zet het plaatje in content/ en verwijs ernaar, zoals "
+    "![{alt}](plaatje.png)"
+)
+PAGE_FRAME = (
+    "een <iframe> van een andere site ({src}) wordt niet getoond: de site laadt geen video's, "
+    "kaarten of pagina's van andere sites; zet er een link naar, zoals [Bekijk de video]({link})"
+)
+PAGE_CASES = [
+    (f"![De zaal]({PIC})", [PAGE_IMAGE.format(src=PIC, alt="De zaal")]),
+    (f"<img src='{PIC}'>", [PAGE_IMAGE.format(src=PIC, alt="uitleg")]),
+    (f'<iframe src="{YT}"></iframe>',
+     [PAGE_FRAME.format(src=YT, link="https://www.youtube.com/watch?v=abc123")]),
+    ("![De zaal](zaal.jpg) en <img src='../plaatjes/zaal.jpg'>", []),
+    (f"`![De zaal]({PIC})`", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "messages"), PAGE_CASES, ids=[c[0] for c in PAGE_CASES])
+def test_a_content_page_names_what_the_sites_policy_will_not_load(region, text, messages):
+    write(region, "content/over-ons.md", PAGE.format(text))
+    problems = sorted_problems(load_site(region, today=TODAY).problems)
+    assert [p.format() for p in problems if p.path == "content/over-ons.md"] == [
+        f"content/over-ons.md:8: let op: veld 'tekst': {m}" for m in messages
+    ]

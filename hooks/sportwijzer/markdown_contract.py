@@ -1,7 +1,8 @@
 """What a description may hold (an offer's or event's beschrijving, a partner's text): paragraphs,
 lists, links, bold and simple tables with a header row. Anything else gets a warning with its
 line, and so does a text whose page would still show '|' rows or '**' (README, "Wat een
-beschrijving mag bevatten"). The renderer is markdown_safe.
+beschrijving mag bevatten"). The renderer is markdown_safe; it names the HTML it would show as
+text and the images it would drop (markdown_safe.unshown).
 """
 
 from __future__ import annotations
@@ -9,24 +10,17 @@ from __future__ import annotations
 import html
 import re
 
-from .markdown_safe import render
+from .markdown_safe import render, unshown
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _QUOTE = re.compile(r"^ {0,3}>")
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\(")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")  # never over a '<': linear time
 _CODE = re.compile(r"`[^`]+`")
 _TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 HEADING = "een kop hoort niet in een beschrijving; schrijf de kop als gewone zin, of in **vet**"
 QUOTE = "een citaat (>) hoort niet in een beschrijving; schrijf gewone tekst zonder > ervoor"
-IMAGE = "een plaatje wordt niet getoond; haal het weg (een link mag: [tekst](https://…))"
-HTML = (
-    "HTML ({tag}) wordt als tekst getoond; schrijf Markdown: **vet**, een lijstje met -, "
-    "of een link als [tekst](https://…)"
-)
 CODE = "code (`) hoort niet in een beschrijving; schrijf gewone tekst zonder `"
 TABLE = (
     "deze tabel wordt als losse regels met | getoond; zet een lege regel boven de tabel en onder "
@@ -54,7 +48,7 @@ def contract_warnings(text: str) -> list[tuple[int, str]]:
             found.append((number, CODE))
             continue
         found += [(number, message) for message in _line_warnings(line, lines, number)]
-    found += _table_warnings(lines) + _star_warnings(text)
+    found += _table_warnings(lines) + _star_warnings(text) + unshown(text)
     return sorted(set(found))
 
 
@@ -72,11 +66,6 @@ def _line_warnings(line: str, lines: list[str], number: int) -> list[str]:
         found.append(HEADING)
     if _QUOTE.match(line):
         found.append(QUOTE)
-    if _IMAGE.search(line):
-        found.append(IMAGE)
-    tag = _TAG.search(_CODE.sub("", line))
-    if tag:
-        found.append(HTML.format(tag=tag[0] if len(tag[0]) <= 20 else tag[0][:20] + "…"))
     if _CODE.search(line):
         found.append(CODE)
     return found

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .datakinds import EVENTS, OFFERS, PARTNERS
 from .load import SourceFile, read_text
-from .problems import Problem, field_problem
+from .markdown_safe import MARKDOWN_IMAGE, embed_link, from_elsewhere, short_url, without_code
+from .problems import WARNING, Problem, field_problem
 
 CONTENT_FOLDER = "content"
 # Data kinds and their Markdown fields; a partner's text below its fields is Markdown too, and
@@ -167,10 +168,71 @@ def _body_problems(root: Path, relative: str, body: str) -> list[Problem]:
     found = unsafe_markup(body)
     if not found:
         return []
+    before = _lines_before(root, relative, body)
+    return [field_problem(relative, before + line, BODY_FIELD, what) for line, what in found]
+
+
+def _lines_before(root: Path, relative: str, body: str) -> int:
+    """How many lines of the file stand above its body (its front matter)."""
     text, _ = read_text(root, relative)
     text = text or body
-    before = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
-    return [field_problem(relative, before + line, BODY_FIELD, what) for line, what in found]
+    return text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
+
+
+def _policy_problems(root: Path, relative: str, body: str) -> list[Problem]:
+    """Warnings, in a hand-written page, for what the site's policy keeps off it."""
+    found = blocked_by_policy(body)
+    before = _lines_before(root, relative, body) if found else 0
+    return [
+        Problem(relative, before + line, f"veld '{BODY_FIELD}': {what}", WARNING)
+        for line, what in found
+    ]
+
+
+# --- what the site's policy keeps off a hand-written page ---------------------------------------
+# MkDocs publishes a content page's HTML as written, but the Content-Security-Policy (csp.py) loads
+# images, frames and media only from the site itself: one from elsewhere leaves an empty spot.
+FRAMES = {"iframe", "video", "audio", "source", "embed", "object"}
+PAGE_IMAGE = (
+    "het plaatje '{src}' komt van een andere site en wordt niet getoond: de site laadt alleen "
+    "plaatjes van de site zelf; zet het plaatje in content/ en verwijs ernaar, zoals "
+    "![{alt}](plaatje.png)"
+)
+PAGE_FRAME = (
+    "een <{tag}> van een andere site ({src}) wordt niet getoond: de site laadt geen video's, "
+    "kaarten of pagina's van andere sites; zet er een link naar, zoals [Bekijk {words}]({link})"
+)
+
+
+def blocked_by_policy(text: str) -> list[tuple[int, str]]:
+    """(line, what to do) for each image, frame or medium from another site; code left out."""
+    text = without_code(text)
+    found: list[tuple[int, str]] = []
+    line, counted = 1, 0
+    for match in MARKDOWN_IMAGE.finditer(text):
+        line, counted = line + text.count("\n", counted, match.start()), match.start()
+        if from_elsewhere(match[2]):
+            found.append((line, _page_image(match[2], match[1])))
+    pos, line, counted = 0, 1, 0
+    while (opened := _TAG_NAME.search(text, pos)) is not None:
+        line, counted = line + text.count("\n", counted, opened.start()), opened.start()
+        tag = opened.group(2).lower()
+        attributes, pos = _attributes(text, opened.end())
+        src = next((v for k, v in attributes if k in ("src", "data")), "")
+        if opened.group(1) or not from_elsewhere(src):
+            continue
+        if tag == "img":
+            found.append((line, _page_image(src, dict(attributes).get("alt", ""))))
+        elif tag in FRAMES:
+            words, link = embed_link(src)
+            found.append(
+                (line, PAGE_FRAME.format(tag=tag, src=short_url(src), words=words, link=link))
+            )
+    return sorted(set(found))
+
+
+def _page_image(src: str, alt: str) -> str:
+    return PAGE_IMAGE.format(src=short_url(src), alt=alt.strip() or "uitleg")
 
 
 # Files in content/ that MkDocs copies as they are, without the page's policy: HTML is refused,
@@ -195,6 +257,7 @@ def content_markup_problems(root: Path) -> list[Problem]:
         text, _ = read_text(root, relative)
         if text is not None and suffix in PAGES:
             problems += _body_problems(root, relative, _body(text))
+            problems += _policy_problems(root, relative, _body(text))
         elif text is not None:
             problems += [Problem(relative, line, what) for line, what in unsafe_markup(text)]
     return problems
