@@ -312,15 +312,15 @@ def expected_lines(tmp_path: Path, command: str, body: str) -> list[str]:
     return out.getvalue().splitlines()
 
 
+OFFER = (OFFER_ANSWERS, "nieuw aanbod", "offers/zwemmen-op-zaterdag.yml", "Nieuw aanbod")
+EVENT = (EVENT_ANSWERS, "agenda", "agenda/clinic-judo.yml", "Nieuwe activiteit")
+
+
 @pytest.mark.parametrize(
-    ("answers", "label", "path", "name"),
-    [
-        (OFFER_ANSWERS, "nieuw aanbod", "offers/zwemmen-op-zaterdag.yml", "Nieuw aanbod"),
-        (EVENT_ANSWERS, "agenda", "agenda/clinic-judo.yml", "Nieuwe activiteit"),
-    ],
-    ids=["aanbod", "agenda"],
+    ("answers", "label", "path", "name", "role"),
+    [(*OFFER, "write"), (*EVENT, "write"), (*OFFER, "maintain"), (*EVENT, "admin")],
+    ids=["aanbod-write", "agenda-write", "aanbod-maintain", "agenda-admin"],
 )
-@pytest.mark.parametrize("role", ["write", "maintain", "admin"])
 def test_a_good_issue_becomes_one_commit_on_a_branch_and_a_pull_request_that_closes_it(
     tmp_path, origin, answers, label, path, name, role
 ):
