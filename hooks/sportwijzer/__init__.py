@@ -9,7 +9,8 @@ Layers, lowest first. A module imports only from its own layer or a lower one
   zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules, suppression,
   telling_layout, plain_language, markdown_contract, git_state
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
-  event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray, symlinks,
+  place_agreement, event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray,
+  symlinks, example_values,
   markup_rules, datakinds, prose, link_rules
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,

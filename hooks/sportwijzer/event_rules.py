@@ -17,6 +17,7 @@ from .agenda import DEFAULT_STATUS, is_over
 from .dates import as_date, nonexistent_date, years_later
 from .git_state import git_state
 from .load import SourceFile
+from .place_agreement import check_place_agreement
 from .problems import WARNING, Problem, field_problem
 from .validate import (
     Context,
@@ -241,6 +242,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     check_sport_known,
     check_gemeente_in_region,
     check_coordinaten_near,
+    check_place_agreement,
     check_not_at_centre,
     check_event_telefoon,
     check_beschrijving_links,

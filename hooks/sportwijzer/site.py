@@ -17,6 +17,7 @@ from .datakinds import (
     read_all_kinds,
 )
 from .dates import today_in_amsterdam
+from .example_values import example_value_problems, settle_example_values
 from .invulhulp import settle_placeholders
 from .link_rules import link_problems
 from .load import (
@@ -26,6 +27,7 @@ from .load import (
 )
 from .markup_rules import content_markup_problems, data_markup_problems
 from .model import Site, event_order
+from .place_agreement import region_geography
 from .problems import Problem, errors
 from .prose import prose_problems
 from .schema import schema_problems
@@ -75,6 +77,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     if regio_source.document is not None:
         ctx.gemeenten = region_centres(regio_source.document.data)
         ctx.plaatsen = region_places(regio_source.document.data)
+        ctx.geography = region_geography(regio_source.document.data)
     found, more = read_all_kinds(root, vocabulary.suggest)
     problems += more
     partner_sources, offer_sources = found[PARTNERS.name], found[OFFERS.name]
@@ -91,6 +94,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += link_problems(root, found)
     data_sources = [source for sources in found.values() for source in sources]
     problems = settle_placeholders(problems, [regio_source, *data_sources])
+    problems = settle_example_values(problems, example_value_problems(root, found))
     checked = 1 + len(data_sources) + toolkit_files
     if errors(problems):
         return LoadResult(None, problems, checked)

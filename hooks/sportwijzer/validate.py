@@ -19,6 +19,7 @@ from typing import Any
 from .dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
 from .geo import distance_km, in_netherlands, nearest_km
 from .load import SourceFile
+from .place_agreement import Geography, check_place_agreement, check_postcode_ranges
 from .problems import WARNING, Problem, field_problem
 from .schema import load_schema
 from .slugs import slugify
@@ -41,6 +42,7 @@ class Context:
     gemeenten: dict[str, tuple[float, float] | None] = field(default_factory=dict)
     partners: set[str] = field(default_factory=set)
     plaatsen: dict[str, str] = field(default_factory=dict)  # place name -> its gemeente
+    geography: Geography = field(default_factory=Geography)  # place_agreement.region_geography
     # the region's folder, for rules that ask git what is new (None: no history to ask)
     root: Path | None = None
 
@@ -370,6 +372,7 @@ OFFER_RULES: tuple[Rule, ...] = (
     check_aanbieder_exists,
     check_gemeente_in_region,
     check_coordinaten_near,
+    check_place_agreement,
     check_not_at_centre,
     check_telefoon,
     check_datum,
@@ -531,6 +534,7 @@ REGION_RULES: tuple[Rule, ...] = (
     check_region_places,
     check_plaats_gemeente,
     check_places_near,
+    check_postcode_ranges,
     check_loket_telefoon,
 )
 

@@ -1,0 +1,180 @@
+"""Values copied from a commented example (offers/_voorbeeld.yml, agenda/_voorbeeld.yml,
+partners/_voorbeeld.md) into a real data file. They are made up, so they are refused like a
+NAKIJKEN placeholder (invulhulp.py): one line a field, saying it is the example's and what to
+write instead, and nothing else said about that field.
+
+The examples are read when the data is checked, so an edited example keeps working. Only the
+values that describe one real place or person count (address, postcode, coordinates, contact,
+summary, description); a sport, a day or 'Zwolle' may well be true of a real offer too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .datakinds import EVENTS, OFFERS, PARTNERS, DataKind
+from .load import SourceFile
+from .problems import Problem, field_problem
+
+EXAMPLE_STEM = "_voorbeeld"
+MIN_WORDS = 8  # a line of an example's text this long is the example's, not a common phrase
+SHOWN = 50  # characters of a long text quoted in the line
+
+_OTHER = ", of haal het veld weg"
+_REAL = "schrijf het echte {what}" + _OTHER
+# Field path -> what to write instead. Offers and events share their fields' names.
+PLACE_FIELDS: dict[tuple[str, ...], str] = {
+    ("samenvatting",): "schrijf in één eigen zin wat er te doen is",
+    ("beschrijving",): "schrijf je eigen uitleg" + _OTHER,
+    ("locatie", "adres"): "schrijf de straat en het huisnummer van de plek",
+    ("locatie", "postcode"): "schrijf de postcode van de plek",
+    ("locatie", "coordinaten"): (
+        "zoek de plek op openstreetmap.org en schrijf [breedtegraad, lengtegraad]"
+    ),
+    ("contact", "naam"): "schrijf de naam van de echte contactpersoon" + _OTHER,
+    ("contact", "email"): _REAL.format(what="e-mailadres"),
+    ("contact", "telefoon"): _REAL.format(what="telefoonnummer"),
+    ("contact", "website"): _REAL.format(what="webadres"),
+    ("vervoer",): "schrijf hoe je er echt komt" + _OTHER,
+    ("toegankelijkheid_toelichting",): "schrijf wat er op deze plek echt is" + _OTHER,
+}
+EVENT_FIELDS = {
+    **PLACE_FIELDS,
+    ("aanmelden", "email"): _REAL.format(what="e-mailadres"),
+    ("aanmelden", "url"): _REAL.format(what="webadres"),
+    ("aanmelden", "telefoon"): _REAL.format(what="telefoonnummer"),
+}
+PARTNER_FIELDS: dict[tuple[str, ...], str] = {
+    ("website",): _REAL.format(what="webadres"),
+    ("contact", "naam"): PLACE_FIELDS[("contact", "naam")],
+    ("contact", "email"): _REAL.format(what="e-mailadres"),
+    ("contact", "telefoon"): _REAL.format(what="telefoonnummer"),
+}
+PARTNER_TEXT = "schrijf in een paar zinnen wie jullie zijn en wat jullie doen"
+TEXTS = frozenset({("beschrijving",)})  # Markdown: one of its lines is enough
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One kind of data with its example and the example's fields."""
+
+    kind: DataKind
+    suffix: str
+    fields: dict[tuple[str, ...], str]
+
+
+CHECKED = (
+    Checked(OFFERS, ".yml", PLACE_FIELDS),
+    Checked(EVENTS, ".yml", EVENT_FIELDS),
+    Checked(PARTNERS, ".md", PARTNER_FIELDS),
+)
+
+
+def example_path(checked: Checked) -> str:
+    """Where a kind's commented example lives: offers/_voorbeeld.yml."""
+    return f"{checked.kind.folder}/{EXAMPLE_STEM}{checked.suffix}"
+
+
+def read_example(root: Path, checked: Checked) -> SourceFile | None:
+    """The example as its kind reads a file, or None when it is missing or unreadable."""
+    relative = example_path(checked)
+    if not (root / relative).is_file():
+        return None
+    source, _ = checked.kind.reader(root, relative)  # the example's own mistakes are not ours
+    if source is None or source.document is None or not isinstance(source.document.fields, dict):
+        return None
+    return source
+
+
+def example_value_problems(root: Path, found: dict[str, list[SourceFile]]) -> list[Problem]:
+    """Every value in a real data file that is its kind's example's, at its own line."""
+    problems: list[Problem] = []
+    for checked in CHECKED:
+        example = read_example(root, checked)
+        if example is None:
+            continue
+        for source in found.get(checked.kind.name, []):
+            problems += _copied(source, example, checked)
+    return problems
+
+
+def _copied(source: SourceFile, example: SourceFile, checked: Checked) -> list[Problem]:
+    """The fields of `source` that hold the example's value."""
+    if source.document is None or not isinstance(source.document.fields, dict):
+        return []
+    assert example.document is not None
+    where = example_path(checked)
+    problems = []
+    for path, hint in checked.fields.items():
+        ours = _dig(example.document.fields, path)
+        theirs = _dig(source.document.fields, path)
+        match = _same(theirs, ours, path in TEXTS)
+        if match is not None:
+            written = source.document.text(path, theirs)
+            shown = match or (written if isinstance(theirs, list) else _quoted(written))
+            text = f"{shown} komt uit het voorbeeld ({where}); {hint}"
+            name = ".".join(path)
+            problems.append(field_problem(source.path, source.document.line(path), name, text))
+    match = _same(source.body, example.body, True) if checked.kind is PARTNERS else None
+    if match is not None:
+        shown = match or _quoted(source.body)
+        text = f"de tekst onder de velden: {shown} komt uit het voorbeeld ({where}); {PARTNER_TEXT}"
+        problems.append(Problem(source.path, source.body_line, text))
+    return problems
+
+
+def _dig(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _same(value: Any, example: Any, text: bool) -> str | None:
+    """'' when `value` is the example's value; for a text, 'de regel ...' when it holds one of
+    the example's longer lines; None when it is the coordinator's own."""
+    if value is None or example is None:
+        return None
+    if isinstance(value, list) and isinstance(example, list):
+        point = _point(value)
+        return "" if point is not None and point == _point(example) else None
+    if not isinstance(value, str) or not isinstance(example, str):
+        return None
+    if _plain(value) == _plain(example):
+        return ""
+    if text:
+        lines = {_plain(line) for line in value.splitlines()}
+        for line in example.splitlines():
+            if len(line.split()) >= MIN_WORDS and _plain(line) in lines:
+                return f"de regel {_quoted(line.strip())}"
+    return None
+
+
+def _plain(text: str) -> str:
+    """A value as compared: case, spaces and the punctuation of phone numbers aside."""
+    compact = " ".join(text.split()).casefold()
+    digits = re.sub(r"[\s()+-]", "", compact)
+    return digits if digits.isdigit() else compact
+
+
+def _point(value: list[Any]) -> tuple[float, ...] | None:
+    numbers = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return tuple(round(float(v), 5) for v in numbers) if len(numbers) == len(value) else None
+
+
+def _quoted(text: str) -> str:
+    one_line = " ".join(text.split())
+    if len(one_line) > SHOWN:
+        one_line = one_line[:SHOWN].rstrip() + " …"
+    return f"'{one_line}'"
+
+
+def settle_example_values(problems: list[Problem], found: Iterable[Problem]) -> list[Problem]:
+    """The example-value problems, instead of what else was said about those same fields."""
+    found = list(found)
+    covered = {(p.path, p.line, p.message.split(":", 1)[0]) for p in found}
+    kept = [p for p in problems if (p.path, p.line, p.message.split(":", 1)[0]) not in covered]
+    return kept + found
