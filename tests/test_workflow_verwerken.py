@@ -5,6 +5,8 @@ stand-in for gh and a bare repository as origin."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import io
 import json
 import os
@@ -13,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -447,3 +450,61 @@ def test_the_issue_text_never_runs_and_stays_as_typed(tmp_path, origin):
     assert not list(tmp_path.rglob("geraakt*"))
     create = next(c for c in runner.calls() if c["args"][:2] == ["pr", "create"])
     assert "````yaml" in create["body"]  # a fence longer than the backticks in the title
+
+
+# The script's pieces, and the page that explains the route -------------------------------------
+
+
+@functools.cache
+def script() -> ModuleType:
+    """.ci/verwerken.py as a module (registered first: its dataclasses look themselves up)."""
+    spec = importlib.util.spec_from_file_location("verwerken_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_first_job_installs_only_what_make_check_needs_and_leaves_make_nothing_to_install():
+    run = "\n".join(step.get("run", "") for step in steps("omzetten"))
+    assert "pip install --disable-pip-version-check -r requirements-check.txt" in run
+    assert "touch .venv/.installed-requirements" in run and "requirements.txt" not in run
+
+
+def test_shown_lines_leave_out_other_files_warnings_and_stop_at_a_hundred():
+    shown_lines = script().shown_lines
+    lines = [
+        "Geschreven: offers/nieuw.yml",
+        "offers/nieuw.yml:3: let op: veld 'samenvatting': te kort",
+        "offers/oud.yml:17: let op: veld 'laatst_gecontroleerd': oud",
+        "offers/oud.yml:2: veld 'sport': 'zwemen' staat niet in lijsten/sporten.yml",
+        "Gevonden: 1 probleem in 2 bestanden. 2 waarschuwingen.",
+    ]
+    assert shown_lines(lines, "offers/nieuw.yml") == [lines[1], lines[3], lines[4]]
+    many = [f"offers/nieuw.yml:{n}: veld 'x': fout" for n in range(1, 151)] + ["Gevonden: …"]
+    shown = shown_lines(many, "offers/nieuw.yml")
+    assert len(shown) == 100 and shown[-2:] == ["… en nog 52 regels", "Gevonden: …"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fence"),
+    [("titel: zwemmen", "```"), ("titel: `code`", "```"), ("a ```` b", "`````")],
+)
+def test_a_block_is_fenced_longer_than_any_backticks_inside(text, fence):
+    assert script()._block([text], "yaml") == [f"{fence}yaml", text, fence]
+
+
+def test_the_coordinators_page_names_the_label_the_roles_and_the_setting():
+    page = (REPO / "content" / "coordinatoren.md").read_text(encoding="utf-8")
+    section = page.split("## Een aanmelding verwerken in de browser")[1].split("\n## ")[0]
+    assert f"het label `{script().TRIGGER_LABEL}`" in section
+    for words in (
+        "**Write**,\n**Maintain** of **Admin**",
+        "gh label create verwerken",
+        "**Allow GitHub Actions to create and approve pull requests**",
+        "**Close pull request**",
+        "**Reopen pull request**",
+        "**Ging het mis?**",
+    ):
+        assert words in section, words
