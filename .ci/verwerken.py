@@ -156,6 +156,7 @@ def submit(event: dict, out: Path) -> int:
     actor = event["sender"]["login"]
     if not may_write(actor):
         print(f"{actor} mag niet schrijven in deze repository; er gebeurt niets.")
+        _summary(f"{actor} mag niet schrijven in deze repository; er gebeurt niets.")
         return 0
     outcome, text = load(out)
     number = int(event["issue"]["number"])
@@ -188,12 +189,12 @@ def _open_pull_request(event: dict, outcome: Outcome, text: str) -> int:
     kind = next(kind for kind in KINDS if kind.label == outcome.label)
     if not re.fullmatch(rf"{kind.folder}/[a-z0-9]+(-[a-z0-9]+)*\.yml", outcome.path):
         raise SystemExit(f"onverwacht bestand: {outcome.path!r}")
-    existing = _gh(*OPEN_PR, branch).stdout.strip()
+    existing = _gh(*OPEN_PR, branch, check=True).stdout.strip()
     if existing:
         _comment(number, ALREADY_OPEN.format(url=existing, label=TRIGGER_LABEL))
         return 0
-    _commit(branch, outcome.path, text, f"{kind.name} uit issue #{number}: {outcome.path}")
     title = f"{kind.name} uit issue #{number}: {outcome.path}"
+    _commit(branch, outcome.path, text, title)
     body = pull_request_body(number, kind, outcome, text)
     created = _gh(*CREATE_PR, base, "--head", branch, "--title", title, "--body-file", _temp(body))
     if created.returncode != 0:
@@ -220,7 +221,7 @@ def _commit(branch: str, path: str, text: str, message: str) -> None:
 
 
 def _comment(number: int, body: str) -> None:
-    _gh("issue", "comment", str(number), "--body-file", _temp(body))
+    _gh("issue", "comment", str(number), "--body-file", _temp(body), check=True)
     _summary(body)
 
 
