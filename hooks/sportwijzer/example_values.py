@@ -168,7 +168,7 @@ def _point(value: list[Any]) -> tuple[float, ...] | None:
 def _quoted(text: str) -> str:
     one_line = " ".join(text.split())
     if len(one_line) > SHOWN:
-        one_line = one_line[:SHOWN].rstrip() + " …"
+        one_line = one_line[:SHOWN].rsplit(" ", 1)[0] + " …"  # whole words
     return f"'{one_line}'"
 
 
