@@ -142,6 +142,12 @@ CASES = [
     ("age-vanaf", add("leeftijd: vanaf 18\n"), [
         f"{F}:15: veld 'leeftijd': 'vanaf 18' is geen groep met min en max; schrijf "
         "leeftijd: {min: 18}"]),
+    ("age-until", add("leeftijd: 8 tot 12\n"), [
+        f"{F}:15: veld 'leeftijd': '8 tot 12' is geen groep met min en max; schrijf "
+        "leeftijd: {min: 8, max: 11}; mogen 12-jarigen ook meedoen, schrijf dan max: 12"]),
+    ("age-until-only", add("leeftijd: tot 12 jaar\n"), [
+        f"{F}:15: veld 'leeftijd': 'tot 12 jaar' is geen groep met min en max; schrijf "
+        "leeftijd: {max: 11}; mogen 12-jarigen ook meedoen, schrijf dan max: 12"]),
     ("age-unreadable", add("leeftijd: jong\n"), [
         f"{F}:15: veld 'leeftijd': 'jong' is geen groep met min en max; schrijf bijvoorbeeld "
         "leeftijd: {min: 6, max: 12}"]),
@@ -254,6 +260,13 @@ CASES = [
                                       "begeleiding.", "samenvatting: |\n  Zwemmen in een kleine "
                                       "groep\nmet extra begeleiding."), [
         f"{F}:7: {LOST.format(key='samenvatting', sign='|', line=5)}"]),
+    ("lost-indent-of-a-markdown-list",
+     add("beschrijving: |\n  Neem mee:\n\n- een handdoek\n- slippers\n"), [
+        f"{F}:18: {LOST.format(key='beschrijving', sign='|', line=15)}"]),
+    ("a-text-in-a-list-ends-at-the-next-item", add(
+        'tijden:\n  - dag: maandag\n    toelichting: >-\n      Tekst.\n  - dag: dinsdag\n'
+        '   van: "10:00"\n'), [
+        f"{F}:20: de YAML klopt hier niet: de inspringing van een lijst klopt niet"]),
     ("a-tab-in-a-text-keeps-its-line", add("beschrijving: |\n  Eerste zin.\n\tTweede zin.\n"), [
         f"{F}:17: hier staat een tab; spring in met spaties"]),
     ("indented-text-is-fine", add("beschrijving: |\n  Eerste zin.\n\n  Tweede zin.\n"), []),

@@ -26,6 +26,8 @@ _AGE_FORMS = [
     (re.compile(r"(?:t/m|tot en met|max\.?|maximaal) *(\d+)(?: *jaar)?"), "{{max: {0}}}"),
     (re.compile(r"(\d+)(?: *jaar)?"), "{{min: {0}}}"),
 ]
+# 'tot 12' leaves 12 out, as 'tot en met 12' does not; a coordinator may mean either
+_AGE_UNTIL = re.compile(r"(?:(?:van *)?(\d+) *)?tot *(\d+)(?: *jaar)?")
 _AMOUNT = re.compile(r"(?:€|eur|euro)? *(\d+)(?:[.,](\d{1,2}|-{1,2}))? *(?:€|eur|euro)?")
 _PER_PART = re.compile(r" *(?:per|p/|/) *(" + "|".join(_PER) + r")$")
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
@@ -61,7 +63,11 @@ def age(written: str) -> str | None:
         match = pattern.fullmatch(text)
         if match:
             return form.format(*match.groups())
-    return None
+    until = _AGE_UNTIL.fullmatch(text)
+    if until is None or int(until[2]) < 1:
+        return None
+    low = f"min: {until[1]}, " if until[1] else ""
+    return f"{{{low}max: {int(until[2]) - 1}}}"
 
 
 def amount(written: str) -> str | None:
@@ -116,7 +122,11 @@ def _age(refused: Refused) -> str | None:
         return None
     fix = age(refused.written) or "{min: 6, max: 12}"
     example = "" if age(refused.written) else "bijvoorbeeld "
-    return f"'{refused.written}' is geen groep met min en max; schrijf {example}leeftijd: {fix}"
+    until = _AGE_UNTIL.fullmatch(refused.written.strip().lower()) if age(refused.written) else None
+    also = f"; mogen {until[2]}-jarigen ook meedoen, schrijf dan max: {until[2]}" if until else ""
+    return (
+        f"'{refused.written}' is geen groep met min en max; schrijf {example}leeftijd: {fix}{also}"
+    )
 
 
 def _cost(refused: Refused) -> str | None:

@@ -379,8 +379,10 @@ _TEXT_HEADER = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):[ \t]*(?P<sign>[|>])[-+0-9]*[ \t]*"
     r"(#.*)?$"
 )
-# A line that ends such a text on purpose: a field, a list item, a comment or a document marker
-_ENDS_TEXT = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:[ \t]|$)|- |-$|#|---|\.\.\.)")
+# A line that ends such a text on purpose: a field, a comment or a document marker; a list item
+# only when it belongs to a list further out than the text's field ('- ' is a Markdown list too)
+_ENDS_TEXT = re.compile(r"^(?:[A-Za-z_][\w-]*:(?:[ \t]|$)|#|---|\.\.\.)")
+_LIST_ITEM = re.compile(r"^-(?:[ \t]|$)")
 _LOST_INDENT = (
     "veld '{key}': deze regel hoort bij de tekst onder '{key}: {sign}' (regel {header}), maar "
     "is niet ingesprongen; spring alle regels van de tekst in met twee spaties"
@@ -404,7 +406,8 @@ def _lost_indent(lines: list[str], error: int, first_line: int) -> tuple[int, st
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         if not line.strip() or ("\t" not in lead and len(lead) > indent):
             continue
-        if "\t" in lead or _ENDS_TEXT.match(line.lstrip(" ")):
+        outer_item = _LIST_ITEM.match(line.lstrip(" ")) and len(lead) < indent
+        if "\t" in lead or _ENDS_TEXT.match(line.lstrip(" ")) or outer_item:
             return None  # a tab has its own line; a field or comment ends the text on purpose
         where = header + first_line
         return index, _LOST_INDENT.format(key=match["key"], sign=match["sign"], header=where)
