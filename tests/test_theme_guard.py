@@ -58,6 +58,8 @@ def test_every_page_has_the_skip_target_and_our_header(demo_build):
     assert len(pages) > 150
     for path in pages:
         html = path.read_text(encoding="utf-8")
+        if '<meta http-equiv="refresh"' in html:
+            continue  # the page at an old address only leads on (redirects.py)
         assert 'id="hoofdinhoud"' in html and 'class="md-skip"' in html, path
         assert '<nav class="md-header__inner md-grid" aria-label="Bovenbalk">' in html, path
 

@@ -46,6 +46,12 @@ def _demo_offer(minimal: bool) -> str:
     return (offers[0] if minimal else offers[-1]).url
 
 
+def _stopped_offer() -> str:
+    """A stopped demo offer: its page stays, so that links to it keep working."""
+    site = demo_site()
+    return min(o.url for o in site.aanbod.values() if not o.is_published)
+
+
 PAGES = [
     PageType("home", path=""),
     PageType("aanbod-lijst", path="aanbod/"),
@@ -54,6 +60,7 @@ PAGES = [
     PageType("aanbod", first_link_on="aanbod/"),
     PageType("aanbod-volledig", path=_demo_offer(minimal=False)),
     PageType("aanbod-minimaal", path=_demo_offer(minimal=True)),
+    PageType("aanbod-gestopt", path=_stopped_offer()),
     PageType("partner", first_link_on="partners/"),
     PageType("sport-overzicht", path="sport/"),
     PageType("sport", first_link_on="sport/"),
