@@ -248,11 +248,11 @@ def _postcode(venue: _Venue, geo: Geography) -> Iterator[Problem]:
     if match is None or any(int(match[1]) in entry for entry in ranges or []):
         return
     owner = geo.postcode_owner(int(match[1]))
-    belongs = f" hoort bij de gemeente {owner}; hij" if owner else ""
+    written = ", ".join(entry.written for entry in ranges or [])
+    whose = f"hoort bij de gemeente {owner}, niet bij" if owner else "hoort niet bij de gemeente"
     yield venue.problem(
         "postcode",
-        f"{value.strip()}{belongs} past niet bij de gemeente {venue.gemeente} (postcodes "
-        f"{', '.join(entry.written for entry in ranges or [])} in regio.yml); kijk de "
+        f"{value.strip()} {whose} {venue.gemeente} (postcodes {written} in regio.yml); kijk de "
         "postcode en de gemeente na",
     )
 
