@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, VALID_OFFER, copy_region, write
+from demand_cases import VALID_ROW, csv_bytes, register, telling
 from sportwijzer.git_state import forget
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
@@ -326,3 +327,19 @@ def test_once_the_deletion_is_on_main_nothing_is_said(repo_region):
 def test_outside_git_a_missing_file_is_not_known(region):
     (region / "offers" / "wandelen-kampen.yml").unlink()
     assert deletion_lines(region) == []
+
+
+# --- the desk's register: a row may name an offer by its old name ------------------------------
+
+
+def test_the_desks_register_finds_a_renamed_offer_by_its_old_name(region, tmp_path):
+    """The register lives outside git and keeps the names it was written with (demand_cases)."""
+    old = region / "offers" / "g-judo-zwolle.yml"
+    write(region, "offers/g-judo-de-mat-zwolle.yml", renamed("g-judo-zwolle", base=old.read_text()))
+    old.unlink()
+    assert "g-judo-zwolle" in VALID_ROW
+    code, lines = telling(region, register(tmp_path, csv_bytes([VALID_ROW])))
+    assert code == 0, lines
+    bad = VALID_ROW.replace("g-judo-zwolle", "g-judo-kampen")
+    code, lines = telling(region, register(tmp_path, csv_bytes([bad])))
+    assert code == 1 and "er is geen aanbod 'g-judo-kampen'" in "\n".join(lines)

@@ -260,7 +260,9 @@ def _telling(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{Path(bron).name}: {_IN_REPOSITORY}", file=out)
         return 1
     site = result.site
-    register = read_register(Path(bron), region_context(root, today), set(site.aanbod))
+    # an offer renamed since the desk wrote its row is still found by its old name
+    known = {*site.aanbod, *(old for offer in site.aanbod.values() for old in offer.vorige_namen)}
+    register = read_register(Path(bron), region_context(root, today), known)
     if errors(register.problems):
         for line in report_lines(register.problems, 1):
             print(line, file=out)
