@@ -104,8 +104,8 @@ def lost_indentation(copy: Copy, _: dt.date) -> None:
     text = copy.read(OFFER).splitlines(keepends=True)
     start = next(i for i, line in enumerate(text) if line.startswith("beschrijving: |"))
     end = next(i for i in range(start + 1, len(text)) if text[i].strip() and text[i][:1] != " ")
-    body = text[start + 2 : end]
-    copy.write(OFFER, "".join(text[: start + 2] + [line.removeprefix("  ") for line in body] + text[end:]))
+    lost = [line.removeprefix("  ") for line in text[start + 2 : end]]
+    copy.write(OFFER, "".join(text[: start + 2] + lost + text[end:]))
 
 
 def copied_example(copy: Copy, _: dt.date) -> None:
