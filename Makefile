@@ -115,15 +115,17 @@ aanbod-uit-issue: $(STAMP)
 evenement-uit-issue: $(STAMP)
 	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer evenement-uit-issue
 
-# Without values, the questions are asked on the screen.
+# Without values, the questions are asked on the screen. 'env' instead of 'PYTHONPATH=hooks …':
+# then make starts Python without a shell, and Ctrl-C while a question is asked ends with the
+# one Dutch line only (dash, as sh, ends itself by the signal and make adds '*** Interrupt').
 nieuw-aanbod: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod
+	@env PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-aanbod
 
 nieuw-evenement: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement
+	@env PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-evenement
 
 nieuw-partner: $(STAMP)
-	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-partner
+	@env PYTHONPATH=hooks $(BIN)/python -m sportwijzer nieuw-partner
 
 # The desk's register stays outside git; only its protected counts are written.
 vraag-telling: $(STAMP)
