@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import math
 
-from .geo import distance_km
+from .geo import EARTH_RADIUS_KM
 from .model import Aanbod
 from .vocabulary import BROADER, IEDEREEN
 
@@ -37,12 +37,15 @@ class Nearby:
         # a cell is a little narrower away from the mean latitude: count on 80 % of its width
         self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
         everyone = frozenset(b.slug for o in offers for b in o.beperkingen) | {IEDEREEN}
-        # per cell: (slug, sport, impairments served, lat, lon, title for sorting, offer): plain
-        # tuples, as a question looks at tens of thousands of them
+        # per cell: (slug, sport, impairments served, lat, lon, title for sorting, offer, and
+        # latitude and longitude in radians with the cosine of the latitude, for the distance):
+        # plain tuples, as a question looks at tens of thousands of them
         self.cells: dict[tuple[int, int], list[tuple]] = {}
         for o in offers:
             entry = (o.slug, o.sport.slug, served(o, everyone), o.locatie.lat, o.locatie.lon)
-            self.cells.setdefault(self._cell(o), []).append((*entry, o.titel.lower(), o))
+            lat, lon = math.radians(o.locatie.lat), math.radians(o.locatie.lon)
+            radians = (lat, lon, math.cos(lat))
+            self.cells.setdefault(self._cell(o), []).append((*entry, o.titel.lower(), o, *radians))
 
     def _cell_km(self, offers: list[Aanbod], mean_lat: float) -> float:
         """The typical spacing of offers: a few offers per cell, wherever they are."""
@@ -61,39 +64,48 @@ class Nearby:
             math.floor(offer.locatie.lon / self.lon_step),
         )
 
-    def _ring(self, row: int, col: int, r: int):
+    def _ring(self, row: int, col: int, r: int) -> list[list[tuple]]:
+        """The filled cells at distance `r` (in cells) around (row, col)."""
         if r == 0:
-            yield from self.cells.get((row, col), ())
-            return
-        for d in range(-r, r + 1):
-            yield from self.cells.get((row - r, col + d), ())
-            yield from self.cells.get((row + r, col + d), ())
-        for d in range(-r + 1, r):
-            yield from self.cells.get((row + d, col - r), ())
-            yield from self.cells.get((row + d, col + r), ())
+            keys = [(row, col)]
+        else:
+            keys = [(row + side, col + d) for d in range(-r, r + 1) for side in (-r, r)]
+            keys += [(row + d, col + side) for d in range(-r + 1, r) for side in (-r, r)]
+        cells = self.cells
+        return [cells[key] for key in keys if key in cells]
 
     def near(self, offer: Aanbod, limit: int = 4) -> list[tuple[Aanbod, float]]:
         own = {b.slug for b in offer.beperkingen} - {IEDEREEN}
-        here = (offer.locatie.lat, offer.locatie.lon)
-        slug, sport = offer.slug, offer.sport.slug
+        here = offer.locatie.lat
+        lat1, lon1 = math.radians(offer.locatie.lat), math.radians(offer.locatie.lon)
+        cos1 = math.cos(lat1)
+        slug, sport, max_km = offer.slug, offer.sport.slug, self.max_km
         row, col = self._cell(offer)
         best: list[tuple[float, str, Aanbod]] = []  # the nearest so far, sorted, at most `limit`
+        bound = math.inf  # the distance of the fourth nearest so far, once there are four
         rings = math.ceil(self.max_km / (self.CELL_KM * 0.8)) + 1
         for r in range(rings + 1):
-            if len(best) == limit and best[-1][0] < (r - 1) * self.CELL_KM * 0.8:
+            if bound < (r - 1) * self.CELL_KM * 0.8:
                 break  # no farther ring can hold a nearer offer
-            for o_slug, o_sport, o_serves, lat, lon, title, other in self._ring(row, col, r):
-                if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
-                    continue
-                if len(best) == limit and abs(lat - here[0]) * _LAT_KM_MIN > best[-1][0]:
-                    continue  # farther north or south alone than the fourth nearest so far
-                km = distance_km(here, (lat, lon))
-                if km > self.max_km:
-                    continue
-                entry = (km, title, other)
-                if len(best) < limit or entry[:2] < best[-1][:2]:
-                    bisect.insort(best, entry, key=_by_distance_and_title)
-                    del best[limit:]
+            for cell in self._ring(row, col, r):
+                for o_slug, o_sport, o_serves, lat, _, title, other, lat2, lon2, cos2 in cell:
+                    if abs(lat - here) * _LAT_KM_MIN > bound:
+                        continue  # farther north or south alone than the fourth nearest so far
+                    if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
+                        continue
+                    # geo.distance_km(), written out with each offer's radians and cosine kept:
+                    # the same operations in the same order, so the very same number
+                    h = math.sin((lat2 - lat1) / 2) ** 2
+                    h += cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+                    km = 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+                    if km > max_km:
+                        continue
+                    found = (km, title, other)
+                    if len(best) < limit or found[:2] < best[-1][:2]:
+                        bisect.insort(best, found, key=_by_distance_and_title)
+                        del best[limit:]
+                        if len(best) == limit:
+                            bound = best[-1][0]
         return [(other, km) for km, _, other in best]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 MAX_WORDS = 20  # B1: a sentence of more words is hard to follow
@@ -55,7 +55,8 @@ class Sentence:
 
 def _counts(word: str) -> bool:
     """A word has a letter or a digit ('–' and '&' are no words); code counts as one."""
-    return _WORDLIKE.search(word) is not None
+    # [^\W_] is what str.isalnum() says of one character: most words answer at once
+    return word[:1].isalnum() or _WORDLIKE.search(word) is not None
 
 
 _WORDLIKE = re.compile(r"[^\W_]")
@@ -87,6 +88,7 @@ _INLINE = [
 ]
 _CODE = re.compile(r"(`+)([^`]+)\1")
 _CODE_MARK = "\x00"  # a code span, kept whole as one word
+_MARKUP = re.compile(r"[`!\[<{*_\\]")  # what _CODE and _INLINE need, one of these at least
 
 
 def _units(text: str) -> Iterator[list[tuple[int, str]]]:
@@ -141,6 +143,8 @@ def _cells(row: str) -> list[str]:
 def _clean(line: str) -> tuple[str, list[str]]:
     """The line's words without Markdown; code spans become one mark each, kept aside."""
     codes: list[str] = []
+    if not _MARKUP.search(line):
+        return line, codes  # no character that opens code, a link, a tag or emphasis
 
     def keep(match: re.Match[str]) -> str:
         codes.append(match[0])
@@ -161,6 +165,7 @@ ABBREVIATIONS = frozenset(
     + ("a.s", "jl", "st", "n.a.v", "i.v.m", "zgn", "m.n")
 )
 _END = re.compile(r"[.!?…]+[\"'”’)»]*$")
+_END_CHARS = frozenset(".!?…\"'”’)»")  # the last character of a word that _END matches
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -184,6 +189,8 @@ def _split(words: list[tuple[str, int]]) -> list[Sentence]:
     found, current = [], []
     for index, (word, line) in enumerate(words):
         current.append((word, line))
+        if word[-1:] not in _END_CHARS:  # most words end no sentence (_ends_sentence's test)
+            continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         if _ends_sentence(word, following):
             found.append(Sentence(tuple(current)))
@@ -195,6 +202,8 @@ def _split(words: list[tuple[str, int]]) -> list[Sentence]:
 
 def _ends_sentence(word: str, following: str) -> bool:
     """A full stop inside code ends nothing; one after it may."""
+    if word[-1:] not in _END_CHARS:  # the quick answer for most words
+        return False
     if not _END.search(word.rsplit("`", 1)[-1]):
         return False
     bare = word.rstrip("\"'”’)»").rstrip(".").lower().lstrip("(\"'‘“")
@@ -218,7 +227,7 @@ def long_sentence(sentence: Sentence) -> str | None:
 
 def hard_words(sentence: Sentence, words: Mapping[str, PlainWord]) -> list[tuple[int, str]]:
     """(line, message) for each hard word of the list in the sentence (also in a compound)."""
-    return _hard_words(sentence, _lexicon(frozenset(words.values())))
+    return _hard_words(sentence, _lexicon_of(words))
 
 
 def _hard_words(sentence: Sentence, lexicon: _Lexicon) -> list[tuple[int, str]]:
@@ -245,8 +254,9 @@ class _Lexicon:
     """The list's forms, by their first word, and its long one-word forms as one pattern."""
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], PlainWord], ...]]
-    compound: re.Pattern[str] | None
     single: dict[str, PlainWord]
+    sizes: tuple[int, ...]  # the lengths of the single forms, longest first
+    endings: dict[str, tuple[int, PlainWord] | None] = field(default_factory=dict, compare=False)
 
     def find(self, plain: list[str], index: int) -> tuple[int, PlainWord] | None:
         """(how many words, entry) of the form that starts at plain[index], if any."""
@@ -254,10 +264,28 @@ class _Lexicon:
         for phrase, entry in self.phrases.get(word, ()):
             if tuple(plain[index : index + len(phrase)]) == phrase:
                 return len(phrase), entry
-        ending = self.compound.search(word) if self.compound else None
-        if ending and len(word) > len(ending[0]):  # 'sportaccommodatie' holds 'accommodatie'
-            return 1, self.single[ending[0]]
+        if word in self.endings:
+            return self.endings[word]
+        found = self.endings[word] = self._ending(word)
+        return found
+
+    def _ending(self, word: str) -> tuple[int, PlainWord] | None:
+        """The longest form the word ends with: 'sportaccommodatie' holds 'accommodatie'."""
+        for size in self.sizes:
+            if size <= len(word) and word[-size:] in self.single:
+                return (1, self.single[word[-size:]]) if len(word) > size else None
         return None
+
+
+_LAST: list = [(), None]  # the words of the last call, and their lexicon
+
+
+def _lexicon_of(words: Mapping[str, PlainWord]) -> _Lexicon:
+    """The lexicon of `words`; a build asks for the same list thousands of times in a row."""
+    values = tuple(words.values())
+    if values != _LAST[0]:  # compares the entries by identity first: quick for the same list
+        _LAST[:] = [values, _lexicon(frozenset(values))]
+    return _LAST[1]
 
 
 @cache
@@ -270,9 +298,8 @@ def _lexicon(entries: frozenset[PlainWord]) -> _Lexicon:
             phrases.setdefault(words[0], []).append((words, entry))
             if len(words) == 1 and len(form) >= COMPOUND_MIN:
                 single[form] = entry
-    longest = sorted(single, key=len, reverse=True)
-    compound = re.compile("(?:" + "|".join(map(re.escape, longest)) + ")$") if longest else None
-    return _Lexicon({k: tuple(v) for k, v in phrases.items()}, compound, single)
+    sizes = tuple(sorted({len(form) for form in single}, reverse=True))
+    return _Lexicon({k: tuple(v) for k, v in phrases.items()}, single, sizes)
 
 
 def _bare(word: str, lower: bool = True) -> str:
@@ -283,7 +310,7 @@ def _bare(word: str, lower: bool = True) -> str:
 def text_warnings(text: str, words: Mapping[str, PlainWord]) -> list[tuple[int, str]]:
     """(line in the text, message) for every long sentence and every hard word."""
     found: list[tuple[int, str]] = []
-    lexicon = _lexicon(frozenset(words.values()))
+    lexicon = _lexicon_of(words)
     for sentence in sentences(text):
         message = long_sentence(sentence)
         if message:
