@@ -90,6 +90,9 @@ def make_region(target: Path, offers: int, seed: int = 7) -> Path:
     for i in range(offers):
         gemeente = rng.choice(regio["gemeenten"])
         lat, lon = gemeente["coordinaten"]
+        # a postcode and a spot that agree with the gemeente (place_agreement.py)
+        codes = gemeente.get("postcodes")
+        number = int(codes[0].split("-")[0]) if codes else 8000 + i % 900
         sport = rng.choice(sports)
         offer = {
             "titel": f"{sport.capitalize()} {rng.choice(WOORDEN)} in {gemeente['naam']}",
@@ -102,12 +105,12 @@ def make_region(target: Path, offers: int, seed: int = 7) -> Path:
             "locatie": {
                 "naam": f"Sporthal {i}",
                 "adres": f"Sportlaan {i % 200 + 1}",
-                "postcode": f"{8000 + i % 900} AB",
+                "postcode": f"{number} AB",
                 "plaats": gemeente["naam"],
                 "gemeente": gemeente["naam"],
                 "coordinaten": [
-                    round(lat + rng.uniform(-0.03, 0.03), 5),
-                    round(lon + rng.uniform(-0.03, 0.03), 5),
+                    round(lat + rng.uniform(-0.01, 0.01), 5),
+                    round(lon + rng.uniform(-0.01, 0.01), 5),
                 ],
             },
             "tijden": [{"dag": rng.choice(DAGEN), "van": "10:00", "tot": "11:00"}],

@@ -275,3 +275,8 @@ def test_every_field_of_the_table_is_in_the_example_or_in_its_comments():
             for key in path:
                 node = node.get(key) if isinstance(node, dict) else None
             assert node or f"# {path[-1]}:" in text, path
+
+
+def test_an_impossible_value_is_no_copied_value(examples):
+    write(examples, F, OWN.replace("[52.5230, 6.0790]", f"[{'9' * 400}, 6.0786]"))
+    assert not [line for line in errors_in(examples, F) if "komt uit het voorbeeld" in line]

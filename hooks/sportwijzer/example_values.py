@@ -97,29 +97,53 @@ def example_value_problems(root: Path, found: dict[str, list[SourceFile]]) -> li
         example = read_example(root, checked)
         if example is None:
             continue
+        assert example.document is not None
+        known = {path: _known(_dig(example.document.fields, path)) for path in checked.fields}
+        body = _known(example.body) if checked.kind is PARTNERS else None
         for source in found.get(checked.kind.name, []):
-            problems += _copied(source, example, checked)
+            problems += _copied(source, checked, known, body)
     return problems
 
 
-def _copied(source: SourceFile, example: SourceFile, checked: Checked) -> list[Problem]:
+@dataclass(frozen=True)
+class Known:
+    """One value of an example as it is compared, with its longer lines (plain, as written)."""
+
+    value: Any
+    lines: tuple[tuple[str, str], ...] = ()
+
+
+def _known(value: Any) -> Known | None:
+    if isinstance(value, list):
+        return Known(_point(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    long = [line.strip() for line in value.splitlines() if len(line.split()) >= MIN_WORDS]
+    lines = tuple((_plain(line), line) for line in long)
+    return Known(_plain(value), lines)
+
+
+def _copied(
+    source: SourceFile,
+    checked: Checked,
+    known: dict[tuple[str, ...], Known | None],
+    body: Known | None,
+) -> list[Problem]:
     """The fields of `source` that hold the example's value."""
     if source.document is None or not isinstance(source.document.fields, dict):
         return []
-    assert example.document is not None
     where = example_path(checked)
     problems = []
     for path, hint in checked.fields.items():
-        ours = _dig(example.document.fields, path)
         theirs = _dig(source.document.fields, path)
-        match = _same(theirs, ours, path in TEXTS)
+        match = _same(theirs, known[path], path in TEXTS)
         if match is not None:
             written = source.document.text(path, theirs)
             shown = match or (written if isinstance(theirs, list) else _quoted(written))
             text = f"{shown} komt uit het voorbeeld ({where}); {hint}"
             name = ".".join(path)
             problems.append(field_problem(source.path, source.document.line(path), name, text))
-    match = _same(source.body, example.body, True) if checked.kind is PARTNERS else None
+    match = _same(source.body, body, True) if source.body else None
     if match is not None:
         shown = match or _quoted(source.body)
         text = f"de tekst onder de velden: {shown} komt uit het voorbeeld ({where}); {PARTNER_TEXT}"
@@ -133,36 +157,39 @@ def _dig(data: Any, path: tuple[str, ...]) -> Any:
     return data
 
 
-def _same(value: Any, example: Any, text: bool) -> str | None:
+def _same(value: Any, known: Known | None, text: bool) -> str | None:
     """'' when `value` is the example's value; for a text, 'de regel ...' when it holds one of
     the example's longer lines; None when it is the coordinator's own."""
-    if value is None or example is None:
+    if value is None or known is None or known.value is None:
         return None
-    if isinstance(value, list) and isinstance(example, list):
-        point = _point(value)
-        return "" if point is not None and point == _point(example) else None
-    if not isinstance(value, str) or not isinstance(example, str):
+    if isinstance(value, list):
+        return "" if _point(value) == known.value else None
+    if not isinstance(value, str):
         return None
-    if _plain(value) == _plain(example):
+    plain = _plain(value)
+    if plain == known.value:
         return ""
-    if text:
-        lines = {_plain(line) for line in value.splitlines()}
-        for line in example.splitlines():
-            if len(line.split()) >= MIN_WORDS and _plain(line) in lines:
-                return f"de regel {_quoted(line.strip())}"
+    for line, written in known.lines if text else ():
+        if line in plain:
+            return f"de regel {_quoted(written)}"
     return None
 
 
 def _plain(text: str) -> str:
     """A value as compared: case, spaces and the punctuation of phone numbers aside."""
     compact = " ".join(text.split()).casefold()
-    digits = re.sub(r"[\s()+-]", "", compact)
+    digits = re.sub(r"[\s()+-]", "", compact) if len(compact) <= 30 else ""
     return digits if digits.isdigit() else compact
 
 
 def _point(value: list[Any]) -> tuple[float, ...] | None:
     numbers = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    return tuple(round(float(v), 5) for v in numbers) if len(numbers) == len(value) else None
+    if len(numbers) != len(value):
+        return None
+    try:
+        return tuple(round(float(v), 5) for v in numbers)
+    except OverflowError:  # an integer of 400 digits is no copied coordinate
+        return None
 
 
 def _quoted(text: str) -> str:

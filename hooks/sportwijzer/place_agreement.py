@@ -72,14 +72,10 @@ class Geography:
     listed: dict[str, list[str]] = field(default_factory=dict)  # gemeente -> its 'plaatsen'
     postcodes: dict[str, list[PostcodeRange]] = field(default_factory=dict)
 
-    def nearest(self, point: tuple[float, float], gemeente: str | None = None) -> Any:
-        """(km, landmark) of the nearest landmark (of `gemeente`), or None."""
-        found = [
-            (distance_km(point, mark.point), mark)
-            for mark in self.landmarks
-            if gemeente is None or mark.gemeente == gemeente
-        ]
-        return min(found, key=lambda pair: pair[0], default=None)
+    def ranked(self, point: tuple[float, float]) -> list[tuple[float, Landmark]]:
+        """Every landmark with its distance in km from `point`, nearest first."""
+        found = [(distance_km(point, mark.point), mark) for mark in self.landmarks]
+        return sorted(found, key=lambda pair: pair[0])
 
     def postcode_owner(self, number: int) -> str | None:
         """The gemeente whose 'postcodes' hold `number`."""
@@ -215,13 +211,12 @@ def _coordinaten(venue: _Venue, geo: Geography) -> tuple[str | None, Problem | N
     """(the other gemeente the coordinates lie in, its line), or 'buiten de regio'."""
     value = venue.fields.get("coordinaten")
     point = _point(value)
-    centres = [mark.point for mark in geo.landmarks if mark.centre]
-    if point is None or not centres:
-        return None, None
-    if min(distance_km(point, centre) for centre in centres) > FAR_KM:
+    ranked = geo.ranked(point) if point is not None else []
+    centre = next((km for km, mark in ranked if mark.centre), None)
+    if centre is None or centre > FAR_KM:
         return None, None  # validate.check_coordinaten_near has its line (or names a swap)
     shown = _written(venue, "coordinaten", value)
-    km, mark = geo.nearest(point)
+    km, mark = ranked[0]
     if km > REGION_KM:
         text = (
             f"{shown} ligt buiten de regio: meer dan {REGION_KM:g} km van elke gemeente en "
@@ -229,8 +224,8 @@ def _coordinaten(venue: _Venue, geo: Geography) -> tuple[str | None, Problem | N
             "lengtegraad], of zet de plaats in regio.yml onder 'plaatsen'"
         )
         return None, venue.problem("coordinaten", text)
-    own = geo.nearest(point, venue.gemeente)
-    if own is None or mark.gemeente == venue.gemeente or own[0] - km <= MARGIN_KM:
+    own = next((d for d, other in ranked if other.gemeente == venue.gemeente), None)
+    if own is None or mark.gemeente == venue.gemeente or own - km <= MARGIN_KM:
         return None, None
     near = "" if mark.name == mark.gemeente else f"bij {mark.name}, "
     text = (
