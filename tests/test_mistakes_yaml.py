@@ -307,6 +307,10 @@ UNCLOSED_CASES = [
      PARTNER.replace("---\nTekst.\n", "Tekst.\n\n---\n\nMeer tekst.\n"), [
         f"{P}:6: {UNCLOSED}: hier begint de tekst; zet tussen regel 5 (het laatste veld) en deze "
         "regel een regel ---"]),
+    ("partner-no-closing-heading-first",
+     PARTNER.replace("---\nTekst", "\n# Wie we zijn\n\nTekst"), [
+        f"{P}:7: {UNCLOSED}: hier begint de tekst; zet tussen regel 5 (het laatste veld) en deze "
+        "regel een regel ---"]),
     ("partner-no-closing-no-text", PARTNER.replace("---\nTekst.\n", ""), [
         f"{P}:5: {UNCLOSED}; zet onder regel 5 (het laatste veld) een regel ---"]),
     ("partner-no-opening-line", PARTNER.removeprefix("---\n"), [

@@ -100,15 +100,22 @@ def read_front_matter_file(root: Path, relative: str) -> tuple[SourceFile | None
 _FIELD_LINE = re.compile(r"^(?:\s*$|\s|#|-(?:\s|$)|[^\s:][^:]*:(?:\s|$))")
 
 
+def _is_field_line(lines: list[str], index: int) -> bool:
+    """A line of the fields; '# …' after a blank line is a Markdown heading, not a comment."""
+    heading = lines[index].startswith("# ") and index > 0 and not lines[index - 1].strip()
+    return bool(_FIELD_LINE.match(lines[index])) and not heading
+
+
 def unclosed_front_matter(relative: str, text: str, end: int) -> Problem | None:
     """The fields at the top are not closed with ---: the line of text after the last field (or
     the last field, without text), saying where the --- goes; None if no text comes first."""
     lines = text[:end].splitlines()[1:]
-    first_text = next((i for i, line in enumerate(lines) if not _FIELD_LINE.match(line)), None)
+    first_text = next((i for i, line in enumerate(lines) if not _is_field_line(lines, i)), None)
     if first_text is None and end < len(text):
         return None
     fields = lines[:first_text] if first_text is not None else lines
-    last = max((i for i, line in enumerate(fields) if line.strip()), default=-1) + 2
+    filled = (i for i, line in enumerate(fields) if line.strip() and not line.startswith("#"))
+    last = max(filled, default=-1) + 2
     if last < 2:
         return None  # no field at all: the file does not begin with its fields
     if first_text is None:
@@ -124,9 +131,7 @@ def read_page_front_matter(root: Path, relative: str) -> list[Problem]:
         return problems
     end = _FRONT_MATTER_END.search(text, pos=text.find("\n") + 1)
     if end is None or text.find("\n") < 0:
-        return [
-            unclosed_front_matter(relative, text, len(text)) or Problem(relative, 1, _NOT_CLOSED)
-        ]
+        return [Problem(relative, 1, _NOT_CLOSED)]
     header = text[text.find("\n") + 1 : end.start()]
     if not header.strip():
         return [Problem(relative, 1, _PAGE_EMPTY)]
