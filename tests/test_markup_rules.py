@@ -264,6 +264,10 @@ PASTED = [
     ("rule", described("Eerste deel.", "", "---", "", "Tweede deel."), [
         f"{N}:18: let op: veld 'beschrijving': een lijn (---) wordt niet getoond; haal hem weg "
         "(een lege regel begint een nieuwe alinea)"]),
+    ("indented-paragraph-shows-as-code", described("Eerste deel.", "", "    Tweede deel."), [
+        f"{N}:18: let op: veld 'beschrijving': deze regel staat verder ingesprongen dan de rest "
+        "van de tekst en wordt als code getoond; zet hem recht onder de andere regels"]),
+    ("a-list-items-next-paragraph-passes", described("- Neem mee:", "", "    een handdoek"), []),
     ("a-long-address-is-cut", described(f'<iframe src="https://example.org/{"x" * 80}">'), [
         f"{N}:16: let op: veld 'beschrijving': "
         + IFRAME.format(words="het hier", link=f"https://example.org/{'x' * 40}…")]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 
@@ -78,6 +79,8 @@ _CODE_SPAN = re.compile(r"`[^`\n]+`")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _UNDERLINE = re.compile(r"^ {0,3}-+ *$")
+_INDENTED = re.compile(r"^(?: {4}|\t)\s*\S")  # after a blank line: a code block, unless in a list
+_CODE_BLOCK = re.compile(r"<pre><code>(.*?)</code></pre>", re.S)
 _EMBEDS = {"iframe", "embed", "object", "video", "audio"}
 _TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
 _YOUTUBE_EMBED = re.compile(r"youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I)
@@ -103,6 +106,10 @@ IMAGE_ELSEWHERE = (
     "een beschrijving toont geen plaatjes, en de site laadt alleen plaatjes van de site zelf"
 )
 COMMENT = "een opmerking (<!-- … -->) wordt als tekst getoond; haal hem weg"
+INDENTED = (
+    "deze regel staat verder ingesprongen dan de rest van de tekst en wordt als code getoond; "
+    "zet hem recht onder de andere regels"
+)
 RULE = (
     "een lijn ({rule}) wordt niet getoond; haal hem weg (een lege regel begint een nieuwe alinea)"
 )
@@ -115,7 +122,7 @@ def unshown(text: str) -> list[tuple[int, str]]:
     lines = text.splitlines()
     found = _tag_lines(text) + _image_lines(text)
     found += [(number, COMMENT) for number, line in enumerate(lines, start=1) if "<!--" in line]
-    return sorted(set(found + _rule_lines(lines)))
+    return sorted(set(found + _rule_lines(lines) + _code_lines(lines)))
 
 
 def without_code(text: str) -> str:
@@ -185,6 +192,27 @@ def _rule_lines(lines: list[str]) -> list[tuple[int, str]]:
         if _RULE.match(line)
         and not (_UNDERLINE.match(line) and number > 1 and lines[number - 2].strip())
     ]
+
+
+def _code_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """The first line of each indented block the converter shows as code (not a list's next
+    paragraph): asked of the converter, only when such a line is there."""
+    starts = [
+        number
+        for number, line in enumerate(lines, start=1)
+        if _INDENTED.match(line) and (number == 1 or not lines[number - 2].strip())
+    ]
+    if not starts:
+        return []
+    blocks = iter(_CODE_BLOCK.findall(_converter().reset().convert("\n".join(lines))))
+    block = next(blocks, None)
+    found = []
+    for number in starts:
+        words = html.escape(lines[number - 1].expandtabs(4).strip(), quote=False)
+        if block is not None and block.startswith(words):
+            found.append((number, INDENTED))
+            block = next(blocks, None)
+    return found
 
 
 def _embed(tag: str, src: str) -> str:
