@@ -324,3 +324,11 @@ def test_the_two_rules_on_the_region_edge_use_one_distance():
 def test_the_schema_documents_postcodes():
     text = (REPO / "hooks/sportwijzer/schemas/regio.schema.json").read_text(encoding="utf-8")
     assert '"postcodes"' in text and "8000-8049" in text
+
+
+def test_windesheim_by_the_border_is_zwolle_in_the_demo_region(region):
+    # 2.2 km nearer to Hattem's centre than to Zwolle's in the demo's regio.yml: within the margin
+    write(region, "regio.yml", (REPO / "regio.yml").read_text(encoding="utf-8"))
+    write(region, F, edit(POINT, "[52.4530, 6.1240]", edit("8021 AB", "8025 PA")))
+    assert lines_in(region, F) == []
+    assert place_agreement.MARGIN_KM == 2.5
