@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 	leesbaarheid nieuw-partner
 
 help:
-	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000"
+	@echo "make serve   bouw de demoregio en toon hem op http://127.0.0.1:8000 (andere poort: POORT=8001)"
 	@echo "make test    draai alle tests"
 	@echo "make test-snel  draai de tests zonder browser en zonder de trage (snel, tijdens het werk)"
 	@echo "make build   bouw de site in site/"
@@ -40,8 +40,11 @@ $(STAMP): requirements.txt requirements-check.txt
 
 venv: $(STAMP)
 
+# The preview: rebuilt on every change of the data, a Dutch page while the data has errors, and
+# after a change only the pages whose input changed (hooks/sportwijzer_serve.py).
+serve: override export POORT := $(value POORT)
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@PYTHONPATH=hooks $(BIN)/python -m sportwijzer_serve
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

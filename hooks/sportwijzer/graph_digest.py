@@ -1,0 +1,175 @@
+"""A digest of everything an object graph holds: the same digest means the same content.
+
+The preview (preview.py) renders a generated page again only when the digest of its input
+changed: its Markdown, its template's name and every object its template can reach (an offer,
+its provider, the provider's other offers, ...). The digest follows every reference, cycles
+included, so a change anywhere a page can reach changes that page's digest; an object that
+cannot be read as data (a function, an object without fields) is named by its type and repr,
+so at worst a page is rendered once more than needed, never once too few.
+
+Within one build each object's own part is worked out once, however many pages reach it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from enum import Enum
+from pathlib import PurePath
+from types import ModuleType
+from typing import Any
+
+PLAIN = (str, int, float, bool, type(None), bytes, dt.date, dt.time, dt.timedelta, Decimal, Enum)
+PLAIN += (PurePath,)
+CHILD = "\x00@"  # where a reference to another object stands in an object's own part
+
+
+def _plain_text(value: object) -> str | None:
+    """A value written out in full: a plain value, or a list or dict of nothing but such values
+    (the data's own fields: written at once, not as a hundred small objects); else None."""
+    if isinstance(value, PLAIN):
+        return repr(value)
+    if isinstance(value, (list, tuple, dict)):
+        try:
+            json.dumps(value)  # quick, and fails at the first value that is not plain data
+        except (TypeError, ValueError):
+            return None
+        return repr(value)  # repr, not the JSON: it tells 1 from '1' and a tuple from a list
+    return None
+
+
+class GraphDigest:
+    """Digests of object graphs for one build (objects must not change while it is used).
+
+    Every object's digest covers what it reaches. Objects that reach each other (a provider and
+    its offers) form one group, found with Tarjan's algorithm; a group's digest, from the object
+    a page enters it by, reads the group breadth first and the digests of the groups it points
+    to, each worked out once. So a thousand pages that reach the same provider cost one reading
+    of it, not a thousand.
+    """
+
+    def __init__(self) -> None:
+        # id -> (the object, kept alive so that its id is not reused; its part; its children)
+        self._parts: dict[int, tuple[object, bytes, list[object]]] = {}
+        self._group: dict[int, int] = {}  # id -> number of its group (strongly connected)
+        self._digests: dict[int, bytes] = {}  # id -> digest of what it reaches, entered by it
+
+    def digest(self, *roots: object) -> str:
+        """A hex digest of the roots and of everything they reach."""
+        self._find_groups(roots)
+        return self._digest(roots).hex()
+
+    def _digest(self, entry: object) -> bytes:
+        """What `entry` reaches: its group read breadth first from it, other groups by digest."""
+        found = self._digests.get(id(entry))
+        if found is not None:
+            return found
+        digest = hashlib.blake2b(digest_size=16)
+        group, order, queue = self._group[id(entry)], {id(entry): 0}, [entry]
+        for obj in queue:  # the queue grows while it is read: each object of the group once
+            part, children = self._part(obj)
+            digest.update(len(part).to_bytes(8, "little") + part)
+            for child in children:
+                if self._group[id(child)] != group:
+                    digest.update(b"d" + self._digest(child))
+                    continue
+                index = order.get(id(child))
+                if index is None:
+                    index = order[id(child)] = len(queue)
+                    queue.append(child)
+                digest.update(b"i" + index.to_bytes(8, "little"))
+        found = self._digests[id(entry)] = digest.digest()
+        return found
+
+    def _find_groups(self, root: object) -> None:
+        """Tarjan's strongly connected components of what `root` reaches, without recursion."""
+        if id(root) in self._group:
+            return
+        number: dict[int, int] = {}
+        low: dict[int, int] = {}
+        stack: list[object] = []
+        on_stack: set[int] = set()
+
+        def visit(obj: object) -> None:
+            number[id(obj)] = low[id(obj)] = len(number)
+            stack.append(obj)
+            on_stack.add(id(obj))
+            work.append((obj, iter(self._part(obj)[1])))
+
+        work: list[tuple[object, Iterator[object]]] = []
+        visit(root)
+        while work:
+            obj, children = work[-1]
+            for child in children:
+                if id(child) in self._group:
+                    continue  # a group found before: not part of this one
+                if id(child) not in number:
+                    visit(child)
+                    break
+                if id(child) in on_stack:
+                    low[id(obj)] = min(low[id(obj)], number[id(child)])
+            else:
+                work.pop()
+                if work:
+                    parent = id(work[-1][0])
+                    low[parent] = min(low[parent], low[id(obj)])
+                if low[id(obj)] == number[id(obj)]:
+                    self._close_group(obj, stack, on_stack)
+
+    def _close_group(self, head: object, stack: list[object], on_stack: set[int]) -> None:
+        group = len(self._group)
+        while True:
+            member = stack.pop()
+            on_stack.discard(id(member))
+            self._group[id(member)] = group
+            if member is head:
+                return
+
+    def _part(self, obj: object) -> tuple[bytes, list[object]]:
+        """The object's own part (its type and plain values) and the objects it refers to."""
+        kept = self._parts.get(id(obj))
+        if kept is None:
+            written, children = [_type_name(obj)], []
+            for value in _values(obj):
+                text = _plain_text(value)
+                written.append(CHILD if text is None else text)
+                children += [value] if text is None else []
+            kept = self._parts[id(obj)] = (obj, "\x00".join(written).encode(), children)
+        return kept[1], kept[2]
+
+
+def _type_name(obj: object) -> str:
+    kind = type(obj)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _values(obj: object) -> list[Any]:
+    """What an object holds, in a fixed order: items, fields, or (for code) what names it."""
+    if isinstance(obj, (list, tuple)):
+        return list(obj)
+    if isinstance(obj, dict):
+        return [value for pair in obj.items() for value in pair]
+    if isinstance(obj, (set, frozenset)):
+        return sorted(obj, key=repr)
+    if isinstance(obj, Callable) and hasattr(obj, "__qualname__"):  # type: ignore[arg-type]
+        return _code_values(obj)
+    fields = getattr(obj, "__dict__", None)
+    slots = [name for kind in type(obj).__mro__ for name in getattr(kind, "__slots__", ())]
+    if fields is None and not slots:
+        return [repr(obj)]
+    found = dict(fields or {})
+    found.update({name: getattr(obj, name) for name in slots if hasattr(obj, name)})
+    return [value for name in sorted(found) for value in (name, found[name])]
+
+
+def _code_values(function: Any) -> list[Any]:
+    """A function by its name, and the values it closes over or defaults to."""
+    cells = [cell.cell_contents for cell in getattr(function, "__closure__", None) or ()]
+    bound = getattr(function, "__self__", None)
+    bound = None if isinstance(bound, ModuleType) else bound  # a builtin's module: not data
+    defaults = getattr(function, "__defaults__", None) or ()
+    name = f"{getattr(function, '__module__', '')}.{function.__qualname__}"
+    return [name, *cells, *defaults, *([] if bound is None else [bound])]

@@ -1,0 +1,341 @@
+"""`make serve`: watches every data folder, shows a Dutch page while the data has errors and
+recovers by itself, takes POORT, says one Dutch line for a busy port, and after a change
+renders only what changed, with the same result as a full build (sportwijzer_serve.py,
+sportwijzer/preview.py, sportwijzer/graph_digest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_site, mkdocs_build, write
+from sportwijzer import preview
+from sportwijzer.datakinds import DATA_FOLDERS
+from sportwijzer.graph_digest import GraphDigest
+from sportwijzer.pages import all_pages
+from sportwijzer.problems import Problem, report_lines
+from sportwijzer.site import LoadResult
+
+EVENT = """\
+titel: Kennismaken met zitvolleybal
+soort: kennismaking
+organisator: judoclub-de-mat
+samenvatting: Een middag zitvolleybal proberen, met uitleg van twee trainers van de club.
+datum: {datum}
+beperkingen: [lichamelijk]
+locatie: {naam: Sporthal Testwijk, adres: Testlaan 12, postcode: 8021 CD, plaats: Zwolle, \
+gemeente: Zwolle, coordinaten: [52.5160, 6.0840]}
+contact: {email: zitvolleybal@example.org}
+"""
+WAIT = 180  # seconds: generous, the machine may be busy; every wait ends at its signal
+
+
+# --- what it watches, the port, the error page -----------------------------------------------
+
+
+def test_every_data_folder_and_the_regions_file_are_watched(tmp_path):
+    for name in ["regio.yml", *DATA_FOLDERS, "lijsten", "toolkit"]:
+        write(tmp_path, f"{name}/x" if "." not in name else name, "")
+    watched = {path.relative_to(tmp_path).as_posix() for path in preview.watched_paths(tmp_path)}
+    assert watched == {"regio.yml", "offers", "partners", "agenda", "vragen", "lijsten", "toolkit"}
+
+
+def test_a_folder_that_is_not_there_is_not_watched(tmp_path):
+    write(tmp_path, "regio.yml", "")
+    assert preview.watched_paths(tmp_path) == [tmp_path / "regio.yml"]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (None, 8000),
+        ("", 8000),
+        ("8001", 8001),
+        (" 8002 ", 8002),
+        ("abc", "POORT moet een getal zijn, zoals POORT=8001 (je gaf 'abc')."),
+        ("70000", "POORT moet een getal zijn, zoals POORT=8001 (je gaf '70000')."),
+        ("0", "POORT moet een getal zijn, zoals POORT=8001 (je gaf '0')."),
+    ],
+)
+def test_the_port_is_read_from_poort(given, expected):
+    assert preview.read_port(given) == expected
+
+
+def test_the_error_page_holds_the_lines_of_make_check_and_reloads_itself():
+    problems = [
+        Problem("offers/a.yml", 3, "veld 'titel': <b>te kort</b>"),
+        Problem("offers/b.yml", 1, "veld 'sport' ontbreekt"),
+        Problem("offers/a.yml", 9, "zin is lang", "waarschuwing"),
+    ]
+    lines = preview.failure_lines(LoadResult(None, problems, 2), "Aborted")
+    assert lines == report_lines(problems, 2)
+    page = preview.error_page(lines)
+    assert '<html lang="nl">' in page
+    assert "<code>offers/a.yml:3: veld &#x27;titel&#x27;: &lt;b&gt;te kort&lt;/b&gt;</code>" in page
+    assert "<details><summary>1 keer 'let op'</summary>" in page
+    assert "<strong>Gevonden: 2 problemen in 2 bestanden. 1 waarschuwing.</strong>" in page
+    assert '"/livereload/" + shown + "/0"' in page and "location.reload()" in page
+
+
+def test_a_failure_that_is_not_the_datas_says_what_stopped_the_build():
+    lines = preview.failure_lines(LoadResult(None, [], 1), "template 'x.html' not found")
+    assert lines == ["De site kon niet worden gebouwd: template 'x.html' not found"]
+
+
+# --- the digest of a page's input ----------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Node:
+    naam: str
+    buren: list[Node] = field(default_factory=list)
+
+
+def _ring(names: list[str]) -> Node:
+    """Objects that refer to each other in a circle, as a provider and its offers do."""
+    nodes = [Node(name) for name in names]
+    for node, following in zip(nodes, nodes[1:] + nodes[:1], strict=True):
+        node.buren.append(following)
+    return nodes[0]
+
+
+def test_equal_content_gives_an_equal_digest_however_often_it_is_reached():
+    one, other = _ring(["a", "b", "c"]), _ring(["a", "b", "c"])
+    assert GraphDigest().digest(one, {"x": [1, "1"]}) == GraphDigest().digest(
+        other, {"x": [1, "1"]}
+    )
+    shared = GraphDigest()
+    assert shared.digest(one) == shared.digest(one) == GraphDigest().digest(other)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda root: setattr(root.buren[0].buren[0], "naam", "C"),  # far away, in the cycle
+        lambda root: root.buren[0].buren.append(Node("d")),
+        lambda root: setattr(root.buren[0], "buren", [root]),  # the same names, another shape
+    ],
+)
+def test_a_change_anywhere_the_roots_reach_changes_the_digest(change):
+    root = _ring(["a", "b", "c"])
+    before = GraphDigest().digest(root)
+    change(root)
+    assert GraphDigest().digest(root) != before
+
+
+def test_plain_values_are_told_apart_by_type():
+    digest = GraphDigest()
+    assert len({digest.digest(v) for v in ([1], ["1"], (1,), {"1": 1}, {1: 1}, 1.0)}) == 6
+
+
+def test_the_digest_of_every_generated_page_is_the_same_after_reading_the_data_again(demo):
+    """Reading the same files twice gives the same keys: no page is rendered for nothing."""
+    from sportwijzer.site import load_site
+
+    again = load_site(REPO, today=demo.site.today)
+    keys = [
+        {p.src_uri: preview.page_key(GraphDigest(), p, r.site.regio) for p in all_pages(r.site)}
+        for r in (demo, again)
+    ]
+    assert keys[0] == keys[1]
+
+
+# Templates that only hand-written pages or the theme's own pages use: the preview renders those
+# again at every build, so they may read anything of the site.
+HAND_WRITTEN_ONLY = {"home.html", "open-data.html", "hulp.html", "toolkit.html", "404.html"}
+
+
+def test_templates_of_generated_pages_read_only_the_region_from_the_site_itself():
+    """A generated page is rendered again only when its own objects or the region change
+    (preview.page_key): a template that read more of the site would go stale in the preview."""
+    for path in sorted((REPO / "overrides").rglob("*.html")):
+        if path.name in HAND_WRITTEN_ONLY or "languages" in path.parts:
+            continue
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        used = set(re.findall(r"\bsportwijzer(?:_links)?\b(?:\.(\w+))?", text))
+        assert used <= {"regio", ""}, f"{path.name}: {used}"
+        assert "sportwijzer_links" not in text, path.name
+
+
+# --- the real server -----------------------------------------------------------------------------
+
+
+def event(title: str = "Kennismaken met zitvolleybal") -> str:
+    """The event, two months from today (the server checks on the real date)."""
+    day = dt.date.today() + dt.timedelta(days=60)
+    return EVENT.replace("{datum}", day.isoformat()).replace("Kennismaken met zitvolleybal", title)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(url: str, seen, what: str) -> str:
+    """Ask for the page until `seen(status, text)`: the server answers once a build is done."""
+    deadline, status, text = time.monotonic() + WAIT, 0, ""
+    while time.monotonic() < deadline:
+        status, text = fetch(url)
+        if seen(status, text):
+            return text
+        time.sleep(0.1)  # between two questions, not a guess at how long a build takes
+    shown = re.sub(r"<[^>]+>", " ", html.unescape(text))[:2000]
+    raise AssertionError(f"binnen {WAIT} s niet gezien: {what}; laatst {status}: {shown}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A copy of regio-a with an event, served by the same command as `make serve`."""
+    (tmp_path / "bron").mkdir()
+    root = make_site(tmp_path / "bron")
+    write(root, "agenda/zitvolleybal-zwolle.yml", event())
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": "hooks", "POORT": str(port), "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sportwijzer_serve"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: stopped as a whole below
+    )
+    try:
+        yield root, f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        log.close()
+        assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.traag
+def test_serve_shows_a_changed_event_then_the_errors_then_the_fixed_site(served, tmp_path):
+    root, url = served
+    page_url = url + "agenda/zitvolleybal-zwolle/"
+    wait_for(page_url, lambda s, t: s == 200 and "Kennismaken met zitvolleybal" in t, "het evenement")
+
+    path = root / "agenda" / "zitvolleybal-zwolle.yml"
+    path.write_text(event("Zitvolleybal proberen"), encoding="utf-8")
+    wait_for(page_url, lambda s, t: "Zitvolleybal proberen" in t, "de nieuwe titel")
+
+    offer = root / "offers" / "g-judo-zwolle.yml"
+    good = offer.read_text(encoding="utf-8")
+    offer.write_text(good.replace("sport: judo", "sport: jduo"), encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "sportwijzer", "check", str(root)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root / "hooks")},
+    )
+    expected = [line for line in check.stdout.splitlines() if "g-judo-zwolle.yml" in line]
+    assert check.returncode == 1 and expected
+    page = wait_for(page_url, lambda s, t: "sw-voorbeeld-fouten" in t, "de pagina met fouten")
+    shown = html.unescape(page)
+    assert all(line in shown for line in expected), (expected, shown)
+    assert check.stdout.splitlines()[-1] in shown  # the summary line of make check
+    _, epoch = fetch(url + "livereload/0/0")  # what the error page's script asks first
+
+    offer.write_text(good, encoding="utf-8")
+    _, newer = fetch(f"{url}livereload/{epoch}/0")  # answers once a newer build is there
+    assert int(newer) > int(epoch)
+    wait_for(page_url, lambda s, t: s == 200 and "Zitvolleybal proberen" in t, "de site terug")
+
+
+def test_a_busy_port_gives_one_dutch_line_and_exit_code_1():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            ["make", "--no-print-directory", "serve", f"POORT={port}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+    assert done.returncode != 0
+    ours = [line for line in done.stderr.splitlines() if not line.startswith("make: ***")]
+    assert ours == [preview.port_busy_line(port)]
+    assert ours[0].startswith(f"Poort {port} is al in gebruik") and done.stdout == ""
+
+
+def test_make_serve_passes_poort_unchanged_and_the_shell_runs_nothing(tmp_path):
+    """POORT travels in the environment (issue #23's rule for every value given to make)."""
+    for name in ("Makefile", "requirements.txt", "requirements-check.txt"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    stamp = tmp_path / ".venv" / ".installed-requirements"
+    python = write(tmp_path, ".venv/bin/python", f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
+    stamp.touch()
+    later = (tmp_path / "Makefile").stat().st_mtime + 60
+    os.utime(stamp, (later, later))
+    seen = "import json, os\nopen('seen.json', 'w').write(json.dumps(os.environ.get('POORT')))\n"
+    write(tmp_path, "hooks/sportwijzer_serve.py", seen)
+    tricky = "80$(touch geraakt)`touch geraakt`; touch geraakt"
+    subprocess.run(["make", "-s", "serve", f"POORT={tricky}"], cwd=tmp_path, check=True)
+    assert json.loads((tmp_path / "seen.json").read_text(encoding="utf-8")) == tricky
+    assert not (tmp_path / "geraakt").exists()
+
+
+# --- only what changed is rendered, and the result is the full build's ---------------------------
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.traag
+def test_after_a_change_the_preview_renders_less_and_equals_a_full_build(tmp_path, monkeypatch):
+    """Two preview builds (a title changed in between) give the same files as a full build of
+    the changed data, and the second renders only some of the generated pages."""
+    import sportwijzer_serve
+
+    (tmp_path / "bron").mkdir()
+    root = make_site(tmp_path / "bron")
+    write(root, "agenda/zitvolleybal-zwolle.yml", event())
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795651200")
+    site = sportwijzer_serve.Preview(root, free_port())
+    try:
+        site.build()
+        first = site.session.rendered
+        offer = root / "offers" / "wandelen-kampen.yml"
+        text = offer.read_text(encoding="utf-8")
+        offer.write_text(re.sub(r"^titel: .*$", "titel: Samen wandelen", text, flags=re.M), "utf-8")
+        site.build()
+        assert 0 < site.session.rendered < first
+        served = _files(site.site_dir)
+    finally:
+        site.close()
+    full = mkdocs_build(root, site_url=site.url, site=tmp_path / "vol")
+    assert full.returncode == 0, full.stderr
+    expected = _files(tmp_path / "vol")
+    assert sorted(served) == sorted(expected)
+    assert [name for name in expected if served[name] != expected[name]] == []
+    assert "Samen wandelen" in served["aanbod/wandelen-kampen/index.html"].decode()
