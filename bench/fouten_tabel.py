@@ -203,6 +203,11 @@ ISSUE = [
 ]
 
 EVERYDAY = [
+    Mistake(
+        "een regel van de beschrijving verder ingesprongen",
+        pasted("", "    Neem een handdoek mee."),
+    ),
+    Mistake("HTML voor vet en een nieuwe regel", pasted("Neem <b>een handdoek</b> mee.<br>")),
     Mistake("dag als 'zaterdags'", field(r"  - dag: .*", "  - dag: zaterdags")),
     Mistake("tijd als '9u'", field(r"    van: .*", "    van: 9u")),
     Mistake("tijd met een punt: 9.30", field(r"    van: .*", "    van: 9.30")),
@@ -286,7 +291,7 @@ def cell(mistake: Mistake, lines: list[str]) -> str:
     escaped = [
         line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines
     ]
-    return "<br>".join(line.replace("|", "\\|").replace("`", "\\`") for line in escaped)
+    return "<br>".join(re.sub(r"([\\`*_\[\]|])", r"\\\1", line) for line in escaped)
 
 
 def main() -> None:
