@@ -27,7 +27,7 @@ SHOWN = 50  # characters of a long text quoted in the line
 _OTHER = ", of haal het veld weg"
 _REAL = "schrijf het echte {what}" + _OTHER
 # Field path -> what to write instead. Offers and events share their fields' names.
-PLACE_FIELDS: dict[tuple[str, ...], str] = {
+OFFER_FIELDS: dict[tuple[str, ...], str] = {
     ("samenvatting",): "schrijf in één eigen zin wat er te doen is",
     ("beschrijving",): "schrijf je eigen uitleg" + _OTHER,
     ("locatie", "adres"): "schrijf de straat en het huisnummer van de plek",
@@ -43,14 +43,14 @@ PLACE_FIELDS: dict[tuple[str, ...], str] = {
     ("toegankelijkheid_toelichting",): "schrijf wat er op deze plek echt is" + _OTHER,
 }
 EVENT_FIELDS = {
-    **PLACE_FIELDS,
+    **OFFER_FIELDS,
     ("aanmelden", "email"): _REAL.format(what="e-mailadres"),
     ("aanmelden", "url"): _REAL.format(what="webadres"),
     ("aanmelden", "telefoon"): _REAL.format(what="telefoonnummer"),
 }
 PARTNER_FIELDS: dict[tuple[str, ...], str] = {
     ("website",): _REAL.format(what="webadres"),
-    ("contact", "naam"): PLACE_FIELDS[("contact", "naam")],
+    ("contact", "naam"): OFFER_FIELDS[("contact", "naam")],
     ("contact", "email"): _REAL.format(what="e-mailadres"),
     ("contact", "telefoon"): _REAL.format(what="telefoonnummer"),
 }
@@ -68,7 +68,7 @@ class Checked:
 
 
 CHECKED = (
-    Checked(OFFERS, ".yml", PLACE_FIELDS),
+    Checked(OFFERS, ".yml", OFFER_FIELDS),
     Checked(EVENTS, ".yml", EVENT_FIELDS),
     Checked(PARTNERS, ".md", PARTNER_FIELDS),
 )
