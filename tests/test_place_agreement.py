@@ -159,8 +159,30 @@ CASES = [
         ),
         [
             f"{F}:{at('plaats')}: let op: veld 'locatie.plaats': 'Kampn' staat in regio.yml niet "
-            "bij de gemeente Kampen (daar staan: Kampen, IJsselmuiden); kijk de spelling na, of "
+            "bij de gemeente Kampen (daar staan: Kampen, IJsselmuiden). Bedoel je 'Kampen'? Kijk "
+            "de spelling na, of zet de plaats in regio.yml onder 'plaatsen'"
+        ],
+    ),
+    (
+        "plaats-unknown-and-not-close-where-regio-lists-places",
+        edit(
+            "gemeente: Zwolle",
+            "gemeente: Kampen",
+            edit(PLACE, "plaats: Wilsum", edit(POINT, "[52.5555, 5.9120]", edit("8021", "8261"))),
+        ),
+        [
+            f"{F}:{at('plaats')}: let op: veld 'locatie.plaats': 'Wilsum' staat in regio.yml niet "
+            "bij de gemeente Kampen (daar staan: Kampen, IJsselmuiden). Kijk de spelling na, of "
             "zet de plaats in regio.yml onder 'plaatsen'"
+        ],
+    ),
+    (
+        "plaats-misspelt-where-regio-lists-none",
+        edit(PLACE, "plaats: Zwole"),
+        [
+            f"{F}:{at('plaats')}: let op: veld 'locatie.plaats': 'Zwole' staat in regio.yml niet "
+            "bij de gemeente Zwolle (daar staan: Zwolle). Bedoel je 'Zwolle'? Kijk de spelling "
+            "na, of zet de plaats in regio.yml onder 'plaatsen'"
         ],
     ),
     (

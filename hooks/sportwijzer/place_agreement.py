@@ -3,7 +3,8 @@ gemeente it names, as far as regio.yml knows the region.
 
 - plaats: a place regio.yml lists (a gemeente, or an entry of 'plaatsen') must belong to the
   named gemeente; a place it does not list gets a warning naming the places it does list for that
-  gemeente (only when it lists some: a region that lists none has nothing to compare).
+  gemeente, when it lists some or the name is close to a known one ('Zwole'): a village the
+  region does not list is no mistake of the coordinator's.
 - coordinaten: lie within REGION_KM of a gemeente's centre or a place of regio.yml ('buiten de
   regio' otherwise), and nearest to the named gemeente, with MARGIN_KM to spare for a venue near
   a border (the region has points, not borders). Beyond FAR_KM, validate.check_coordinaten_near
@@ -17,6 +18,7 @@ one line says so, instead of one line a field.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +40,7 @@ REGION_KM = 15.0
 # itself lies at least 2.6 km nearer to Hattem's (the centres are 4.6 km apart).
 MARGIN_KM = 2.5
 FAR_KM = 50  # validate.MAX_KM_FROM_REGION: beyond it, that rule's own line
+TYPO_CUTOFF = 0.8  # 'Zwole' is Zwolle; 'Olst' is not Olst-Wijhe, nor 'Wijhe' Wezep
 _POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
 _RANGE = re.compile(r"([1-9][0-9]{3})(?:-([1-9][0-9]{3}))?")
 
@@ -198,12 +201,15 @@ def _plaats(venue: _Venue, geo: Geography) -> tuple[str | None, Problem | None]:
             "de gemeente na"
         )
         return other, venue.problem("plaats", text)
-    listed = geo.listed.get(venue.gemeente)
-    if known is None and listed:
+    listed = geo.listed.get(venue.gemeente, [])
+    names = [name for name, _ in geo.places.values()]
+    guess = difflib.get_close_matches(plaats, names, n=1, cutoff=TYPO_CUTOFF)
+    if known is None and (listed or guess):
+        hint = f" Bedoel je '{guess[0]}'?" if guess else ""
         text = (
             f"'{plaats}' staat in regio.yml niet bij de gemeente {venue.gemeente} (daar staan: "
-            f"{', '.join([venue.gemeente, *listed])}); kijk de spelling na, of zet de plaats "
-            "in regio.yml onder 'plaatsen'"
+            f"{', '.join([venue.gemeente, *listed])}).{hint} Kijk de spelling na, of zet de "
+            "plaats in regio.yml onder 'plaatsen'"
         )
         return None, venue.problem("plaats", text, WARNING)
     return None, None
