@@ -291,8 +291,8 @@ MORE_CASES = [
         "coordinaten-far-away",
         edit(SHORT, "[52.5290, 6.1010]", "[51.9225, 4.4792]"),
         [
-            f"{F}:7: veld 'locatie.coordinaten': [51.9225, 4.4792] ligt meer dan 50 km van elke "
-            "gemeente in regio.yml; kijk de coördinaten na op een kaart"
+            f"{F}:7: veld 'locatie.coordinaten': [51.9225, 4.4792] ligt buiten de regio: meer "
+            "dan 50 km van elke gemeente in regio.yml; kijk de coördinaten na op een kaart"
         ],
     ),
     (

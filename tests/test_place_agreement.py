@@ -210,11 +210,12 @@ CASES = [
         ],
     ),
     (
-        "far-away-keeps-its-own-line",
+        "far-away-is-outside-the-region-too",
         edit(POINT, "[51.4416, 5.4697]"),
         [
-            f"{F}:{at('coordinaten')}: veld 'locatie.coordinaten': [51.4416, 5.4697] ligt meer "
-            "dan 50 km van elke gemeente in regio.yml; kijk de coördinaten na op een kaart"
+            f"{F}:{at('coordinaten')}: veld 'locatie.coordinaten': [51.4416, 5.4697] ligt buiten "
+            "de regio: meer dan 50 km van elke gemeente in regio.yml; kijk de coördinaten na op "
+            "een kaart"
         ],
     ),
     (

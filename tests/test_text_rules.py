@@ -177,8 +177,8 @@ NUMBER_CASES = [
     ("coordinate-huge-float", {F: edit("[52.5230, 6.0790]", "[1e300, 6.0790]")},
      [f"{F}:12: veld 'locatie.coordinaten': '1e300' {NOT_A_NUMBER}"]),
     ("coordinate-far-away", {F: edit("[52.5230, 6.0790]", "[1e17, 6.0790]")},
-     [f"{F}:12: veld 'locatie.coordinaten': [1e+17, 6.079] ligt meer dan 50 km van elke "
-      "gemeente in regio.yml; kijk de coördinaten na op een kaart"]),
+     [f"{F}:12: veld 'locatie.coordinaten': [1e+17, 6.079] ligt buiten de regio: meer dan "
+      "50 km van elke gemeente in regio.yml; kijk de coördinaten na op een kaart"]),
     ("age-inf", {F: add("leeftijd: {min: .inf}\n")},
      [f"{F}:15: veld 'leeftijd.min': '.inf' {NOT_A_NUMBER}"]),
     ("age-huge", {F: add(f"leeftijd: {{min: {'1' * 30}}}\n")},

@@ -113,8 +113,8 @@ CASES = [
         "far-away",
         edit("[52.5230, 6.0790]", "[51.4416, 5.4697]"),
         [
-            f"{F}:12: veld 'locatie.coordinaten': [51.4416, 5.4697] ligt meer dan 50 km van "
-            "elke gemeente in regio.yml; kijk de coördinaten na op een kaart"
+            f"{F}:12: veld 'locatie.coordinaten': [51.4416, 5.4697] ligt buiten de regio: meer "
+            "dan 50 km van elke gemeente in regio.yml; kijk de coördinaten na op een kaart"
         ],
     ),
     (

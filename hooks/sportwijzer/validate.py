@@ -187,8 +187,9 @@ def check_coordinaten_near(
             source.path,
             line,
             "locatie.coordinaten",
-            f"[{_num(point[0])}, {_num(point[1])}] ligt meer dan {MAX_KM_FROM_REGION} km "
-            "van elke gemeente in regio.yml; kijk de coördinaten na op een kaart",
+            f"[{_num(point[0])}, {_num(point[1])}] ligt buiten de regio: meer dan "
+            f"{MAX_KM_FROM_REGION} km van elke gemeente in regio.yml; kijk de coördinaten na op "
+            "een kaart",
         )
 
 
