@@ -35,7 +35,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from sportwijzer import preview
+from sportwijzer import preview, reuse
 from sportwijzer.dates import today_in_amsterdam
 from sportwijzer.graph_digest import GraphDigest
 from sportwijzer.site import load_site
@@ -51,15 +51,23 @@ class PreviewPlugin(BasePlugin):
         super().__init__()
         self.session, self.root = session, root
 
+    @event_priority(100)  # before the hook reads the data
+    def on_config(self, config: Any) -> Any:
+        """What every page may read besides its own data: when it changed, nothing kept holds."""
+        inputs = [Path(config.config_file_path), Path(config.docs_dir), *_theme_dirs(config)]
+        inputs += preview.shared_inputs(self.root)
+        self.stamp = preview.fingerprint(inputs, today_in_amsterdam())
+        if self.stamp != self.session.shared:
+            reuse.forget()
+            self.session.shared = self.stamp
+        return config
+
     @event_priority(-100)  # after the hook's on_files, which adds the generated pages
     def on_files(self, files: Files, config: Any) -> Files:
         """Every generated page read from a file of its own, written again only when its input
         changed; the hand-written pages' HTML removed, so that MkDocs renders them again."""
         state = _hook_state(config)
-        inputs = [Path(config.config_file_path), Path(config.docs_dir), *_theme_dirs(config)]
-        inputs += preview.shared_inputs(self.root)
-        stamp = preview.fingerprint(inputs, today_in_amsterdam())
-        if self.session.start(stamp, (f.src_uri for f in files)):
+        if self.session.start(self.stamp, (f.src_uri for f in files)):
             utils.clean_directory(config.site_dir)
         digest, kept = GraphDigest(), []
         for file in files:
@@ -85,9 +93,9 @@ class PreviewPlugin(BasePlugin):
         not read again get what it read before (the sitemap reads their front matter)."""
         env.bytecode_cache = _KeptTemplates(self.session.templates)
         for file in files.documentation_pages():
-            if file.page is not None and file.page.markdown is None:
-                markdown, meta = self.session.read[file.src_uri]
-                file.page.markdown, file.page.meta = markdown, dict(meta)
+            kept = self.session.read.get(file.src_uri)
+            if file.page is not None and file.page.markdown is None and kept is not None:
+                file.page.markdown, file.page.meta = kept[0], dict(kept[1])
         return env
 
 
@@ -138,6 +146,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="sportwijzer-site-"))
         self.session = preview.Preview(Path(tempfile.mkdtemp(prefix="sportwijzer-bron-")))
         self.config_file = root / "mkdocs.yml"
+        reuse.turn_on()
 
     def config(self) -> Any:
         config = load_config(
@@ -173,6 +182,7 @@ class Preview:
         return sorted({*paths, config.docs_dir, *config.watch, *map(str, _theme_dirs(config))})
 
     def close(self) -> None:
+        reuse.turn_off()
         shutil.rmtree(self.site_dir, ignore_errors=True)
         shutil.rmtree(self.session.folder, ignore_errors=True)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .event_rules import EVENT_RULES
@@ -20,6 +21,7 @@ from .load import (
     read_yaml_file,
 )
 from .problems import Problem
+from .reuse import kept_for_file
 from .schema import Suggest, schema_problems
 from .telling_rules import DEMAND_FOLDER, TELLING_RULES, discover_telling, read_telling_source
 from .validate import OFFER_RULES, PARTNER_RULES, Context, Rule, run_rules
@@ -82,14 +84,22 @@ def read_kind(
     paths, problems = kind.discover(root)
     sources: list[SourceFile] = []
     for relative in paths:
-        source, more = kind.reader(root, relative)
+        read = partial(_read_one, root, kind, relative, suggest)
+        source, more = kept_for_file(kind.name, root, relative, read)  # the preview: reuse.py
         problems += more
-        if source is None:
-            continue
-        if source.document is not None:
-            problems += schema_problems(kind.schema, source.document, relative, suggest)
-        sources.append(source)
+        if source is not None:
+            sources.append(source)
     return sources, problems
+
+
+def _read_one(
+    root: Path, kind: DataKind, relative: str, suggest: Suggest | None
+) -> tuple[SourceFile | None, list[Problem]]:
+    """Read and schema-check one file."""
+    source, problems = kind.reader(root, relative)
+    if source is not None and source.document is not None:
+        problems = problems + schema_problems(kind.schema, source.document, relative, suggest)
+    return source, problems
 
 
 def read_all_kinds(

@@ -73,7 +73,8 @@ class Preview:
 
     folder: Path  # the generated pages' Markdown, a file each: its time says 'render again'
     keys: dict[str, str] = field(default_factory=dict)  # src_uri -> page_key at the last build
-    fingerprint: str = ""
+    fingerprint: str = ""  # of what every page may read besides its own data, at the last build
+    shared: str = ""  # the same, when the data's reading was last kept (reuse.py)
     files: frozenset[str] = frozenset()  # every file of the site at the last build
     templates: dict[str, tuple[str, object]] = field(default_factory=dict)  # compiled, by key
     # src_uri -> (Markdown, front matter) as MkDocs read them: for the pages it does not read

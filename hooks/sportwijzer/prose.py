@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .datakinds import EVENTS, OFFERS, PARTNERS
@@ -17,6 +18,7 @@ from .load import SourceFile, read_text
 from .markdown_contract import contract_warnings, summary_warnings
 from .plain_language import MAX_WORDS, PlainWord, Readability, readability, text_warnings
 from .problems import WARNING, Problem
+from .reuse import kept
 
 CONTENT_FOLDER = "content"
 PAGES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as Markdown
@@ -115,7 +117,8 @@ def prose_problems(
     hold (offers' and events' beschrijving, partners' text)."""
     problems = []
     for prose in prose_of(root, found):
-        for line, message in text_warnings(prose.text, words):
+        warned = kept(("text_warnings", prose.text), partial(text_warnings, prose.text, words))
+        for line, message in warned:  # the preview keeps them by the text (reuse.py)
             problems.append(prose.problem(line, _first_word(message), message))
         if prose.field in DESCRIPTIONS:
             lines = prose.text.splitlines()
