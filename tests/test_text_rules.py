@@ -148,7 +148,10 @@ TEXT_CASES = [
      [f"{P}:2: veld 'naam': bevat een onzichtbaar teken (U+200D); haal het weg"]),
     ("partner-text-control", {P: PARTNER + "Nog \x07 meer.\n"},
      [f"{P}:7: de tekst onder de velden bevat een stuurteken (U+0007); haal het weg"]),
-    ("partner-text-lines-and-tabs", {P: PARTNER + "\n\tMeer\n\n- een punt\n"}, []),
+    # a tab is no control character; after a blank line it does make the line code (item 8)
+    ("partner-text-lines-and-tabs", {P: PARTNER + "\n\tMeer\n\n- een punt\n"},
+     [f"{P}:9: let op: veld 'tekst': deze regel staat verder ingesprongen dan de rest van de "
+      "tekst en wordt als code getoond; zet hem recht onder de andere regels"]),
 ]  # fmt: skip
 
 # 5. Numbers are numbers
