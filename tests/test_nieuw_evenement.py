@@ -4,11 +4,13 @@ are filled in, and refuses answers it cannot use before anything is written."""
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pytest
 
 from conftest import TODAY
 from sportwijzer.cli import main
+from sportwijzer.git_state import forget
 from sportwijzer.site import load_site
 
 E = "agenda/clinic-judo-kampen.yml"
@@ -131,8 +133,12 @@ def test_new_event_fails_the_check_until_every_placeholder_is_filled_in(region):
             {"slug": "Clinic Judo"},
             "'Clinic Judo' mag alleen kleine letters, cijfers en streepjes bevatten",
         ),
+        (
+            {"organisator": "Judoclub"},
+            "organisator: 'Judoclub' mag alleen kleine letters, cijfers en streepjes bevatten",
+        ),
     ],
-    ids=["soort", "datum-format", "datum-far", "organisator", "village", "slug"],
+    ids=["soort", "datum-format", "datum-far", "organisator", "village", "slug", "not-a-name"],
 )
 def test_answers_that_cannot_be_used_are_refused_before_writing(region, changes, expected):
     code, lines = new_event(region, **changes)
@@ -146,3 +152,25 @@ def test_an_existing_file_is_never_overwritten(region):
     code, lines = new_event(region, titel="Iets anders")
     assert (code, lines) == (2, [f"{E} bestaat al; kies een andere naam"])
     assert (region / E).read_text(encoding="utf-8") == before
+
+
+def git(region, *args: str) -> None:
+    subprocess.run(["git", "-C", str(region), *args], check=True, capture_output=True)
+
+
+def test_in_a_git_checkout_last_years_date_is_refused_like_make_check_would(region):
+    """The file nieuw-evenement writes is new, so make check's rule for a new event that is long
+    over (the wrong year) refuses the date before anything is written."""
+    git(region, "init", "-q", "-b", "main")
+    git(region, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git(region, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "regio")
+    forget()
+    code, lines = new_event(region, datum="2025-03-06")
+    assert (code, lines) == (
+        2,
+        [
+            "datum: 2025-03-06 is meer dan 30 dagen geleden; kijk het jaartal na. "
+            "Bedoel je 2027-03-06?"
+        ],
+    )
+    assert new_event(region, datum="2026-11-20")[0] == 0  # just over: a warning, written

@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -231,6 +232,7 @@ def _new_file(args: argparse.Namespace, out: TextIO, kind: NewKind) -> int:
         try:
             answers = ask(kind.questions, given, check, out)
         except Stopped:  # Ctrl-D or Ctrl-C: not an error, so make adds no 'Error' line
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still no traceback
             print(f"\n{STOPPED}", file=out)
             return 0
     relative = kind.path_of(answers["slug"])

@@ -82,7 +82,7 @@ def region_context(root: Path, today: dt.date) -> Context:
     """What the rules need to judge answers before a file exists: region, lists, partners."""
     document, _ = read_yaml_file(root, REGIO_FILE)
     regio = document.data if document else None
-    ctx = Context(load_vocabulary(root)[0], today)
+    ctx = Context(load_vocabulary(root)[0], today, root=root)
     ctx.gemeenten, ctx.plaatsen = region_centres(regio), region_places(regio)
     ctx.partners = {Path(p).stem for p in discover(root, PARTNERS_DIR, PARTNER_SUFFIXES)[0]}
     return ctx
@@ -110,9 +110,11 @@ def offer_checker(root: Path, today: dt.date) -> Check:
 
 
 def rule_lines(rules: tuple[Rule, ...], data: dict[str, Any], ctx: Context, path: str) -> list[str]:
-    """The rules' messages about one answer, starting with the field's own name ('sport: ...')."""
+    """The rules' errors about one answer, starting with the field's own name ('sport: ...');
+    a warning does not stop a file from being written, just as it does not fail `make check`."""
     source = SourceFile(path, Path(path).stem, None)
-    messages = [problem.message for rule in rules for problem in rule(data, source, ctx)]
+    problems = [problem for rule in rules for problem in rule(data, source, ctx)]
+    messages = [problem.message for problem in problems if problem.is_error]
     return [re.sub(r"^veld '(locatie\.)?([a-z_]+)'", r"\2", message) for message in messages]
 
 

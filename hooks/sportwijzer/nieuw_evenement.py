@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .asking import Check, NewKind, Question
 from .datakinds import EVENTS
-from .event_rules import check_datum, check_organisator_exists
+from .event_rules import check_datum, check_new_event_not_over, check_organisator_exists
 from .invulhulp import placeholder
 from .nieuw import (
     PLACE_PLACEHOLDERS,
@@ -53,7 +53,7 @@ def event_checker(root: Path, today: dt.date) -> Check:
     soorten = load_schema(EVENTS.schema)["properties"]["soort"]["enum"]
     rules: dict[str, tuple[Rule, ...]] = {
         "organisator": (check_organisator_exists,),
-        "datum": (check_datum,),
+        "datum": (check_datum, check_new_event_not_over),
         "gemeente": (check_gemeente_in_region,),
     }
 
