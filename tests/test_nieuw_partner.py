@@ -167,3 +167,13 @@ def test_without_a_terminal_the_missing_answers_are_named(region, monkeypatch):
     assert (
         out.getvalue() == "Vul ook in: NAAM, SOORT, zoals 'make nieuw-partner SLUG=... NAAM=...'\n"
     )
+
+
+def test_without_a_terminal_every_wrong_value_gets_its_own_line(region):
+    code, lines = new_partner(region, slug="judoclub-de-mat", soort="club", gemeente="Zwole")
+    assert code == 2
+    assert [line.split(":", 1)[0] for line in lines] == [
+        "partners/judoclub-de-mat.md bestaat al; kies een andere naam",
+        "soort",
+        "gemeente",
+    ]

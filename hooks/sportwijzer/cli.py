@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import assemble
-from .asking import STOPPED, NewKind, Stopped, ask, given_answers
+from .asking import STOPPED, Check, NewKind, Stopped, ask, given_answers
 from .datakinds import read_all_kinds
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
@@ -221,20 +221,9 @@ def _new_file(args: argparse.Namespace, out: TextIO, kind: NewKind) -> int:
     check it. Exit 0 once the file is written, even with placeholders left to fill in (they are
     the next step, not a failure); 2 when nothing was written; 0 when the person stopped."""
     root, today = Path(args.root), args.vandaag or dt.date.today()
-    given = {q.name: _given(getattr(args, q.name), q.name.upper()) for q in kind.questions}
-    check = kind.checker(root, today)
-    if not sys.stdin.isatty():
-        answers, refused = given_answers(kind.questions, given, check, kind.command)
-        if answers is None:
-            print("\n".join(refused), file=out)
-            return 2
-    else:
-        try:
-            answers = ask(kind.questions, given, check, out)
-        except Stopped:  # Ctrl-D or Ctrl-C: not an error, so make adds no 'Error' line
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still no traceback
-            print(f"\n{STOPPED}", file=out)
-            return 0
+    answers, code = _new_answers(args, out, kind, kind.checker(root, today))
+    if answers is None:
+        return code
     relative = kind.path_of(answers["slug"])
     try:
         mine = write_and_check(root, relative, kind.text(root, answers, today), today)
@@ -244,6 +233,26 @@ def _new_file(args: argparse.Namespace, out: TextIO, kind: NewKind) -> int:
     steps = next_steps(relative, mine, *kind.next_steps(relative, answers))
     print("\n".join([*result_lines(relative, mine), *steps]), file=out)
     return 0
+
+
+def _new_answers(
+    args: argparse.Namespace, out: TextIO, kind: NewKind, check: Check
+) -> tuple[dict[str, str] | None, int]:
+    """The answers, asked on a terminal; or None and the exit code: 2 when a value is missing or
+    wrong without a terminal, 0 when the person stopped with Ctrl-D or Ctrl-C (not an error, so
+    make adds no 'Error' line)."""
+    given = {q.name: _given(getattr(args, q.name), q.name.upper()) for q in kind.questions}
+    if not sys.stdin.isatty():
+        answers, refused = given_answers(kind.questions, given, check, kind.command)
+        if refused:
+            print("\n".join(refused), file=out)
+        return answers, 2
+    try:
+        return ask(kind.questions, given, check, out), 0
+    except Stopped:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C: still no traceback
+        print(f"\n{STOPPED}", file=out)
+        return None, 0
 
 
 def _telling(args: argparse.Namespace, out: TextIO) -> int:
