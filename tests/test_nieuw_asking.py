@@ -54,7 +54,7 @@ def test_an_empty_answer_to_a_required_question_is_asked_again():
     result, prompts, lines = asked(["", "  boccia  ", "zwemmen"])
     assert result == {"slug": "boccia", "sport": "zwemmen"}
     assert prompts == ["Naam: ", "Naam: ", "Sport: "]
-    assert lines == ["slug: dit moet je invullen; typ een antwoord, of stop met Ctrl-D"]
+    assert lines == ["slug: dit moet je invullen; typ een antwoord, of stop met Ctrl-C"]
 
 
 def test_a_wrong_value_from_the_command_line_is_asked_again_on_a_terminal():

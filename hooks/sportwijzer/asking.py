@@ -42,7 +42,7 @@ class NewKind:
 
 
 STOPPED = "Gestopt: er is niets geschreven."
-_REQUIRED = "{name}: dit moet je invullen; typ een antwoord, of stop met Ctrl-D"
+_REQUIRED = "{name}: dit moet je invullen; typ een antwoord, of stop met Ctrl-C"
 
 
 class Stopped(Exception):
