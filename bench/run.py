@@ -8,6 +8,8 @@
    home page, an offer page and a toolkit page, for the header's first suggestions, and for the
    finder when loaded and up to its first text result; keystroke-to-results time in headless
    Chromium (median and p95 over 50 queries).
+3. The preview (bench/preview.py): from saving a changed offer title to the served page showing
+   it, with MkDocs' own serve (before) and `make serve` (now); 1,000 offers (BENCH_PREVIEW_SIZES).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from preview import PREVIEW_SIZES, preview
 from synthetic import ROOT, make_bare_material, make_largest_input, make_region
 
 sys.path.insert(0, str(ROOT))
@@ -340,6 +343,8 @@ def main() -> None:
     demo()
     for n in SIZES:
         synthetic(n)
+    for n in PREVIEW_SIZES:
+        preview(n)
 
 
 if __name__ == "__main__":

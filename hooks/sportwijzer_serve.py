@@ -248,10 +248,28 @@ class _NoDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build")
 
 
+class _OnlyNewWarnings(logging.Filter):
+    """A warning about the data ('let op') once per serve process, not again at every build:
+    the lines that matter after a change (errors, 'Klaar') stay in sight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.INFO or not record.name.endswith(".sportwijzer"):
+            return True
+        message = record.getMessage()
+        new = message not in self.seen
+        self.seen.add(message)
+        return new
+
+
 def _log_to_terminal() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.addFilter(_NoDirtyWarning())
+    handler.addFilter(_OnlyNewWarnings())
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_site, mkdocs_build, write
-from sportwijzer import preview
+from conftest import REPO, TODAY, make_site, mkdocs_build, write
+from sportwijzer import preview, reuse
 from sportwijzer.datakinds import DATA_FOLDERS
 from sportwijzer.graph_digest import GraphDigest
 from sportwijzer.pages import all_pages
@@ -154,6 +154,65 @@ def test_the_digest_of_every_generated_page_is_the_same_after_reading_the_data_a
     assert keys[0] == keys[1]
 
 
+# --- what the preview keeps of the data between builds (reuse.py) --------------------------------
+
+
+@pytest.fixture
+def keeping():
+    reuse.turn_on()
+    yield
+    reuse.turn_off()
+
+
+def test_nothing_is_kept_unless_the_preview_turns_keeping_on(tmp_path):
+    calls = []
+    write(tmp_path, "offers/a.yml", "titel: A\n")
+    for _ in range(2):
+        reuse.kept_for_file("offer", tmp_path, "offers/a.yml", lambda: calls.append(1))
+        reuse.kept(("tekst", "x"), lambda: calls.append(2))
+    assert calls == [1, 2, 1, 2]
+
+
+def test_a_files_work_is_kept_until_its_bytes_change(tmp_path, keeping):
+    calls = []
+    write(tmp_path, "offers/a.yml", "titel: A\n")
+
+    def work():
+        calls.append((tmp_path / "offers/a.yml").read_text())
+        return len(calls)
+
+    assert [reuse.kept_for_file("offer", tmp_path, "offers/a.yml", work) for _ in "ab"] == [1, 1]
+    write(tmp_path, "offers/a.yml", "titel: B\n")
+    assert reuse.kept_for_file("offer", tmp_path, "offers/a.yml", work) == 2
+    assert reuse.kept_for_file("partner", tmp_path, "offers/a.yml", work) == 3  # another kind
+    reuse.forget()  # a list in lijsten/ changed
+    assert reuse.kept_for_file("offer", tmp_path, "offers/a.yml", work) == 4
+    assert calls == ["titel: A\n", "titel: B\n", "titel: B\n", "titel: B\n"]
+
+
+def test_a_file_that_cannot_be_read_is_worked_on_every_time(tmp_path, keeping):
+    calls = []
+    for _ in range(2):
+        reuse.kept_for_file("offer", tmp_path, "offers/weg.yml", lambda: calls.append(1))
+    assert calls == [1, 1]
+
+
+def test_reading_the_region_with_keeping_on_gives_the_same_result(keeping):
+    """The demo read twice with keeping on (the second time from what was kept), and once
+    without: the same problems, and every generated page gets the same input."""
+    from sportwijzer.site import load_site
+
+    first, second = (load_site(REPO, today=TODAY) for _ in range(2))
+    reuse.turn_off()
+    fresh = load_site(REPO, today=TODAY)
+    assert first.problems == second.problems == fresh.problems
+    keys = [
+        {p.src_uri: preview.page_key(GraphDigest(), p, r.site.regio) for p in all_pages(r.site)}
+        for r in (second, fresh)
+    ]
+    assert keys[0] == keys[1]
+
+
 # Templates that only hand-written pages or the theme's own pages use: the preview renders those
 # again at every build, so they may read anything of the site.
 HAND_WRITTEN_ONLY = {"home.html", "open-data.html", "hulp.html", "toolkit.html", "404.html"}
@@ -238,7 +297,7 @@ def served(tmp_path):
 def test_serve_shows_a_changed_event_then_the_errors_then_the_fixed_site(served, tmp_path):
     root, url = served
     page_url = url + "agenda/zitvolleybal-zwolle/"
-    wait_for(page_url, lambda s, t: s == 200 and "Kennismaken met zitvolleybal" in t, "het evenement")
+    wait_for(page_url, lambda s, t: s == 200 and "Kennismaken met zitvolleybal" in t, "de pagina")
 
     path = root / "agenda" / "zitvolleybal-zwolle.yml"
     path.write_text(event("Zitvolleybal proberen"), encoding="utf-8")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Callable, Iterator
+import marshal
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from pathlib import PurePath
@@ -24,21 +24,21 @@ from typing import Any
 
 PLAIN = (str, int, float, bool, type(None), bytes, dt.date, dt.time, dt.timedelta, Decimal, Enum)
 PLAIN += (PurePath,)
-CHILD = "\x00@"  # where a reference to another object stands in an object's own part
+CHILD = b"\xff\xff\xff\xff"  # where a reference to another object stands in an object's part
 
 
-def _plain_text(value: object) -> str | None:
-    """A value written out in full: a plain value, or a list or dict of nothing but such values
-    (the data's own fields: written at once, not as a hundred small objects); else None."""
-    if isinstance(value, PLAIN):
-        return repr(value)
-    if isinstance(value, (list, tuple, dict)):
+def _plain_bytes(value: object) -> bytes | None:
+    """A value written out in full: a plain value, or a list, tuple or dict of nothing but such
+    values (the data's own fields: written at once, not as a hundred small objects); else None.
+    marshal (version 0: no shared references, no interned strings, so the same value is always
+    written the same way) refuses, fast, anything that is not plain data, and it tells 1 from
+    '1', 1 from 1.0 and a tuple from a list."""
+    if isinstance(value, (str, int, float, bytes, list, tuple, dict, type(None))):
         try:
-            json.dumps(value)  # quick, and fails at the first value that is not plain data
-        except (TypeError, ValueError):
-            return None
-        return repr(value)  # repr, not the JSON: it tells 1 from '1' and a tuple from a list
-    return None
+            return marshal.dumps(value, 0)
+        except ValueError:  # an object inside, or a subclass (a markupsafe.Markup)
+            pass
+    return repr(value).encode() if isinstance(value, PLAIN) else None
 
 
 class GraphDigest:
@@ -107,8 +107,11 @@ class GraphDigest:
                 if id(child) in self._group:
                     continue  # a group found before: not part of this one
                 if id(child) not in number:
-                    visit(child)
-                    break
+                    if self._part(child)[1]:
+                        visit(child)
+                        break
+                    self._close_leaf(child)  # refers to nothing: a group of its own, at once
+                    continue
                 if id(child) in on_stack:
                     low[id(obj)] = min(low[id(obj)], number[id(child)])
             else:
@@ -120,24 +123,45 @@ class GraphDigest:
                     self._close_group(obj, stack, on_stack)
 
     def _close_group(self, head: object, stack: list[object], on_stack: set[int]) -> None:
-        group = len(self._group)
+        """Number the group; an object alone in its group (most are) gets its digest now: every
+        group it points to is closed before it, so their digests are known."""
+        group, size = len(self._group), 0  # a number no other group has
         while True:
             member = stack.pop()
             on_stack.discard(id(member))
             self._group[id(member)] = group
+            size += 1
             if member is head:
-                return
+                break
+        if size > 1:
+            return  # worked out from the object a page enters it by (_digest)
+        part, children = self._part(head)
+        digest = hashlib.blake2b(len(part).to_bytes(8, "little") + part, digest_size=16)
+        for child in children:
+            if child is head:
+                digest.update(b"i" + bytes(8))
+            else:
+                digest.update(b"d" + (self._digests.get(id(child)) or self._digest(child)))
+        self._digests[id(head)] = digest.digest()
+
+    def _close_leaf(self, leaf: object) -> None:
+        part = self._part(leaf)[0]
+        self._group[id(leaf)] = len(self._group)
+        digest = hashlib.blake2b(len(part).to_bytes(8, "little") + part, digest_size=16)
+        self._digests[id(leaf)] = digest.digest()
 
     def _part(self, obj: object) -> tuple[bytes, list[object]]:
         """The object's own part (its type and plain values) and the objects it refers to."""
         kept = self._parts.get(id(obj))
         if kept is None:
-            written, children = [_type_name(obj)], []
+            name = _type_name(obj).encode()
+            written, children = [len(name).to_bytes(4, "little"), name], []
             for value in _values(obj):
-                text = _plain_text(value)
-                written.append(CHILD if text is None else text)
-                children += [value] if text is None else []
-            kept = self._parts[id(obj)] = (obj, "\x00".join(written).encode(), children)
+                data = _plain_bytes(value)
+                if data is None:
+                    children.append(value)
+                written.append(CHILD if data is None else len(data).to_bytes(4, "little") + data)
+            kept = self._parts[id(obj)] = (obj, b"".join(written), children)
         return kept[1], kept[2]
 
 
@@ -154,7 +178,7 @@ def _values(obj: object) -> list[Any]:
         return [value for pair in obj.items() for value in pair]
     if isinstance(obj, (set, frozenset)):
         return sorted(obj, key=repr)
-    if isinstance(obj, Callable) and hasattr(obj, "__qualname__"):  # type: ignore[arg-type]
+    if callable(obj) and hasattr(obj, "__qualname__"):
         return _code_values(obj)
     fields = getattr(obj, "__dict__", None)
     slots = [name for kind in type(obj).__mro__ for name in getattr(kind, "__slots__", ())]
