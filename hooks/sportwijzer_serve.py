@@ -159,7 +159,8 @@ class Preview:
         """Build the site; when that fails, the error page at every address. Never raises."""
         try:
             build(self.config(), serve_url=self.url, dirty=True)
-            log.info(f"Klaar: {self.session.rendered} pagina's uit de gegevens opnieuw gemaakt")
+            made, total = self.session.rendered, len(self.session.keys)
+            log.info(f"Klaar: {made} van de {total} pagina's uit de gegevens opnieuw gemaakt")
         except Exception as error:  # anything: the server must keep running and say why
             self.session.forget()
             lines = preview.failure_lines(load_site(self.root), str(error))

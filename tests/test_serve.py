@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, make_site, mkdocs_build, write
+from conftest import REPO, TODAY, VALID_OFFER, make_site, mkdocs_build, write
 from sportwijzer import preview, reuse
 from sportwijzer.datakinds import DATA_FOLDERS
 from sportwijzer.graph_digest import GraphDigest
@@ -369,10 +369,40 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def _replace(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (what changes, the change, whether fewer pages are rendered than at the first build)
+CHANGES = [
+    ("titel", lambda r: _replace(r, "offers/wandelen-kampen.yml", "titel: ", "titel: Samen "), 1),
+    (
+        "aanbieder",
+        lambda r: _replace(r, "partners/welzijn-kampen.md", "naam: Welzijn", "naam: Sport"),
+        1,
+    ),
+    (
+        "evenement",
+        lambda r: _replace(r, "agenda/zitvolleybal-zwolle.yml", "Kennismaken", "Leer"),
+        1,
+    ),
+    ("nieuw aanbod", lambda r: write(r, "offers/zwemmen-zwolle.yml", VALID_OFFER), 0),
+    (
+        "sjabloon",
+        lambda r: _replace(r, "overrides/partner.html", "</h2>", " (partner)</h2>"),
+        0,
+    ),
+]
+
+
 @pytest.mark.traag
-def test_after_a_change_the_preview_renders_less_and_equals_a_full_build(tmp_path, monkeypatch):
-    """Two preview builds (a title changed in between) give the same files as a full build of
-    the changed data, and the second renders only some of the generated pages."""
+@pytest.mark.parametrize(("name", "change", "less"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_after_a_change_the_preview_equals_a_full_build(tmp_path, monkeypatch, name, change, less):
+    """Two preview builds, a change in between, give the same files as a full build of the
+    changed sources; after a change to one data file fewer pages are rendered."""
     import sportwijzer_serve
 
     (tmp_path / "bron").mkdir()
@@ -384,11 +414,9 @@ def test_after_a_change_the_preview_renders_less_and_equals_a_full_build(tmp_pat
     try:
         site.build()
         first = site.session.rendered
-        offer = root / "offers" / "wandelen-kampen.yml"
-        text = offer.read_text(encoding="utf-8")
-        offer.write_text(re.sub(r"^titel: .*$", "titel: Samen wandelen", text, flags=re.M), "utf-8")
+        change(root)
         site.build()
-        assert 0 < site.session.rendered < first
+        assert (0 < site.session.rendered < first) if less else site.session.rendered >= first
         served = _files(site.site_dir)
     finally:
         site.close()
@@ -397,4 +425,26 @@ def test_after_a_change_the_preview_renders_less_and_equals_a_full_build(tmp_pat
     expected = _files(tmp_path / "vol")
     assert sorted(served) == sorted(expected)
     assert [name for name in expected if served[name] != expected[name]] == []
-    assert "Samen wandelen" in served["aanbod/wandelen-kampen/index.html"].decode()
+
+
+@pytest.mark.traag
+def test_a_broken_template_shows_the_error_page_and_the_fixed_one_the_site(tmp_path, monkeypatch):
+    import sportwijzer_serve
+
+    (tmp_path / "bron").mkdir()
+    root = make_site(tmp_path / "bron")
+    monkeypatch.chdir(root)
+    site = sportwijzer_serve.Preview(root, free_port())
+    try:
+        site.build()
+        _replace(root, "overrides/partner.html", "</h2>", "{% if %}</h2>")
+        site.build()
+        page = (site.site_dir / preview.ERROR_PAGE).read_text(encoding="utf-8")
+        assert "De site kon niet worden gebouwd: " in page
+        assert sorted(p.name for p in site.site_dir.iterdir()) == [preview.ERROR_PAGE]
+        _replace(root, "overrides/partner.html", "{% if %}</h2>", "</h2>")
+        site.build()
+        assert (site.site_dir / "partners" / "welzijn-kampen" / "index.html").is_file()
+        assert not (site.site_dir / preview.ERROR_PAGE).read_text().count("sw-voorbeeld-fouten")
+    finally:
+        site.close()
