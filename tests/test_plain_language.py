@@ -10,6 +10,7 @@ import time
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, write
+from sportwijzer import plain_language
 from sportwijzer.cli import main
 from sportwijzer.markdown_contract import contract_warnings
 from sportwijzer.plain_language import PlainWord, sentences, text_warnings
@@ -234,3 +235,10 @@ def test_odd_text_is_read_in_linear_time(piece):
     text_warnings(text, WORDS)
     contract_warnings(text)
     assert time.perf_counter() - start < 5
+
+
+def test_a_region_without_the_list_of_hard_words_gets_the_long_sentence_lines_alone():
+    """The first call of a process with no hard words (a region without lijsten/) must not crash."""
+    plain_language._LAST[:] = [(), None]
+    long = " ".join(["woord"] * 25) + "."
+    assert [line for line, _ in plain_language.text_warnings(long, {})] == [1]

@@ -283,7 +283,7 @@ _LAST: list = [(), None]  # the words of the last call, and their lexicon
 def _lexicon_of(words: Mapping[str, PlainWord]) -> _Lexicon:
     """The lexicon of `words`; a build asks for the same list thousands of times in a row."""
     values = tuple(words.values())
-    if values != _LAST[0]:  # compares the entries by identity first: quick for the same list
+    if _LAST[1] is None or values != _LAST[0]:  # identity first: quick for the same list
         _LAST[:] = [values, _lexicon(frozenset(values))]
     return _LAST[1]
 
