@@ -151,42 +151,54 @@ class GraphDigest:
         self._digests[id(leaf)] = digest.digest()
 
     def _part(self, obj: object) -> tuple[bytes, list[object]]:
-        """The object's own part (its type and plain values) and the objects it refers to."""
+        """The object's own part (its type, its field names and plain values) and the objects
+        it refers to."""
         kept = self._parts.get(id(obj))
         if kept is None:
-            name = _type_name(obj).encode()
-            written, children = [len(name).to_bytes(4, "little"), name], []
-            for value in _values(obj):
+            header, values = _header_and_values(obj)
+            written, children = [header], []
+            for value in values:
                 data = _plain_bytes(value)
                 if data is None:
                     children.append(value)
-                written.append(CHILD if data is None else len(data).to_bytes(4, "little") + data)
+                    written.append(CHILD)
+                else:
+                    written.append(len(data).to_bytes(4, "little") + data)
             kept = self._parts[id(obj)] = (obj, b"".join(written), children)
         return kept[1], kept[2]
 
 
-def _type_name(obj: object) -> str:
-    kind = type(obj)
-    return f"{kind.__module__}.{kind.__qualname__}"
+_HEADERS: dict[tuple[type, tuple[str, ...]], bytes] = {}  # a type and its field names, written
 
 
-def _values(obj: object) -> list[Any]:
+def _header(kind: type, names: tuple[str, ...] = ()) -> bytes:
+    """The type's name and the names of the fields that follow, written once per process."""
+    found = _HEADERS.get((kind, names))
+    if found is None:
+        text = "\x00".join([f"{kind.__module__}.{kind.__qualname__}", *names]).encode()
+        found = _HEADERS[(kind, names)] = len(text).to_bytes(4, "little") + text
+    return found
+
+
+def _header_and_values(obj: object) -> tuple[bytes, list[Any]]:
     """What an object holds, in a fixed order: items, fields, or (for code) what names it."""
+    kind = type(obj)
     if isinstance(obj, (list, tuple)):
-        return list(obj)
+        return _header(kind), list(obj)
     if isinstance(obj, dict):
-        return [value for pair in obj.items() for value in pair]
+        return _header(kind), [value for pair in obj.items() for value in pair]
     if isinstance(obj, (set, frozenset)):
-        return sorted(obj, key=repr)
+        return _header(kind), sorted(obj, key=repr)
     if callable(obj) and hasattr(obj, "__qualname__"):
-        return _code_values(obj)
+        return _header(kind), _code_values(obj)
     fields = getattr(obj, "__dict__", None)
-    slots = [name for kind in type(obj).__mro__ for name in getattr(kind, "__slots__", ())]
+    slots = [name for base in kind.__mro__ for name in getattr(base, "__slots__", ())]
     if fields is None and not slots:
-        return [repr(obj)]
+        return _header(kind), [repr(obj)]
     found = dict(fields or {})
     found.update({name: getattr(obj, name) for name in slots if hasattr(obj, name)})
-    return [value for name in sorted(found) for value in (name, found[name])]
+    names = tuple(sorted(found))
+    return _header(kind, names), [found[name] for name in names]
 
 
 def _code_values(function: Any) -> list[Any]:
