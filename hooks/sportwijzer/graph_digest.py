@@ -45,10 +45,11 @@ class GraphDigest:
     """Digests of object graphs for one build (objects must not change while it is used).
 
     Every object's digest covers what it reaches. Objects that reach each other (a provider and
-    its offers) form one group, found with Tarjan's algorithm; a group's digest, from the object
-    a page enters it by, reads the group breadth first and the digests of the groups it points
-    to, each worked out once. So a thousand pages that reach the same provider cost one reading
-    of it, not a thousand.
+    its offers) form one group, found with Tarjan's algorithm. When a group is complete, every
+    group it points to is complete too, so its digest is worked out at once and only once: the
+    group read breadth first from its first member, with the digests of the groups it points to;
+    each member's digest is the group's and the member's place in it. So a thousand pages that
+    reach the same provider cost one reading of it, not a thousand.
     """
 
     def __init__(self) -> None:
@@ -60,29 +61,7 @@ class GraphDigest:
     def digest(self, *roots: object) -> str:
         """A hex digest of the roots and of everything they reach."""
         self._find_groups(roots)
-        return self._digest(roots).hex()
-
-    def _digest(self, entry: object) -> bytes:
-        """What `entry` reaches: its group read breadth first from it, other groups by digest."""
-        found = self._digests.get(id(entry))
-        if found is not None:
-            return found
-        digest = hashlib.blake2b(digest_size=16)
-        group, order, queue = self._group[id(entry)], {id(entry): 0}, [entry]
-        for obj in queue:  # the queue grows while it is read: each object of the group once
-            part, children = self._part(obj)
-            digest.update(len(part).to_bytes(8, "little") + part)
-            for child in children:
-                if self._group[id(child)] != group:
-                    digest.update(b"d" + self._digest(child))
-                    continue
-                index = order.get(id(child))
-                if index is None:
-                    index = order[id(child)] = len(queue)
-                    queue.append(child)
-                digest.update(b"i" + index.to_bytes(8, "little"))
-        found = self._digests[id(entry)] = digest.digest()
-        return found
+        return self._digests[id(roots)].hex()
 
     def _find_groups(self, root: object) -> None:
         """Tarjan's strongly connected components of what `root` reaches, without recursion."""
@@ -123,26 +102,36 @@ class GraphDigest:
                     self._close_group(obj, stack, on_stack)
 
     def _close_group(self, head: object, stack: list[object], on_stack: set[int]) -> None:
-        """Number the group; an object alone in its group (most are) gets its digest now: every
-        group it points to is closed before it, so their digests are known."""
-        group, size = len(self._group), 0  # a number no other group has
+        """Number the group and give each member its digest."""
+        group, members = len(self._group), []  # a number no other group has
         while True:
             member = stack.pop()
             on_stack.discard(id(member))
             self._group[id(member)] = group
-            size += 1
+            members.append(member)
             if member is head:
                 break
-        if size > 1:
-            return  # worked out from the object a page enters it by (_digest)
-        part, children = self._part(head)
-        digest = hashlib.blake2b(len(part).to_bytes(8, "little") + part, digest_size=16)
-        for child in children:
-            if child is head:
-                digest.update(b"i" + bytes(8))
-            else:
-                digest.update(b"d" + (self._digests.get(id(child)) or self._digest(child)))
-        self._digests[id(head)] = digest.digest()
+        digest = hashlib.blake2b(digest_size=16)
+        order, queue = {id(head): 0}, [head]
+        for obj in queue:  # the queue grows while it is read: each member once, from the head
+            part, children = self._part(obj)
+            digest.update(len(part).to_bytes(8, "little") + part)
+            for child in children:
+                if self._group[id(child)] != group:
+                    digest.update(b"d" + self._digests[id(child)])
+                    continue
+                index = order.get(id(child))
+                if index is None:
+                    index = order[id(child)] = len(queue)
+                    queue.append(child)
+                digest.update(b"i" + index.to_bytes(8, "little"))
+        found = digest.digest()
+        if len(members) == 1:
+            self._digests[id(head)] = found
+            return
+        for member in members:  # the same group entered by another member: another digest
+            place = order[id(member)].to_bytes(8, "little")
+            self._digests[id(member)] = hashlib.blake2b(found + place, digest_size=16).digest()
 
     def _close_leaf(self, leaf: object) -> None:
         part = self._part(leaf)[0]
