@@ -35,7 +35,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from sportwijzer import preview, reuse
+from sportwijzer import git_state, preview, reuse
 from sportwijzer.dates import today_in_amsterdam
 from sportwijzer.graph_digest import GraphDigest
 from sportwijzer.site import load_site
@@ -60,6 +60,7 @@ class PreviewPlugin(BasePlugin):
         if self.stamp != self.session.shared:
             reuse.forget()
             self.session.shared = self.stamp
+        git_state.forget()  # a commit while the preview runs changes which files are new
         return config
 
     @event_priority(-100)  # after the hook's on_files, which adds the generated pages
