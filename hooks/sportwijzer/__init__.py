@@ -10,8 +10,7 @@ Layers, lowest first. A module imports only from its own layer or a lower one
   telling_layout, plain_language, markdown_contract, git_state, graph_digest, reuse
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
   place_agreement, event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray,
-  symlinks, example_values,
-  markup_rules, datakinds, prose, link_rules
+  symlinks, example_values, markup_rules, datakinds, prose, link_rules
 2 model: toolkit, model, volunteers, assemble, toolkit_load, site
 3 derive: filters, nearby, search, query_lexicon, page_text, finder_pages, finder_data, finder,
   jsonld, export, calendar_ics, analysis, demand_analysis, demand_telling, agenda_pages,
