@@ -147,6 +147,7 @@ class Preview:
         self.site_dir = Path(tempfile.mkdtemp(prefix="sportwijzer-site-"))
         self.session = preview.Preview(Path(tempfile.mkdtemp(prefix="sportwijzer-bron-")))
         self.config_file = root / "mkdocs.yml"
+        self.failing = False  # the error page is up
         reuse.turn_on()
 
     def config(self) -> Any:
@@ -160,9 +161,11 @@ class Preview:
         """Build the site; when that fails, the error page at every address. Never raises."""
         try:
             build(self.config(), serve_url=self.url, dirty=True)
+            self.failing = False
             made, total = self.session.rendered, len(self.session.keys)
             log.info(f"Klaar: {made} van de {total} pagina's uit de gegevens opnieuw gemaakt")
         except Exception as error:  # anything: the server must keep running and say why
+            self.failing = True
             self.session.forget()
             lines = preview.failure_lines(load_site(self.root), str(error))
             utils.clean_directory(str(self.site_dir))
@@ -211,9 +214,9 @@ def main() -> int:
     if problem or not isinstance(port, int):
         print(problem, file=sys.stderr)
         return 1
-    _log_to_terminal()
     signal.signal(signal.SIGTERM, _stop)
     site = Preview(Path.cwd(), port)
+    _log_to_terminal(site)
     try:
         return _serve(site)
     except KeyboardInterrupt:
@@ -249,35 +252,30 @@ def _serve(site: Preview) -> int:
     return 0
 
 
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns at every dirty build; here that is the point, not a risk."""
+class _Quieter(logging.Filter):
+    """What the terminal leaves out: MkDocs' warning at every dirty build (here that is the
+    point, not a risk), a data warning ('let op') it showed before in this process, and the
+    browser's requests that get the error page while it is up. Errors always show."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build")
-
-
-class _OnlyNewWarnings(logging.Filter):
-    """A warning about the data ('let op') once per serve process, not again at every build:
-    the lines that matter after a change (errors, 'Klaar') stay in sight."""
-
-    def __init__(self) -> None:
+    def __init__(self, site: Preview) -> None:
         super().__init__()
-        self.seen: set[str] = set()
+        self.site, self.seen = site, set[str]()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno != logging.INFO or not record.name.endswith(".sportwijzer"):
-            return True
         message = record.getMessage()
-        new = message not in self.seen
-        self.seen.add(message)
-        return new
+        if message.startswith("A 'dirty' build") or (self.site.failing and " code 404" in message):
+            return False
+        if record.levelno == logging.INFO and record.name.endswith(".sportwijzer"):
+            new = message not in self.seen
+            self.seen.add(message)
+            return new
+        return True
 
 
-def _log_to_terminal() -> None:
+def _log_to_terminal(site: Preview) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.addFilter(_NoDirtyWarning())
-    handler.addFilter(_OnlyNewWarnings())
+    handler.addFilter(_Quieter(site))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)

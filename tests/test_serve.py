@@ -362,6 +362,31 @@ def test_make_serve_passes_poort_unchanged_and_the_shell_runs_nothing(tmp_path):
     assert not (tmp_path / "geraakt").exists()
 
 
+def test_the_terminal_shows_a_data_warning_once_and_every_error():
+    import logging
+
+    import sportwijzer_serve
+
+    class Site:
+        failing = False
+
+    site = Site()
+    quieter = sportwijzer_serve._Quieter(site)  # type: ignore[arg-type]
+
+    def shown(name: str, level: int, message: str) -> bool:
+        return quieter.filter(logging.LogRecord(name, level, "", 0, message, None, None))
+
+    warning = "offers/a.yml:3: let op: veld 'titel': te lang"
+    data = "mkdocs.plugins.sportwijzer"
+    assert [shown(data, logging.INFO, warning) for _ in "ab"] == [True, False]
+    assert [shown(data, logging.ERROR, "offers/a.yml:1: fout") for _ in "ab"] == [True, True]
+    assert not shown("mkdocs.commands.build", logging.WARNING, "A 'dirty' build is being ...")
+    request = '"GET /aanbod/ HTTP/1.1" code 404'
+    assert shown("mkdocs.livereload", logging.WARNING, request)
+    site.failing = True  # the error page is up: every address gets it, no line each
+    assert not shown("mkdocs.livereload", logging.WARNING, request)
+
+
 # --- only what changed is rendered, and the result is the full build's ---------------------------
 
 
