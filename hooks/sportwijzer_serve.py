@@ -106,7 +106,10 @@ def _hook_state(config: Any) -> dict[str, Any]:
         state = getattr(plugin, "_state", None)
         if isinstance(state, dict) and "pages" in state:
             return state
-    raise RuntimeError("sportwijzer_hook.py staat niet in mkdocs.yml (hooks:)")
+    raise RuntimeError(
+        "de preview vindt de gemaakte pagina's niet: staat hooks/sportwijzer_hook.py in "
+        "mkdocs.yml (hooks:), en bewaart die ze nog in _state['pages']?"
+    )
 
 
 def _theme_dirs(config: Any) -> list[Path]:
