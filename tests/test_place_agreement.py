@@ -110,6 +110,14 @@ CASES = [
         ],
     ),
     (
+        "coordinates-on-another-gemeentes-centre",  # not also "precies op het midden"
+        edit(POINT, "[52.5550, 5.9114]"),
+        [
+            f"{F}:{at('coordinaten')}: veld 'locatie.coordinaten': [52.5550, 5.9114] ligt in de "
+            f"gemeente Kampen, niet in Zwolle; {FIX_POINT}"
+        ],
+    ),
+    (
         "coordinates-at-a-place-of-another-gemeente",
         edit(POINT, "[52.5650, 5.9310]"),
         [

@@ -199,8 +199,11 @@ def check_not_at_centre(
     """A venue exactly on a municipality's centre point (regio.yml) was probably never looked up."""
     locatie = data.get("locatie")
     point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
+    gemeente = locatie.get("gemeente") if isinstance(locatie, dict) else None
     for naam, centre in ctx.gemeenten.items() if point else ():
         if centre is not None and distance_km(point, centre) * 1000 <= CENTRE_METRES:
+            if naam != gemeente and gemeente in ctx.gemeenten:
+                return  # another gemeente's centre: place_agreement names where it lies
             yield Problem(
                 source.path,
                 _at(source, "locatie", "coordinaten"),
