@@ -363,3 +363,17 @@ def test_windesheim_by_the_border_is_zwolle_in_the_demo_region(region):
     write(region, F, edit(POINT, "[52.4530, 6.1240]", edit("8021 AB", "8025 PA")))
     assert lines_in(region, F) == []
     assert place_agreement.MARGIN_KM == 2.5
+
+
+@pytest.mark.parametrize("gemeente", ["[Zwolle]", "{naam: Zwolle}", "12"])
+def test_a_gemeente_that_is_no_text_gets_the_schemas_line_and_no_crash(places, gemeente):
+    write(
+        places,
+        F,
+        edit("gemeente: Zwolle", f"gemeente: {gemeente}", edit(POINT, "[52.5550, 5.9114]")),
+    )
+    lines = lines_in(places, F)
+    assert (
+        lines[0] == f"{F}:{at('gemeente')}: veld 'locatie.gemeente': '{gemeente}' moet tekst zijn"
+    )
+    assert not [line for line in lines if "niet in" in line]

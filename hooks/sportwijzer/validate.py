@@ -202,7 +202,7 @@ def check_not_at_centre(
     gemeente = locatie.get("gemeente") if isinstance(locatie, dict) else None
     for naam, centre in ctx.gemeenten.items() if point else ():
         if centre is not None and distance_km(point, centre) * 1000 <= CENTRE_METRES:
-            if naam != gemeente and gemeente in ctx.gemeenten:
+            if naam != gemeente and isinstance(gemeente, str) and gemeente in ctx.gemeenten:
                 return  # another gemeente's centre: place_agreement names where it lies
             yield Problem(
                 source.path,
