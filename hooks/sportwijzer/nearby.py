@@ -38,14 +38,21 @@ class Nearby:
         self.lon_step = self.lat_step / math.cos(math.radians(mean_lat))
         everyone = frozenset(b.slug for o in offers for b in o.beperkingen) | {IEDEREEN}
         # per cell: (slug, sport, impairments served, lat, lon, title for sorting, offer, and
-        # latitude and longitude in radians with the cosine of the latitude, for the distance):
-        # plain tuples, as a question looks at tens of thousands of them
-        self.cells: dict[tuple[int, int], list[tuple]] = {}
-        for o in offers:
+        # latitude and longitude in radians with the cosine of the latitude, for the distance,
+        # and the offer's place in `offers`): plain tuples, as a question looks at tens of
+        # thousands of them; sorted by latitude, so that a question reads only a band of a cell
+        cells: dict[tuple[int, int], list[tuple]] = {}
+        for index, o in enumerate(offers):
             entry = (o.slug, o.sport.slug, served(o, everyone), o.locatie.lat, o.locatie.lon)
             lat, lon = math.radians(o.locatie.lat), math.radians(o.locatie.lon)
             radians = (lat, lon, math.cos(lat))
-            self.cells.setdefault(self._cell(o), []).append((*entry, o.titel.lower(), o, *radians))
+            cells.setdefault(self._cell(o), []).append(
+                (*entry, o.titel.lower(), o, *radians, index)
+            )
+        self.cells: dict[tuple[int, int], tuple[list[tuple], list[float]]] = {}
+        for key, entries in cells.items():
+            entries.sort(key=lambda e: (e[3], e[-1]))
+            self.cells[key] = (entries, [e[3] for e in entries])
 
     def _cell_km(self, offers: list[Aanbod], mean_lat: float) -> float:
         """The typical spacing of offers: a few offers per cell, wherever they are."""
@@ -64,7 +71,7 @@ class Nearby:
             math.floor(offer.locatie.lon / self.lon_step),
         )
 
-    def _ring(self, row: int, col: int, r: int) -> list[list[tuple]]:
+    def _ring(self, row: int, col: int, r: int) -> list[tuple[list[tuple], list[float]]]:
         """The filled cells at distance `r` (in cells) around (row, col)."""
         if r == 0:
             keys = [(row, col)]
@@ -81,16 +88,28 @@ class Nearby:
         cos1 = math.cos(lat1)
         slug, sport, max_km = offer.slug, offer.sport.slug, self.max_km
         row, col = self._cell(offer)
-        best: list[tuple[float, str, Aanbod]] = []  # the nearest so far, sorted, at most `limit`
+        # the nearest so far, sorted (equals by their place in the list), at most `limit`
+        best: list[tuple[float, str, int, Aanbod]] = []
         bound = math.inf  # the distance of the fourth nearest so far, once there are four
         rings = math.ceil(self.max_km / (self.CELL_KM * 0.8)) + 1
         for r in range(rings + 1):
             if bound < (r - 1) * self.CELL_KM * 0.8:
                 break  # no farther ring can hold a nearer offer
-            for cell in self._ring(row, col, r):
-                for o_slug, o_sport, o_serves, lat, _, title, other, lat2, lon2, cos2 in cell:
+            for entries, lats in self._ring(row, col, r):
+                # outwards from this offer's latitude, nearer side first: once that side is
+                # farther north or south alone than the fourth nearest so far, so is the other
+                below = bisect.bisect_left(lats, here) - 1
+                above = below + 1
+                while below >= 0 or above < len(lats):
+                    if above >= len(lats) or (
+                        below >= 0 and here - lats[below] < lats[above] - here
+                    ):
+                        entry, below = entries[below], below - 1
+                    else:
+                        entry, above = entries[above], above + 1
+                    o_slug, o_sport, o_serves, lat, _, title, other, lat2, lon2, cos2, index = entry
                     if abs(lat - here) * _LAT_KM_MIN > bound:
-                        continue  # farther north or south alone than the fourth nearest so far
+                        break
                     if o_slug == slug or (o_sport != sport and own.isdisjoint(o_serves)):
                         continue
                     # geo.distance_km(), written out with each offer's radians and cosine kept:
@@ -100,18 +119,18 @@ class Nearby:
                     km = 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
                     if km > max_km:
                         continue
-                    found = (km, title, other)
-                    if len(best) < limit or found[:2] < best[-1][:2]:
+                    found = (km, title, index, other)
+                    if len(best) < limit or found[:3] < best[-1][:3]:
                         bisect.insort(best, found, key=_by_distance_and_title)
                         del best[limit:]
                         if len(best) == limit:
                             bound = best[-1][0]
-        return [(other, km) for km, _, other in best]
+        return [(other, km) for km, _, _, other in best]
 
 
 # A degree of latitude is 111.195 km on the sphere geo.distance_km() uses: never less than this.
 _LAT_KM_MIN = 111.19
 
 
-def _by_distance_and_title(entry: tuple[float, str, Aanbod]) -> tuple[float, str]:
-    return entry[0], entry[1]
+def _by_distance_and_title(entry: tuple[float, str, int, Aanbod]) -> tuple[float, str, int]:
+    return entry[0], entry[1], entry[2]
