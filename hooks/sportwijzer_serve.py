@@ -148,6 +148,7 @@ class Preview:
     def __init__(self, root: Path, port: int) -> None:
         self.root, self.port, self.url = root, port, f"http://{HOST}:{port}/"
         self.site_dir = Path(tempfile.mkdtemp(prefix="sportwijzer-site-"))
+        (self.site_dir / preview.RELOAD_FILE).write_text(preview.RELOAD_SCRIPT, encoding="utf-8")
         self.session = preview.Preview(Path(tempfile.mkdtemp(prefix="sportwijzer-bron-")))
         self.config_file = root / "mkdocs.yml"
         self.failing = False  # the error page is up
@@ -195,6 +196,17 @@ class Preview:
         shutil.rmtree(self.session.folder, ignore_errors=True)
 
 
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server, whose script is a file of the site instead of inline: the
+    site's Content-Security-Policy runs only its own scripts, so MkDocs' inline script never
+    ran and the browser waited for ever (issue #24)."""
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + preview.reload_tag(epoch).encode() + content[end:]
+
+
 def port_problem(port: int) -> str | None:
     """The line to say when the port cannot be ours, or None when it is free."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -230,7 +242,7 @@ def main() -> int:
 
 def _serve(site: Preview) -> int:
     # every watched file looked at four times a second: some 4 % of a processor at 1,000 offers
-    server = LiveReloadServer(
+    server = _Server(
         builder=site.build,
         host=HOST,
         port=site.port,

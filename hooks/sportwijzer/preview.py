@@ -119,25 +119,43 @@ def failure_lines(result: LoadResult, error: str) -> list[str]:
     return [f"De site kon niet worden gebouwd: {error}"]
 
 
-_RELOAD = """
+RELOAD_FILE = ".sportwijzer-herladen.js"  # in the served folder (a dot: the build leaves it)
+# MkDocs' live reload, as a file of the site: the pages' Content-Security-Policy runs only the
+# site's own scripts, so the server's inline script never ran (sportwijzer_serve._Server). With
+# data-epoch (the build the page is from) it waits for a newer build; without (the error page)
+# it first asks which build is there, then waits for a newer one.
+RELOAD_SCRIPT = """\
 (function () {
-  // The page of the server's live reload, without its script: ask which build is shown
-  // (/livereload/0/0 answers at once), then wait for a newer one and load the page again.
-  var shown = 0;
+  var script = document.currentScript;
+  var shown = parseFloat(script && script.getAttribute("data-epoch")) || 0;
+  var known = shown > 0;
   function ask() {
     var request = new XMLHttpRequest();
     request.onloadend = function () {
       var now = parseFloat(this.responseText) || 0;
-      if (shown && now > shown) { location.reload(); return; }
-      shown = now || shown;
+      if (known && now > shown) {
+        location.reload();
+        return;
+      }
+      if (now) {
+        shown = now;
+        known = true;
+      }
       setTimeout(ask, this.status === 200 ? 0 : 1000);
     };
-    request.open("GET", "/livereload/" + shown + "/0");
+    request.open("GET", "/livereload/" + shown + "/" + Date.now());
     request.send();
   }
   ask();
 })();
 """
+
+
+def reload_tag(epoch: int | None = None) -> str:
+    """The script element that loads the page again after a newer build."""
+    data = "" if epoch is None else f' data-epoch="{epoch}"'
+    return f'<script src="/{RELOAD_FILE}"{data}></script>'
+
 
 _STYLE = """
 body { font: 1rem/1.5 system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff; }
@@ -171,7 +189,7 @@ def error_page(lines: list[str]) -> str:
         parts.append(f"<details><summary>{len(warnings)} keer 'let op'</summary>")
         parts += [_list(warnings), "</details>"]
     parts.append(f"<p><strong>{html.escape(closing)}</strong></p>")
-    parts.append(f"</main><script>{_RELOAD}</script></body></html>")
+    parts.append(f"</main>{reload_tag()}</body></html>")
     return "\n".join(parts) + "\n"
 
 
