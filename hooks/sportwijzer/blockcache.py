@@ -4,8 +4,9 @@ The theme renders its sidebar navigation for every page; with 10,000 offers that
 the build. For a generated page that is not in the navigation, the sidebar depends only on the
 folder the page sits in (its links are relative to it), so pages in one folder share one
 rendering: every offer page in aanbod/, every partner page in partners/.
-The theme's settings block is the same per folder too, the header as well but for the page title
-(kept in two parts, around the title), and a result card is the same wherever
+The theme's settings block is the same per folder too, and so are its style sheets, its scripts
+and its footer (a page outside the navigation has no previous or next page); the header as well
+but for the page title (kept in two parts, around the title), and a result card is the same wherever
 its link is written the same, so cards that appear on several lists are rendered once.
 tests/test_build.py builds the demo with and without this cache and compares every page.
 

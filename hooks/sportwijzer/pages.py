@@ -46,7 +46,8 @@ class GeneratedPage:
     def template_context(self) -> dict[str, Any]:
         """What the template reads: the page's objects and the build's cache of rendered parts
         (cards, by their link); for a page outside the navigation also the slots where its
-        sidebar and the theme's settings are kept (overrides/main.html)."""
+        sidebar, header, the theme's settings, style sheets, scripts and footer are kept
+        (overrides/main.html)."""
         if self.cache is None:
             return self.context
         context = {**self.context, "sw_cache": self.cache}
@@ -55,6 +56,8 @@ class GeneratedPage:
             context["sw_nav"] = self.cache.slot(f"nav:{folder}")
             context["sw_config"] = self.cache.slot(f"config:{folder}")
             context["sw_header"] = self.cache.slot(f"header:{folder}")
+            for block in ("styles", "scripts", "footer"):
+                context[f"sw_{block}"] = self.cache.slot(f"{block}:{folder}")
         return context
 
     @property
