@@ -3,7 +3,9 @@
 1. The demo region: `make check` and the full build; `make check` on the largest input it
    accepts (the demo plus an offer, an event and a partner at every limit, slowest Markdown).
 2. Synthetic regions of 1,000 and 10,000 offers (in a temporary folder): our full build against
-   a bare Material build (with its search) of as many plain pages; the sizes of the index and the
+   a bare Material build (with its search) of as many plain pages, by processor time (the goal:
+   at most GOAL times) and wall clock, and where each build's processor time goes, phase by phase
+   (bench/phases.py); the sizes of the index and the
    finder's files; transfer (gzip; our own files and the theme's apart) on a first visit to the
    home page, an offer page and a toolkit page, for the header's first suggestions, and for the
    finder when loaded and up to its first text result; keystroke-to-results time in headless
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import os
 import resource
 import shutil
@@ -36,6 +39,8 @@ from tests.browser.harness import CHROMIUM_ARGS  # one list of Chromium flags
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(","))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+BROWSER = os.environ.get("BENCH_BROWSER", "1") != "0"  # 0: builds only, no Chromium figures
+GOAL = 1.3  # issue #24: our full build at most 1.3 times the bare build, by processor time
 QUERIES = [
     "zwemmen",
     "judo",
@@ -330,8 +335,39 @@ def synthetic(n: int) -> None:
             / 1e3,
         }
         print(f"\n{n} offers")
+        cpu, wall = rows["ratio of processor times"], rows["ratio"]
+        verdict = "goal met" if cpu <= GOAL else "goal not met"
+        print(
+            f"  >>> full build / bare Material build: {cpu:.2f}x processor time "
+            f"(goal: at most {GOAL:.2f}x, {verdict}), {wall:.2f}x wall clock",
+            flush=True,
+        )
         _print(rows)
-        _print(browser_figures(ours / "site"))
+        _print_phases(phase_table(ours, bare))
+        if BROWSER:
+            _print(browser_figures(ours / "site"))
+
+
+def phase_table(ours: Path, bare: Path) -> dict[str, tuple[float, float]]:
+    """Processor time per phase of one more build of each (bench/phases.py): ours, bare."""
+    found = []
+    for root in (ours, bare):
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("phases.py")), root, root / "site"],
+            cwd=root,
+            env={**env(), "SITE_URL": "http://127.0.0.1/"},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        found.append(json.loads(done.stdout))
+    return {phase: (found[0][phase], found[1][phase]) for phase in found[0]}
+
+
+def _print_phases(rows: dict[str, tuple[float, float]]) -> None:
+    print(f"  {'processor time by phase (s), one build each':66} {'ours':>10} {'bare':>10}")
+    for name, (ours, bare) in rows.items():
+        print(f"    {name:64} {ours:10.2f} {bare:10.2f}", flush=True)
 
 
 def _print(rows: dict[str, float]) -> None:
