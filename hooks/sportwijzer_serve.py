@@ -66,16 +66,19 @@ class PreviewPlugin(BasePlugin):
     @event_priority(-100)  # after the hook's on_files, which adds the generated pages
     def on_files(self, files: Files, config: Any) -> Files:
         """Every generated page read from a file of its own, written again only when its input
-        changed; the hand-written pages' HTML removed, so that MkDocs renders them again."""
+        changed; the hand-written pages' HTML put aside, so that MkDocs reads them again."""
         state = _hook_state(config)
         if self.session.start(self.stamp, (f.src_uri for f in files)):
             utils.clean_directory(config.site_dir)
+        shutil.rmtree(self.session.held, ignore_errors=True)
         digest, kept = GraphDigest(), []
         for file in files:
             page = state["pages"].get(file.src_uri) if file.generated_by else None
             if page is None:
                 if file.is_documentation_page() and os.path.isfile(file.abs_dest_path):
-                    os.remove(file.abs_dest_path)
+                    held = self.session.held / file.src_uri
+                    held.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(file.abs_dest_path, held)
                 kept.append(file)
                 continue
             key = preview.page_key(digest, page, state["site"].regio)
@@ -89,14 +92,25 @@ class PreviewPlugin(BasePlugin):
             self.session.read[page.file.src_uri] = (markdown, dict(page.meta))
         return markdown
 
+    @event_priority(-100)  # after the hook's on_env, which gives the templates the site
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         """Templates compiled once per serve process, not once per build; the pages MkDocs did
-        not read again get what it read before (the sitemap reads their front matter)."""
+        not read again get what it read before (the sitemap reads their front matter); the
+        hand-written pages get their HTML back, newer than their source so that MkDocs leaves
+        it, unless what they may show of the site changed."""
         env.bytecode_cache = _KeptTemplates(self.session.templates)
         for file in files.documentation_pages():
             kept = self.session.read.get(file.src_uri)
             if file.page is not None and file.page.markdown is None and kept is not None:
                 file.page.markdown, file.page.meta = kept[0], dict(kept[1])
+        site, links = env.globals["sportwijzer"], env.globals["sportwijzer_links"]
+        key = preview.hand_written_key(GraphDigest(), site, links)
+        same, self.session.hand_key = key == self.session.hand_key, key
+        for file in files.documentation_pages():
+            held = self.session.held / file.src_uri
+            if same and file.generated_by is None and held.is_file():
+                os.replace(held, file.abs_dest_path)
+                os.utime(file.abs_dest_path)
         return env
 
 

@@ -5,8 +5,9 @@ MkDocs' own serve builds the whole site again on every change (6-7 s at 1,000 of
 preview keeps, for the life of one serve process, the input digest of every generated page
 (graph_digest.py) and the page's Markdown as a file of its own. The build is MkDocs' dirty build:
 it renders a page again only when that file is newer than the HTML it wrote before, and a file
-is written again only when the page's digest changed. The hand-written pages are always rendered
-again (they are few, and the site's search reads their text). When anything but the data's own
+is written again only when the page's digest changed. MkDocs always reads the hand-written pages
+again (the site's search reads their text), and renders them again when what they may show of
+the site changed (hand_written_key). When anything but the data's own
 files changed (mkdocs.yml, content/, overrides/, lijsten/, toolkit/, regio.yml, the date), or a
 file of the site comes or goes, the preview starts from an empty folder: every page is rendered,
 as in a full build. A normal `mkdocs build` never uses any of this.
@@ -30,7 +31,7 @@ from .toolkit_load import TOOLKIT_DIR
 from .vocabulary_load import SPORTEN_FILE
 
 if TYPE_CHECKING:
-    from .model import Regio
+    from .model import Regio, Site
     from .pages import GeneratedPage
 
 LISTS_DIR = Path(SPORTEN_FILE).parent.as_posix()  # lijsten/
@@ -67,6 +68,13 @@ def page_key(digest: GraphDigest, page: GeneratedPage, regio: Regio) -> str:
     return digest.digest(page.markdown(), page.template, page.context, regio)
 
 
+def hand_written_key(digest: GraphDigest, site: Site, links: object) -> str:
+    """What a hand-written page may read of the site besides its own Markdown: the region, the
+    overview links, the coming events, how many offers there are, the toolkit (tests/
+    test_serve.py checks that their templates read nothing else)."""
+    return digest.digest(site.regio, links, site.komend, site.gepubliceerd_tekst, site.toolkit)
+
+
 @dataclass
 class Preview:
     """What one serve process keeps between its builds."""
@@ -81,6 +89,7 @@ class Preview:
     # again, whose front matter the sitemap still asks for ('robots: noindex')
     read: dict[str, tuple[str, dict]] = field(default_factory=dict)
     rendered: int = 0  # generated pages written again at the last build
+    hand_key: str = ""  # hand_written_key at the last build
 
     def start(self, fingerprint: str, files: Iterable[str]) -> bool:
         """Whether this build must start from an empty folder: the first build, or anything but
@@ -89,6 +98,7 @@ class Preview:
         fresh = fingerprint != self.fingerprint or files != self.files
         if fresh:
             self.keys.clear()
+            self.hand_key = ""
         self.fingerprint, self.files, self.rendered = fingerprint, files, 0
         return fresh
 
@@ -106,7 +116,12 @@ class Preview:
     def forget(self) -> None:
         """After a failed build: the next one starts from an empty folder."""
         self.keys.clear()
-        self.fingerprint, self.files = "", frozenset()
+        self.fingerprint, self.files, self.hand_key = "", frozenset(), ""
+
+    @property
+    def held(self) -> Path:
+        """Where the hand-written pages' HTML waits while MkDocs reads their Markdown again."""
+        return self.folder / "(bewaard)"
 
 
 # --- while the site cannot be built -------------------------------------------------------------
