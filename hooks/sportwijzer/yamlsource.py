@@ -36,7 +36,7 @@ INDENT = (
 TAB_END = "hier staat een tab aan het eind van de regel; haal hem weg"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: five times quicker to make, and 10,000 offers make 500,000
 class Scalar:
     """One scalar as it stands in the text: where it starts and ends, and how it is quoted."""
 
