@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from sportwijzer.csp import origin_of, own_scripts, with_csp
+from sportwijzer.csp import site_policy
 from sportwijzer.front_matter import escape_front_matter
 from sportwijzer.outputs import extra_files, write_late_files
 from sportwijzer.page_text import searchable_page
-from sportwijzer.pages import all_pages, overview_links
+from sportwijzer.pages import all_pages, block_cache_hits, overview_links
 from sportwijzer.problems import summary
 from sportwijzer.site import load_site
 
@@ -35,31 +35,19 @@ _state: dict[str, Any] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the region; stop the build with every problem listed."""
-    # Loading keeps nearly every object it makes (a million at 10,000 offers): Python's cycle
-    # collector, running again and again while they pile up, only costs time (a tenth of the
-    # build). It runs again after loading; what was loaded then stays out of its rounds (freeze)
-    # until the build ends.
-    gc.disable()
-    try:
-        _load(config)
-    finally:
-        gc.enable()
-    gc.freeze()
-    return config
-
-
-def _load(config: MkDocsConfig) -> None:
     result = load_site(Path(config.config_file_path).parent)
     for problem in sorted(result.problems):
         (log.error if problem.is_error else log.info)(problem.format())
     if result.site is None:
         raise PluginError(summary(result.problems, result.files_checked))
     _state["site"] = result.site
-    _state["scripts"] = own_scripts(config.theme.dirs)  # the only inline scripts that run
+    _state["csp"] = site_policy(config.theme.dirs, config.extra["kaart"]["tegels"], config.repo_url)
     _state["base_url"] = base_url = config.site_url or ""
     _state["pages"] = {page.src_uri: page for page in all_pages(result.site, base_url)}
     _state["content"] = []
     config.site_name = html.escape(f"Sportwijzer {result.site.regio.naam}")
+    gc.freeze()  # the loaded site lives as long as the build: cycle collection leaves it alone
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -103,15 +91,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The text index (with the pages' text) and the finder's files, written to the site."""
     write_late_files(Path(config.site_dir), _state["site"], _state["content"])
-    caches = {id(page.cache): page.cache for page in _state["pages"].values() if page.cache}
-    log.info(f"blokcache: {sum(cache.hits for cache in caches.values())} keer hergebruikt")
-    gc.unfreeze()  # make serve builds again in the same process: the old build may go
+    log.info(f"blokcache: {block_cache_hits(_state['pages'].values())} keer hergebruikt")
+    gc.unfreeze()  # make serve builds again in this process: the old site may then go
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page, and the 404 page below, gets its Content-Security-Policy."""
-    tiles, repository = config.extra["kaart"]["tegels"], config.repo_url or ""
-    return with_csp(output, _state["scripts"], [origin_of(tiles)], [origin_of(repository)])
+    return _state["csp"].apply(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -7,7 +7,7 @@ Layers, lowest first. A module imports only from its own layer or a lower one
 
 0 base: problems, slugs, dates, geo, telefoon, dutch, finder_rules, query_reading, agenda_rules,
   zelftest, desk, agenda, valuehints, jsontext, markdown_safe, textrules, suppression,
-  telling_layout, plain_language, markdown_contract, git_state, graph_digest, reuse
+  telling_layout, plain_language, markdown_contract, git_state, graph_digest, reuse, gc_pause
 1 read and check: yamlsource, yamlread, load, schema, vocabulary, vocabulary_load, validate,
   place_agreement, event_rules, demand_rules, demand_register, telling_rules, invulhulp, stray,
   symlinks, example_values, markup_rules, datakinds, prose, link_rules

@@ -126,6 +126,26 @@ def policy(
     )
 
 
+@dataclass(frozen=True)
+class SitePolicy:
+    """What every page's policy is made of, read once a build: the templates' inline scripts,
+    where images may come from besides the site (map tiles) and where forms may go."""
+
+    own: OwnScripts
+    image_origins: list[str]
+    form_origins: list[str]
+
+    def apply(self, html: str) -> str:
+        """The page with its policy (with_csp)."""
+        return with_csp(html, self.own, self.image_origins, self.form_origins)
+
+
+def site_policy(theme_dirs: Iterable[Path | str], tiles: str, repository: str | None) -> SitePolicy:
+    """The policy's parts for a build: the map tiles' origin for images, the repository's
+    (the edit button's form) for forms."""
+    return SitePolicy(own_scripts(theme_dirs), [origin_of(tiles)], [origin_of(repository or "")])
+
+
 def with_csp(
     html: str, own: OwnScripts, image_origins: list[str], form_origins: list[str] = ()
 ) -> str:

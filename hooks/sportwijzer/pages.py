@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,6 +20,7 @@ from .desk_page import help_view, listing_help_url
 from .filters import serves
 from .finder import finder_view
 from .finder_pages import Pager, static_pages
+from .gc_pause import collector_paused
 from .jsonld import offer_jsonld, partner_jsonld, script_json
 from .model import Aanbod, Partner, Site, sport_icons
 from .nearby import Nearby
@@ -499,6 +500,13 @@ PAGE_BUILDERS: tuple[Builder, ...] = (
 )
 
 
+def block_cache_hits(pages: Iterable[GeneratedPage]) -> int:
+    """How often the pages' block cache gave back a kept block (the build log says it)."""
+    caches = {id(page.cache): page.cache for page in pages if page.cache}
+    return sum(cache.hits for cache in caches.values())
+
+
+@collector_paused
 def all_pages(site: Site, base_url: str = "") -> list[GeneratedPage]:
     """Every generated page, from every builder. `base_url` makes absolute links (JSON-LD)."""
     cache = BlockCache()

@@ -18,6 +18,7 @@ from .datakinds import (
 )
 from .dates import today_in_amsterdam
 from .example_values import example_value_problems, settle_example_values
+from .gc_pause import collector_paused
 from .invulhulp import settle_placeholders
 from .link_rules import link_problems
 from .load import (
@@ -64,6 +65,7 @@ class LoadResult:
         return not errors(self.problems)
 
 
+@collector_paused
 def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     """Read every data file under `root`; report every problem; build the model if no error."""
     root = Path(root)
