@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -105,8 +106,8 @@ def _value_problems(
         children = enumerate(value) if isinstance(value, list) else ()
     for key, item in children:
         at = (*where, key)
-        mistake = text_mistake(key) if isinstance(key, str) else None
-        if mistake is None:
+        mistake = _key_mistake(key) if isinstance(key, str) else None
+        if mistake is None and isinstance(item, (int, float)):  # as written: for numbers only
             mistake = number_mistake(item, document.text(at, item))
         if mistake is not None:
             problems.append(field_problem(path, document.line(at), field_name(at) or key, mistake))
@@ -116,6 +117,10 @@ def _value_problems(
         problems += more
         said |= also
     return problems, said
+
+
+# The same few field names in every file: each one is judged once.
+_key_mistake = functools.lru_cache(maxsize=1024)(text_mistake)
 
 
 def _explained(document: Document, where: tuple[Any, ...]) -> bool:
