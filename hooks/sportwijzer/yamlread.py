@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import yaml
@@ -181,13 +181,13 @@ def _compose(text: str) -> tuple[Node | None, str]:
     """
     for _ in range(MAX_DEPTH):
         try:
-            return yaml.compose(text, Loader=_LOADER), text
+            return yaml.compose(text, Loader=_Loader), text
         except yaml.MarkedYAMLError as error:
             softened = _tab_as_space(text, error)
             if softened is None:
                 raise
             text = softened
-    return yaml.compose(text, Loader=_LOADER), text
+    return yaml.compose(text, Loader=_Loader), text
 
 
 def _tab_as_space(text: str, error: yaml.MarkedYAMLError) -> str | None:
@@ -276,7 +276,7 @@ class _Builder:
                 (node.end_mark.line, node.end_mark.column),
                 node.style or "",
                 node.value,
-                "" if is_key else ".".join(str(p) for p in path if isinstance(p, str)),
+                "" if is_key else _field_name(path),
                 last if isinstance(last, str) else "-",
                 path,
             )
@@ -286,7 +286,7 @@ class _Builder:
         if path:
             self.written[path] = node.value
         self.remember(node, path, is_key=False)
-        if not node.style and node.tag == _IMPLICIT.resolve(ScalarNode, node.value, (True, False)):
+        if not node.style and node.tag == _implied_tag(node.value):
             return resolve_plain(node.value)  # untagged and unquoted: read it as YAML 1.2 does
         try:
             return self.constructor.construct_object(node)
@@ -307,6 +307,31 @@ class _Builder:
             raise _Refused(
                 self.line_of(node), f"'{_tag(node)}' is een onbekend YAML-label; haal het weg"
             )
+
+
+# Every offer has the same fields and many of the same values: each is worked out once.
+@lru_cache(maxsize=4096)
+def _field_name(path: Path) -> str:
+    """('tijden', 0, 'van') -> 'tijden.van'."""
+    return ".".join(str(p) for p in path if isinstance(p, str))
+
+
+@lru_cache(maxsize=8192)
+def _resolved(kind: type, value: str | None, implicit: Any) -> str:
+    """The tag PyYAML gives a node (the same for the same value: no path resolvers here)."""
+    return _IMPLICIT.resolve(kind, value, implicit)
+
+
+def _implied_tag(value: str) -> str:
+    """The tag YAML gives an unquoted, untagged value."""
+    return _resolved(ScalarNode, value, (True, False))
+
+
+class _Loader(_LOADER):  # type: ignore[valid-type,misc]
+    """The parser as it is, but every tag worked out once (the composer asks for each node)."""
+
+    def resolve(self, kind: type, value: str | None, implicit: Any) -> str:
+        return _resolved(kind, value, implicit)
 
 
 def _tag(node: Node) -> str:
