@@ -287,8 +287,11 @@ def _overview_page(src_uri: str, title: str, intro: str, links: list[Link]) -> G
 def _sport_listings(site: Site) -> list[tuple[str, Listing, Link]]:
     """Every sport with published offers: its page, its listing and its line in the overview."""
     result = []
+    per_sport: dict[str, list[Aanbod]] = {}
+    for offer in site.gepubliceerd:
+        per_sport.setdefault(offer.sport.slug, []).append(offer)
     for sport in sorted(site.vocabulary.sporten.values(), key=lambda s: s.naam.lower()):
-        offers = [o for o in site.gepubliceerd if o.sport.slug == sport.slug]
+        offers = per_sport.get(sport.slug, [])
         if offers:
             kop = f"{sport.naam} voor mensen met een beperking"
             intro = f"Aanbod voor {sport.naam.lower()} in {site.regio.naam}."
@@ -320,8 +323,11 @@ def _beperking_listings(site: Site) -> list[tuple[str, Listing, Link]]:
 def _gemeente_listings(site: Site) -> list[tuple[str, Listing, Link]]:
     """Every municipality of the region, even without offers (then the page says so)."""
     result = []
+    per_gemeente: dict[str, list[Aanbod]] = {}
+    for offer in site.gepubliceerd:
+        per_gemeente.setdefault(offer.locatie.gemeente.slug, []).append(offer)
     for gemeente in sorted(site.regio.gemeenten, key=lambda g: g.naam.lower()):
-        offers = [o for o in site.gepubliceerd if o.locatie.gemeente.slug == gemeente.slug]
+        offers = per_gemeente.get(gemeente.slug, [])
         kop = f"Sport en bewegen in {gemeente.naam}"
         intro = f"Aanbod voor mensen met een beperking in de gemeente {gemeente.naam}."
         leeg = f"Er is nu geen aanbod in de gemeente {gemeente.naam}."
@@ -347,16 +353,27 @@ _LISTINGS = {
 }
 
 
+_ROWS: list = [None, {}]  # the last site asked for, and its overviews' rows
+
+
+def _rows(site: Site) -> dict[str, list[tuple[str, Listing, Link]]]:
+    """Each overview's rows, made once for a site: the overview pages and the home page's links
+    read the same."""
+    if _ROWS[0] is not site:
+        _ROWS[:] = [site, {key: make(site) for key, (*_, make) in _LISTINGS.items()}]
+    return _ROWS[1]
+
+
 def overview_links(site: Site) -> dict[str, list[Link]]:
     """The lines of each overview (sport, beperking, gemeente), also shown on the home page."""
-    return {key: [link for *_, link in make(site)] for key, (*_, make) in _LISTINGS.items()}
+    return {key: [link for *_, link in rows] for key, rows in _rows(site).items()}
 
 
 def listing_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """sport/, beperking/ and gemeente/: an overview each, and a static list per value."""
     pages = []
-    for key, (title, intro, make) in _LISTINGS.items():
-        rows = make(site)
+    for key, (title, intro, _) in _LISTINGS.items():
+        rows = _rows(site)[key]
         overview = intro.format(regio=site.regio.naam)
         pages.append(_overview_page(f"{key}/index.md", title, overview, [r[2] for r in rows]))
         pages += [_listing_page(src, listing, listing.inleiding) for src, listing, _ in rows]
