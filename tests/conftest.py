@@ -50,6 +50,20 @@ Tekst.
 """
 
 
+# A short valid event in regio-a, nine lines (datum on line 3); tests add a line below it.
+SHORT_EVENT = """\
+titel: Clinic rolstoeltennis
+soort: clinic
+datum: 2027-04-17
+organisator: judoclub-de-mat
+samenvatting: Probeer rolstoeltennis een middag uit, met sportrolstoelen van de club.
+beperkingen: [rolstoel]
+locatie: {naam: Tennispark, adres: Wielewaalweg 2, postcode: 8024 AB, plaats: Zwolle, \
+gemeente: Zwolle, coordinaten: [52.5290, 6.1010]}
+contact: {email: clinic@example.org}
+"""
+
+
 def copy_region(target: Path, name: str = "regio-a") -> Path:
     """A fresh copy of a fixture region, with the project's lists beside it."""
     shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
@@ -258,3 +272,43 @@ def demo():
     result = load_site(REPO, today=TODAY)
     assert result.ok, [p.format() for p in result.problems if p.is_error]
     return result
+
+
+# --- git repositories the tests make (checks that compare with the main branch) ---------------
+
+GIT_ENV = {
+    **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))},
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Coördinator",
+    "GIT_AUTHOR_EMAIL": "coordinator@example.org",
+    "GIT_COMMITTER_NAME": "Coördinator",
+    "GIT_COMMITTER_EMAIL": "coordinator@example.org",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` (a repository the test made), failing the test when git fails."""
+    from sportwijzer.git_state import forget
+
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=True
+    )
+    forget()  # what git knows has changed: read it again
+    return done.stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A", ".")
+    git(repo, "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def fresh_git_state(monkeypatch):
+    """The test reads git afresh, as a local check would (no pull request's base branch)."""
+    from sportwijzer.git_state import forget
+
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    forget()
+    yield
+    forget()

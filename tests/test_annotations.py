@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, TODAY, VALID_OFFER, copy_region, write
+from conftest import REPO, TODAY, VALID_OFFER, commit, copy_region, git, write
 from sportwijzer.cli import main
-from sportwijzer.git_state import changed_files, forget
+from sportwijzer.git_state import changed_files
 from sportwijzer.problems import WARNING, Problem, github_annotations, step_summary
-from test_event_dates import commit, git
 
 TYPO = VALID_OFFER.replace("sport: zwemmen", "sport: zwemen").replace("iedereen", "de typfout")
 TYPO_ERROR = (
@@ -29,12 +28,7 @@ STALE_LINE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_git_state(monkeypatch):
-    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    forget()
-    yield
-    forget()
+pytestmark = pytest.mark.usefixtures("fresh_git_state")
 
 
 @pytest.fixture

@@ -4,64 +4,20 @@ main branch is simply over. A passed registration deadline gets a warning."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_region, write
-from sportwijzer.git_state import forget
+from conftest import SHORT_EVENT, TODAY, commit, copy_region, git, write
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
 
 F = "agenda/clinic.yml"
 
-# A valid event in the fixture region; 'datum' is on line 3. TODAY is 2026-11-23.
-EVENT = """\
-titel: Clinic rolstoeltennis
-soort: clinic
-datum: 2027-04-17
-organisator: judoclub-de-mat
-samenvatting: Probeer rolstoeltennis een middag uit, met sportrolstoelen van de club.
-beperkingen: [rolstoel]
-locatie: {naam: Tennispark, adres: Wielewaalweg 2, postcode: 8024 AB, plaats: Zwolle, \
-gemeente: Zwolle, coordinaten: [52.5290, 6.1010]}
-contact: {email: clinic@example.org}
-"""
-
-GIT_ENV = {
-    **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))},
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Coördinator",
-    "GIT_AUTHOR_EMAIL": "coordinator@example.org",
-    "GIT_COMMITTER_NAME": "Coördinator",
-    "GIT_COMMITTER_EMAIL": "coordinator@example.org",
-}
+EVENT = SHORT_EVENT
 
 
-def git(cwd: Path, *args: str) -> str:
-    """Run git in `cwd` (a repository the test made), failing the test when git fails."""
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=True
-    )
-    forget()  # what git knows has changed: read it again
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_git_state(monkeypatch):
-    """Each test reads git afresh, as a local check would (no pull request's base branch)."""
-    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    forget()
-    yield
-    forget()
+pytestmark = pytest.mark.usefixtures("fresh_git_state")
 
 
 @pytest.fixture

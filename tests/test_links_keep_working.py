@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import SITE_URL, TODAY, VALID_OFFER, copy_region, shared_build, write
+from conftest import SHORT_EVENT, SITE_URL, TODAY, VALID_OFFER, copy_region, shared_build, write
 from sportwijzer.pages import all_pages
 from sportwijzer.redirects import redirect_page
 from sportwijzer.site import load_site
@@ -23,18 +23,7 @@ NEARBY = VALID_OFFER.replace("Zwemmen voor iedereen", "Zwemmen in Wijhe").replac
     "  plaats: Zwolle\n  gemeente: Zwolle\n  coordinaten: [52.5230, 6.0790]",
     "  plaats: Wijhe\n  gemeente: Olst-Wijhe\n  coordinaten: [52.3870, 6.1330]",
 )
-EVENT = """\
-titel: Clinic rolstoeltennis
-soort: clinic
-datum: 2027-04-17
-organisator: judoclub-de-mat
-samenvatting: Probeer rolstoeltennis een middag uit, met sportrolstoelen van de club.
-beperkingen: [rolstoel]
-locatie: {naam: Tennispark, adres: Wielewaalweg 2, postcode: 8024 AB, plaats: Zwolle, \
-gemeente: Zwolle, coordinaten: [52.5290, 6.1010]}
-contact: {email: clinic@example.org}
-vorige_namen: [clinic-tennis-zwolle]
-"""
+EVENT = SHORT_EVENT + "vorige_namen: [clinic-tennis-zwolle]\n"
 # old address -> new address, relative to the site
 RENAMED = {
     "aanbod/zwemmen-olst-wijhe/": "aanbod/zwemmen-wijhe/",

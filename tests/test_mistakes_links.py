@@ -4,15 +4,12 @@ deleted, in a git repository the test makes (link_rules.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, VALID_OFFER, copy_region, write
+from conftest import SHORT_EVENT, TODAY, VALID_OFFER, commit, copy_region, git, write
 from demand_cases import VALID_ROW, csv_bytes, register, telling
-from sportwijzer.git_state import forget
 from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
 
@@ -22,18 +19,9 @@ H = "offers/nieuw-drie.yml"
 E = "agenda/clinic.yml"
 OLD = 15  # the line VALID_OFFER + 'vorige_namen: ...' puts the field on
 
-# A valid event in the fixture region; "vorige_namen" added below it stands on line 9.
-EVENT = """\
-titel: Clinic rolstoeltennis
-soort: clinic
-datum: 2027-04-17
-organisator: judoclub-de-mat
-samenvatting: Probeer rolstoeltennis een middag uit, met sportrolstoelen van de club.
-beperkingen: [rolstoel]
-locatie: {naam: Tennispark, adres: Wielewaalweg 2, postcode: 8024 AB, plaats: Zwolle, \
-gemeente: Zwolle, coordinaten: [52.5290, 6.1010]}
-contact: {email: clinic@example.org}
-"""
+EVENT = SHORT_EVENT
+
+pytestmark = pytest.mark.usefixtures("fresh_git_state")
 
 
 def renamed(*names: str, base: str = VALID_OFFER, titel: str = "") -> str:
@@ -171,39 +159,6 @@ def test_old_names(region, files, expected):
 
 
 # --- a published file deleted: in a git repository made by the test ---------------------------
-
-GIT_ENV = {
-    **{k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))},
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Coördinator",
-    "GIT_AUTHOR_EMAIL": "coordinator@example.org",
-    "GIT_COMMITTER_NAME": "Coördinator",
-    "GIT_COMMITTER_EMAIL": "coordinator@example.org",
-}
-
-
-def git(cwd: Path, *args: str) -> str:
-    """Run git in `cwd` (a repository the test made), failing the test when git fails."""
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=True
-    )
-    forget()  # what git knows has changed: read it again
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A", ".")
-    git(repo, "commit", "-q", "-m", message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_git_state(monkeypatch):
-    """Each test reads git afresh, as a local check would (no pull request's base branch)."""
-    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    forget()
-    yield
-    forget()
 
 
 @pytest.fixture
