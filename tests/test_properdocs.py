@@ -66,8 +66,8 @@ def test_every_page_has_one_generator_tag_that_names_the_builder(sites):
         tags = {
             name: [tag.decode() for tag in GENERATOR.findall(data)]
             for name, data in built.items()
-            if name.endswith(".html")
-        }
+            if name.endswith(".html") and b'http-equiv="refresh"' not in data
+        }  # a page at an old address is written by the core, not by the builder
         assert {name: found for name, found in tags.items() if len(found) != 1} == {}
         assert {expected.get(found[0]) for found in tags.values()} == {tool}
 

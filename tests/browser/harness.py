@@ -321,6 +321,8 @@ class Guard:
             self.bad_responses.append(f"{response.status} {response.url}")
 
     def _request_failed(self, request) -> None:
+        if request.failure == "net::ERR_ABORTED":
+            return  # the page went on before it came (a favicon when a link is followed at once)
         if request.url not in self._blocked and request.url not in self.refused_by_policy:
             self.bad_responses.append(f"failed: {request.url} ({request.failure})")
 
