@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from . import assemble
 from .asking import STOPPED, Check, NewKind, Stopped, ask, given_answers
 from .datakinds import read_all_kinds
+from .dates import today_in_amsterdam
 from .demand_register import read_register
 from .demand_telling import count, protected, telling_path, telling_text
 from .freshness import stale_issue, stale_report
@@ -141,7 +142,7 @@ def _event_from_issue(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_from_issue(args: argparse.Namespace, out: TextIO, schema: str, command: str) -> int:
-    root, today = Path(args.root), args.vandaag or dt.date.today()
+    root, today = Path(args.root), args.vandaag or today_in_amsterdam()
     given = args.issue if args.issue is not None else os.environ.get("ISSUE", "")
     if not given.strip():
         print(_NO_ISSUE.format(command=command), file=out)
@@ -220,7 +221,7 @@ def _new_file(args: argparse.Namespace, out: TextIO, kind: NewKind) -> int:
     """Write a commented file from the answers given, asking for the others on a terminal, and
     check it. Exit 0 once the file is written, even with placeholders left to fill in (they are
     the next step, not a failure); 2 when nothing was written; 0 when the person stopped."""
-    root, today = Path(args.root), args.vandaag or dt.date.today()
+    root, today = Path(args.root), args.vandaag or today_in_amsterdam()
     answers, code = _new_answers(args, out, kind, kind.checker(root, today))
     if answers is None:
         return code
@@ -257,7 +258,7 @@ def _new_answers(
 
 def _telling(args: argparse.Namespace, out: TextIO) -> int:
     """Check the desk's register and, only when every row is right, write vragen/telling.yml."""
-    root, today = Path(args.root), args.vandaag or dt.date.today()
+    root, today = Path(args.root), args.vandaag or today_in_amsterdam()
     bron = _given(args.bron, "BRON")
     if not bron.strip():
         print(_NO_REGISTER, file=out)
