@@ -201,10 +201,12 @@ def _plaats(venue: _Venue, geo: Geography) -> tuple[str | None, Problem | None]:
             "de gemeente na"
         )
         return other, venue.problem("plaats", text)
+    if known is not None:
+        return None, None
     listed = geo.listed.get(venue.gemeente, [])
     names = [name for name, _ in geo.places.values()]
     guess = difflib.get_close_matches(plaats, names, n=1, cutoff=TYPO_CUTOFF)
-    if known is None and (listed or guess):
+    if listed or guess:
         hint = f" Bedoel je '{guess[0]}'?" if guess else ""
         text = (
             f"'{plaats}' staat in regio.yml niet bij de gemeente {venue.gemeente} (daar staan: "
