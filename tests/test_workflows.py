@@ -536,3 +536,10 @@ def test_the_issue_step_opens_updates_or_closes_only_its_own_issue(
         "--jq .[0].number // empty"
     )
     assert [call[: len(want)] for call, want in zip(calls[1:], expected, strict=True)] == expected
+
+
+def test_ci_checks_the_code_before_it_runs_the_tests():
+    """CI (.ci/run) runs make lint, and before make test: a lint error fails fast."""
+    lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
+    assert "make lint" in lines and "make test" in lines
+    assert lines.index("make lint") < lines.index("make test")
