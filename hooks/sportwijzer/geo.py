@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from typing import Any
+
+from .textrules import number_mistake
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -19,6 +22,21 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def as_point(value: Any) -> tuple[float, float] | None:
+    """A [lat, lon] pair of numbers as the data holds it, or None when it is not one: no
+    booleans, and none that the number rule refuses (.inf, .nan, 1e400)."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    if all(_degrees(v) for v in value):
+        return float(value[0]), float(value[1])
+    return None
+
+
+def _degrees(value: Any) -> bool:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return number and number_mistake(value, "") is None
 
 
 def in_netherlands(point: tuple[float, float]) -> bool:

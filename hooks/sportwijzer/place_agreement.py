@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .geo import distance_km, in_netherlands
+from .geo import as_point, distance_km, in_netherlands
 from .load import SourceFile
 from .problems import ERROR, WARNING, Problem, field_problem
 from .slugs import slugify
@@ -135,15 +135,8 @@ def _ranges(value: Any) -> Iterator[tuple[PostcodeRange, int]]:
 
 def _point(value: Any) -> tuple[float, float] | None:
     """A usable [lat, lon] in the Netherlands (validate.py names every other value)."""
-    if not isinstance(value, list) or len(value) != 2:
-        return None
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-        return None
-    try:
-        point = (float(value[0]), float(value[1]))
-    except OverflowError:  # an integer of 400 digits
-        return None
-    return point if in_netherlands(point) else None  # also refuses .nan and .inf
+    point = as_point(value)
+    return point if point is not None and in_netherlands(point) else None
 
 
 # --- a venue ----------------------------------------------------------------------------------

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
-from .geo import distance_km, in_netherlands, nearest_km
+from .geo import as_point, distance_km, in_netherlands, nearest_km
 from .load import SourceFile
 from .place_agreement import Geography, check_place_agreement, check_postcode_ranges
 from .problems import WARNING, Problem, field_problem
 from .schema import load_schema
 from .slugs import slugify
 from .telefoon import phone_mistake
-from .textrules import brackets_mistake, number_mistake, text_mistake
+from .textrules import brackets_mistake, text_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
 
 MAX_KM_FROM_REGION = 50
@@ -56,20 +56,6 @@ Rule = Callable[[dict[str, Any], SourceFile, Context], Iterator[Problem]]
 
 def _at(source: SourceFile, *path: Any) -> int | None:
     return source.document.line(path) if source.document else None
-
-
-def _point(value: Any) -> tuple[float, float] | None:
-    """A [lat, lon] pair of numbers, or None when it is not one (.nan and 1e400 are not)."""
-    numbers = isinstance(value, list) and len(value) == 2
-    if numbers and all(_degrees(v) for v in value):
-        return float(value[0]), float(value[1])
-    return None
-
-
-def _degrees(value: Any) -> bool:
-    """A number (not a boolean) that the number rule accepts: not .inf, .nan or 1e400."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return number and number_mistake(value, "") is None
 
 
 # --- offers -----------------------------------------------------------------------------------
@@ -173,7 +159,7 @@ def check_coordinaten_near(
 ) -> Iterator[Problem]:
     """The venue lies within 50 km of a municipality of the region; swapped [lon, lat] is named."""
     locatie = data.get("locatie")
-    point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
+    point = as_point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
     if point is None or not ctx.centres:
         return
     line = _at(source, "locatie", "coordinaten")
@@ -198,7 +184,7 @@ def check_not_at_centre(
 ) -> Iterator[Problem]:
     """A venue exactly on a municipality's centre point (regio.yml) was probably never looked up."""
     locatie = data.get("locatie")
-    point = _point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
+    point = as_point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
     gemeente = locatie.get("gemeente") if isinstance(locatie, dict) else None
     for naam, centre in ctx.gemeenten.items() if point else ():
         if centre is not None and distance_km(point, centre) * 1000 <= CENTRE_METRES:
@@ -479,7 +465,7 @@ def check_region_places(
 def _check_in_nl(
     entry: dict[str, Any], source: SourceFile, where: tuple[Any, ...]
 ) -> Iterator[Problem]:
-    point = _point(entry.get("coordinaten"))
+    point = as_point(entry.get("coordinaten"))
     if point is None or in_netherlands(point):
         return
     line = _at(source, *where, "coordinaten")
@@ -515,7 +501,7 @@ def check_places_near(data: dict[str, Any], source: SourceFile, ctx: Context) ->
     """A place lies within 50 km of a municipality of the region."""
     places = data.get("plaatsen")
     for index, place in enumerate(places if isinstance(places, list) else []):
-        point = _point(place.get("coordinaten")) if isinstance(place, dict) else None
+        point = as_point(place.get("coordinaten")) if isinstance(place, dict) else None
         if point is None or not in_netherlands(point) or not ctx.centres:
             continue
         if nearest_km(point, ctx.centres) > MAX_KM_FROM_REGION:
@@ -557,7 +543,7 @@ def region_centres(data: Any) -> dict[str, tuple[float, float] | None]:
     entries = data.get("gemeenten") if isinstance(data, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("naam"), str):
-            point = _point(entry.get("coordinaten"))
+            point = as_point(entry.get("coordinaten"))
             result[entry["naam"]] = point if point and in_netherlands(point) else None
     return result
 
