@@ -145,6 +145,11 @@ class Nabij:
 Builder = Callable[[Site, str], list["GeneratedPage"]]
 
 
+def _dichtbij(near: Nearby, offer: Aanbod) -> list[Nabij]:
+    """'Ook in de buurt' on an offer's page: the nearest published offers, with their distance."""
+    return [Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)]
+
+
 def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     """aanbod/<slug>/ for every published offer, with its structured data and offers nearby."""
     published = site.gepubliceerd
@@ -157,9 +162,7 @@ def offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             context={
                 "aanbod": offer,
                 "jsonld": script_json(offer_jsonld(offer, base_url + offer.url)),
-                "dichtbij": [
-                    Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)
-                ],
+                "dichtbij": _dichtbij(near, offer),
             },
             source_path=offer.source_path,
             description=offer.samenvatting,
@@ -182,9 +185,7 @@ def stopped_offer_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             template="aanbod-gestopt.html",
             context={
                 "aanbod": offer,
-                "dichtbij": [
-                    Nabij(o, finder_rules.format_distance(km)) for o, km in near.near(offer)
-                ],
+                "dichtbij": _dichtbij(near, offer),
             },
             source_path=offer.source_path,
             description=f"Dit aanbod is gestopt: {offer.titel}.",
