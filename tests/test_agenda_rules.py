@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import REPO, TODAY, write
+from conftest import REPO, SHORT_EVENT, TODAY, write
 from sportwijzer.cli import main
 from sportwijzer.datakinds import DATA_FOLDERS, DATA_KINDS, EVENTS
 from sportwijzer.problems import sorted_problems
@@ -89,17 +89,7 @@ contact: {email: sport@example.org}
 }
 
 # One short event for the contract's invalid examples, which all share it.
-SHORT = """\
-titel: Clinic
-soort: clinic
-datum: 2027-04-17
-organisator: judoclub-de-mat
-samenvatting: Probeer rolstoeltennis een middag uit, met sportrolstoelen van de club.
-beperkingen: [rolstoel]
-locatie: {naam: Tennispark, adres: Wielewaalweg 2, postcode: 8024 AB, plaats: Zwolle, \
-gemeente: Zwolle, coordinaten: [52.5290, 6.1010]}
-contact: {email: clinic@example.org}
-"""
+SHORT = SHORT_EVENT.replace("titel: Clinic rolstoeltennis\n", "titel: Clinic\n")
 
 
 def errors_of(region) -> list[str]:
