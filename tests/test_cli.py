@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, VALID_OFFER, write
+from conftest import REPO, VALID_OFFER, stand_in_venv, write
 from sportwijzer.cli import main
 
 
@@ -122,14 +122,7 @@ def make_copy(tmp_path):
     """The real Makefile; a stand-in for `python -m sportwijzer` writes down what it got."""
     for name in ("Makefile", "requirements.txt", "requirements-check.txt"):
         (tmp_path / name).write_bytes((REPO / name).read_bytes())
-    python = tmp_path / ".venv" / "bin" / "python"
-    python.parent.mkdir(parents=True)
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
-    python.chmod(0o755)
-    stamp = tmp_path / ".venv" / ".installed-requirements"
-    stamp.touch()
-    later = (tmp_path / "Makefile").stat().st_mtime + 60
-    os.utime(stamp, (later, later))  # newer than the requirements: make installs nothing
+    stand_in_venv(tmp_path)
     (tmp_path / "hooks" / "sportwijzer").mkdir(parents=True)
     (tmp_path / "hooks" / "sportwijzer" / "__main__.py").write_text(SEEN, encoding="utf-8")
 

@@ -10,13 +10,12 @@ import pty
 import select
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, copy_region
+from conftest import REPO, TODAY, copy_region, stand_in_venv
 from sportwijzer.asking import Question, Stopped, ask
 from sportwijzer.nieuw import offer_checker
 
@@ -100,14 +99,7 @@ def make_region(tmp_path: Path) -> Path:
     region = copy_region(tmp_path / "regio")
     for name in ("Makefile", "requirements.txt", "requirements-check.txt"):
         (region / name).write_bytes((REPO / name).read_bytes())
-    python = region / ".venv" / "bin" / "python"
-    python.parent.mkdir(parents=True)
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
-    python.chmod(0o755)
-    earlier = time.time() - 3600
-    for name in ("requirements.txt", "requirements-check.txt"):
-        os.utime(region / name, (earlier, earlier))
-    (region / ".venv" / ".installed-requirements").touch()  # newer: make installs nothing
+    stand_in_venv(region)
     (region / "hooks").symlink_to(REPO / "hooks")
     return region
 

@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, copy_region
+from conftest import REPO, copy_region, stand_in_venv
 from sportwijzer.cli import main
-from sportwijzer.issueform import EVENT_FORM_FIELDS, FORM_FIELDS
+from test_issueform import body as form_body
 
 FLOW_PATH = REPO / ".github" / "workflows" / "verwerken.yml"
 SCRIPT = REPO / ".ci" / "verwerken.py"
@@ -190,31 +190,11 @@ EVENT_ANSWERS = {
 }
 
 
-def form_body(answers: dict[str, str]) -> str:
-    """The Markdown GitHub writes for a submitted form, in the form's order."""
-    fields = FORM_FIELDS if "Naam van het aanbod" in answers else EVENT_FORM_FIELDS
-    order = [field.label for field in fields]
-    ordered = sorted(answers.items(), key=lambda item: order.index(item[0]))
-    return "\n\n".join(f"### {label}\n\n{answer}" for label, answer in ordered) + "\n"
-
-
 def git(cwd: Path, *args: str) -> str:
     identity = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
     done = subprocess.run(["git", *identity, *args], cwd=cwd, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-def with_venv(root: Path) -> None:
-    """make's .venv: the interpreter running the tests, with nothing to install."""
-    python = root / ".venv" / "bin" / "python"
-    python.parent.mkdir(parents=True)
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
-    python.chmod(0o755)
-    stamp = root / ".venv" / ".installed-requirements"
-    stamp.touch()
-    later = (root / "Makefile").stat().st_mtime + 60
-    os.utime(stamp, (later, later))
 
 
 @pytest.fixture
@@ -261,7 +241,7 @@ class Runner:
         checkout, temp = self.tmp / f"job-{name}", self.tmp / f"temp-{name}"
         git(self.tmp, "clone", "-q", "--branch", "main", str(self.origin), str(checkout))
         if venv:
-            with_venv(checkout)
+            stand_in_venv(checkout)
         temp.mkdir()
         if name == "indienen":  # the artifact of the first job
             shutil.copytree(self.tmp / "temp-omzetten" / "uitkomst", temp / "uitkomst")
