@@ -19,6 +19,7 @@ from typing import Any
 from .datakinds import EVENTS, OFFERS, PARTNERS, DataKind
 from .load import SourceFile
 from .problems import Problem, field_problem
+from .yamlread import value_at
 
 EXAMPLE_STEM = "_voorbeeld"
 MIN_WORDS = 8  # a line of an example's text this long is the example's, not a common phrase
@@ -98,7 +99,7 @@ def example_value_problems(root: Path, found: dict[str, list[SourceFile]]) -> li
         if example is None:
             continue
         assert example.document is not None
-        known = {path: _known(_dig(example.document.fields, path)) for path in checked.fields}
+        known = {path: _known(value_at(example.document.fields, path)) for path in checked.fields}
         body = _known(example.body) if checked.kind is PARTNERS else None
         for source in found.get(checked.kind.name, []):
             problems += _copied(source, checked, known, body)
@@ -135,7 +136,7 @@ def _copied(
     where = example_path(checked)
     problems = []
     for path, hint in checked.fields.items():
-        theirs = _dig(source.document.fields, path)
+        theirs = value_at(source.document.fields, path)
         match = _same(theirs, known[path], path in TEXTS)
         if match is not None:
             written = source.document.text(path, theirs)
@@ -149,12 +150,6 @@ def _copied(
         text = f"de tekst onder de velden: {shown} komt uit het voorbeeld ({where}); {PARTNER_TEXT}"
         problems.append(Problem(source.path, source.body_line, text))
     return problems
-
-
-def _dig(data: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
 
 
 def _same(value: Any, known: Known | None, text: bool) -> str | None:

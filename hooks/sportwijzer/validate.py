@@ -26,6 +26,7 @@ from .slugs import slugify
 from .telefoon import phone_mistake
 from .textrules import brackets_mistake, text_mistake
 from .vocabulary import IEDEREEN, PER, Vocabulary
+from .yamlread import value_at
 
 MAX_KM_FROM_REGION = 50
 CENTRE_METRES = 25  # a venue this close to a municipality's centre point was never looked up
@@ -124,7 +125,7 @@ def check_gemeente_in_region(
     data: dict[str, Any], source: SourceFile, ctx: Context, path: tuple[str, ...] = ("locatie",)
 ) -> Iterator[Problem]:
     """A gemeente is one of the municipalities in regio.yml, written the same way."""
-    parent = _dig(data, path)
+    parent = value_at(data, path)
     naam = parent.get("gemeente") if isinstance(parent, dict) else None
     if isinstance(naam, str) and ctx.gemeenten and naam not in ctx.gemeenten:
         name = ".".join((*path, "gemeente"))
@@ -146,12 +147,6 @@ def _unknown_gemeente(naam: str, ctx: Context) -> str:
         guess = close[0] if close else None
     hint = f" Bedoel je '{guess}'?" if guess else ""
     return f"'{naam}' staat niet in regio.yml.{hint} Kies uit: {', '.join(names)}"
-
-
-def _dig(data: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
 
 
 def check_coordinaten_near(

@@ -80,6 +80,13 @@ class Document:
         return show(value)
 
 
+def value_at(data: Any, path: tuple[str, ...]) -> Any:
+    """The value at a path of field names ('locatie', 'plaats'), or None where there is none."""
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
 def as_json(value: Any) -> Any:
     """YAML values as JSON sees them: dates become YYYY-MM-DD text."""
     if isinstance(value, dict):
