@@ -92,7 +92,7 @@ verouderd: $(STAMP)
 # Values given on the command line (ISSUE, SLUG, TITEL, ..., LINK, BRON) reach Python as
 # environment variables, exactly as typed: no recipe holds $(SLUG) or the like, so the shell never
 # reads a value (a ` or $(...) in a title runs nothing), and $(value ...) keeps make from expanding
-# one. Python reads each from the environment when its option is absent (cli.py, _given).
+# one. Python reads each from the environment when its option is absent (tools/cli.py, _given).
 aanbod-uit-issue evenement-uit-issue: override export ISSUE := $(value ISSUE)
 aanbod-uit-issue evenement-uit-issue nieuw-aanbod nieuw-evenement nieuw-partner: \
 	override export SLUG := $(value SLUG)

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sportwijzer.cli import main  # noqa: E402 (needs the path above)
+from sportwijzer.tools.cli import main  # noqa: E402 (needs the path above)
 
 BLOCKED = (
     "De commit is tegengehouden. Los de problemen hierboven op, sla de bestanden op en "

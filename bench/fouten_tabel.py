@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sportwijzer.dates import today_in_amsterdam  # noqa: E402
-from sportwijzer.git_state import forget  # noqa: E402
-from sportwijzer.problems import sorted_problems  # noqa: E402
+from sportwijzer.base.dates import today_in_amsterdam  # noqa: E402
+from sportwijzer.base.git_state import forget  # noqa: E402
+from sportwijzer.base.problems import sorted_problems  # noqa: E402
 from sportwijzer.site import load_site  # noqa: E402
 
 # What load_site reads; the rest of the site is not needed to check the data.

@@ -90,7 +90,7 @@ def make_region(target: Path, offers: int, seed: int = 7) -> Path:
     for i in range(offers):
         gemeente = rng.choice(regio["gemeenten"])
         lat, lon = gemeente["coordinaten"]
-        # a postcode and a spot that agree with the gemeente (place_agreement.py)
+        # a postcode and a spot that agree with the gemeente (check/place_agreement.py)
         codes = gemeente.get("postcodes")
         number = int(codes[0].split("-")[0]) if codes else 8000 + i % 900
         sport = rng.choice(sports)

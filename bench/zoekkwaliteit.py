@@ -44,13 +44,13 @@ for _path in (ROOT / "hooks", ROOT / "tests", ROOT / "bench"):
 from zoekvragen import CASES  # noqa: E402
 
 from finder_oracle import answer, offer_facts, python_index, query_groups, search  # noqa: E402
-from sportwijzer import finder_rules as rules  # noqa: E402
-from sportwijzer import query_reading as qr  # noqa: E402
-from sportwijzer.filters import IMPAIRMENT_RULES  # noqa: E402
-from sportwijzer.finder_data import position  # noqa: E402
-from sportwijzer.model import Aanbod, Site  # noqa: E402
-from sportwijzer.query_lexicon import query_lexicon  # noqa: E402
+from sportwijzer.finder.data import position  # noqa: E402
+from sportwijzer.finder.filters import IMPAIRMENT_RULES  # noqa: E402
+from sportwijzer.finder.query_lexicon import query_lexicon  # noqa: E402
+from sportwijzer.model.objects import Aanbod, Site  # noqa: E402
 from sportwijzer.site import load_site  # noqa: E402
+from sportwijzer.twins import finder_rules as rules  # noqa: E402
+from sportwijzer.twins import query_reading as qr  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)  # the tests' day (tests/conftest.py): the same offers published
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -15,12 +15,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from sportwijzer.csp import site_policy
-from sportwijzer.front_matter import escape_front_matter
-from sportwijzer.outputs import extra_files, write_late_files
-from sportwijzer.page_text import searchable_page
-from sportwijzer.pages import all_pages, block_cache_hits, overview_links
-from sportwijzer.problems import summary
+from sportwijzer.base.problems import summary
+from sportwijzer.build.csp import site_policy
+from sportwijzer.build.front_matter import escape_front_matter
+from sportwijzer.build.outputs import extra_files, write_late_files
+from sportwijzer.build.pages import all_pages, block_cache_hits, overview_links
+from sportwijzer.finder.page_text import searchable_page
 from sportwijzer.site import load_site
 
 if TYPE_CHECKING:

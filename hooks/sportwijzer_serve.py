@@ -1,7 +1,7 @@
 """`make serve [POORT=8001]`: the site on http://127.0.0.1:8000/, built again on every change.
 
 MkDocs' own `mkdocs serve`, with its live-reload server, and four differences:
-- it watches every data folder and regio.yml, the lists and the toolkit (sportwijzer.preview);
+- it watches every data folder and regio.yml, the lists and the toolkit (sportwijzer.tools.preview);
 - while the site cannot be built it shows, at every address, a Dutch page with the lines of
   `make check`, and loads the real page again by itself once they are fixed;
 - a busy or refused port gets one Dutch line, no traceback, and exit code 1;
@@ -35,10 +35,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from sportwijzer import git_state, preview, reuse
-from sportwijzer.dates import today_in_amsterdam
-from sportwijzer.graph_digest import GraphDigest
+from sportwijzer.base import git_state, reuse
+from sportwijzer.base.dates import today_in_amsterdam
+from sportwijzer.base.graph_digest import GraphDigest
 from sportwijzer.site import load_site
+from sportwijzer.tools import preview
 
 HOST = "127.0.0.1"
 log = logging.getLogger("mkdocs.sportwijzer.serve")
@@ -196,7 +197,7 @@ class Preview:
         return page.read_bytes() if code == 404 and page.is_file() else None
 
     def watched(self) -> list[str]:
-        """The data (sportwijzer.preview), mkdocs.yml, and what mkdocs.yml names."""
+        """The data (sportwijzer.tools.preview), mkdocs.yml, and what mkdocs.yml names."""
         paths = [str(self.config_file), *(str(p) for p in preview.watched_paths(self.root))]
         try:
             config = self.config()

@@ -1,5 +1,5 @@
 """A table of cases for the agenda's rules: [function, arguments], run through the Python rules
-(hooks/sportwijzer/agenda_rules.py) and the browser's (content/javascripts/agenda_rules.js).
+(hooks/sportwijzer/twins/agenda_rules.py) and the browser's (content/javascripts/agenda_rules.js).
 
 Written here, not read from the data. Malformed links are most of it: that is where two
 implementations drift.
@@ -61,7 +61,7 @@ DAYS = ["2026-12-31", "2027-01-01", "2027-04-17", "2027-04-18", "", "17-04-2027"
 
 def cases() -> list[tuple[str, list]]:
     """[python function name, arguments]: the same call for both implementations."""
-    from sportwijzer import agenda_rules as rules
+    from sportwijzer.twins import agenda_rules as rules
 
     table: list[tuple[str, list]] = []
     for pairs in PARAMS:

@@ -251,9 +251,9 @@ def edit_below_example(root: Path, relative: str, old: str, new: str) -> None:
 
 def without_markup_check(root: Path) -> None:
     """Switch off, in this copy of the code only, the check that refuses scripts, event
-    attributes and javascript: links in Markdown (markup_rules.py): to build what make check
+    attributes and javascript: links in Markdown (check/markup_checks.py): to build what make check
     refuses, and see that the renderer and the Content-Security-Policy keep it inert."""
-    path = root / "hooks" / "sportwijzer" / "markup_rules.py"
+    path = root / "hooks" / "sportwijzer" / "check/markup_checks.py"
     with path.open("a", encoding="utf-8") as file:
         file.write(
             "\n\ndef content_markup_problems(root):  # a test switched the check off\n"
@@ -303,7 +303,7 @@ GIT_ENV = {
 
 def git(cwd: Path, *args: str) -> str:
     """Run git in `cwd` (a repository the test made), failing the test when git fails."""
-    from sportwijzer.git_state import forget
+    from sportwijzer.base.git_state import forget
 
     done = subprocess.run(
         ["git", *args], cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=True
@@ -320,7 +320,7 @@ def commit(repo: Path, message: str) -> None:
 @pytest.fixture
 def fresh_git_state(monkeypatch):
     """The test reads git afresh, as a local check would (no pull request's base branch)."""
-    from sportwijzer.git_state import forget
+    from sportwijzer.base.git_state import forget
 
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     forget()

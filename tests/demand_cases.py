@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from conftest import TODAY
-from sportwijzer.cli import main
+from sportwijzer.tools.cli import main
 
 HEADER = "datum;gemeente;beperkingen;leeftijdsgroep;sport;uitkomst;aanbod;toelichting"
 # A valid row for tests/fixtures/regio-a (Zwolle, Kampen, Olst-Wijhe; offer g-judo-zwolle).

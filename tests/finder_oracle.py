@@ -18,15 +18,15 @@ from lunr.token import Token
 from lunr.token_set import TokenSet
 from lunr.vector import Vector
 
-from sportwijzer import finder_rules as rules
-from sportwijzer import query_reading as qr
-from sportwijzer.filters import IMPAIRMENT_RULES, kenmerken
-from sportwijzer.finder import finder_view, known_values
-from sportwijzer.finder_data import position
-from sportwijzer.model import Aanbod, Site
-from sportwijzer.page_text import ContentPage
-from sportwijzer.query_lexicon import query_lexicon
-from sportwijzer.search import FOLDER, HEAD_PATH, fold, search_files
+from sportwijzer.finder.data import position
+from sportwijzer.finder.filters import IMPAIRMENT_RULES, kenmerken
+from sportwijzer.finder.page import finder_view, known_values
+from sportwijzer.finder.page_text import ContentPage
+from sportwijzer.finder.query_lexicon import query_lexicon
+from sportwijzer.finder.search import FOLDER, HEAD_PATH, fold, search_files
+from sportwijzer.model.objects import Aanbod, Site
+from sportwijzer.twins import finder_rules as rules
+from sportwijzer.twins import query_reading as qr
 
 _STEMMER = Pipeline.registered_functions["stemmer-nl"]
 

@@ -1,5 +1,5 @@
 """A table of cases for the finder's rules: [function, arguments], run through the Python rules
-(hooks/sportwijzer/finder_rules.py) and the browser's (content/javascripts/finder_rules.js).
+(hooks/sportwijzer/twins/finder_rules.py) and the browser's (content/javascripts/finder_rules.js).
 
 Written here, not read from the data: the same table works for any region. Malformed input is
 most of it, because that is where two implementations drift.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from sportwijzer import finder_rules as rules
+from sportwijzer.twins import finder_rules as rules
 
 KNOWN = {
     "beperking": ["lichamelijk", "rolstoel", "visueel", "auditief", "autisme"],

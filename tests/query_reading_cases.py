@@ -1,5 +1,5 @@
 """A table of cases for reading a query: [function, arguments], run through the Python rules
-(hooks/sportwijzer/query_reading.py) and the browser's (content/javascripts/query_reading.js).
+(hooks/sportwijzer/twins/query_reading.py) and the browser's (content/javascripts/query_reading.js).
 
 The lexicon is the demo region's (query_lexicon over the repository's lijsten/ and regio.yml);
 the queries are the words people type, with their typos, and malformed input, which is where
@@ -12,7 +12,7 @@ import functools
 import itertools
 
 from finder_rule_cases import OFFERS, RULES
-from sportwijzer import query_reading as qr
+from sportwijzer.twins import query_reading as qr
 
 QUERIES = [
     "sport voor mijn zoon met autisme", "zoon autisme", "autisme 9 jaar", "parkinsons",
@@ -87,7 +87,7 @@ def demo_lexicon() -> dict:
     import datetime as dt
     from pathlib import Path
 
-    from sportwijzer.query_lexicon import query_lexicon
+    from sportwijzer.finder.query_lexicon import query_lexicon
     from sportwijzer.site import load_site
 
     root = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import pytest
 import vobject
 
 from conftest import TODAY
-from sportwijzer.calendar_ics import FEED_PATH, calendar_files
+from sportwijzer.build.calendar_ics import FEED_PATH, calendar_files
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -20,9 +20,9 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import write
-from sportwijzer.calendar_ics import FEED_PATH, amsterdam_timezone, calendar_files
-from sportwijzer.export import agenda_json, agenda_schema
-from sportwijzer.outputs import extra_files
+from sportwijzer.build.calendar_ics import FEED_PATH, amsterdam_timezone, calendar_files
+from sportwijzer.build.export import agenda_json, agenda_schema
+from sportwijzer.build.outputs import extra_files
 from sportwijzer.site import load_site
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
@@ -285,7 +285,7 @@ def test_the_built_site_has_every_calendar_file_and_the_open_data(demo_build, de
 
 
 def test_the_data_check_does_not_load_the_calendar_library():
-    code = "import sys, sportwijzer.site, sportwijzer.cli; print('icalendar' in sys.modules)"
+    code = "import sys, sportwijzer.site, sportwijzer.tools.cli; print('icalendar' in sys.modules)"
     hooks = Path(__file__).parents[1] / "hooks"
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True

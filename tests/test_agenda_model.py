@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from conftest import REPO, TODAY, write
-from sportwijzer import agenda, dates
-from sportwijzer.schema import load_schema
+from sportwijzer.base import dates, events
+from sportwijzer.check.schema import load_schema
 from sportwijzer.site import load_site
 
 D = dt.date
@@ -48,12 +48,12 @@ D = dt.date
     ],
 )
 def test_when_in_plain_dutch(first, last, van, tot, expected):
-    assert agenda.wanneer(first, last, van, tot) == expected
+    assert events.wanneer(first, last, van, tot) == expected
 
 
 @pytest.mark.parametrize(("amount", "text"), [(0, "gratis"), (5, "€ 5"), (7.5, "€ 7,50")])
 def test_cost_text(amount, text):
-    assert agenda.kosten_tekst(amount) == text
+    assert events.kosten_tekst(amount) == text
 
 
 @pytest.mark.parametrize(
@@ -71,16 +71,16 @@ def test_the_build_day_is_the_day_in_the_netherlands(utc, day):
 
 def test_over_from_the_day_after_the_last_day_and_in_the_feed_for_30_days_more():
     today = D(2026, 11, 26)
-    assert not agenda.is_over(today, today)
-    assert agenda.is_over(today - dt.timedelta(days=1), today)
-    assert agenda.in_feed(today + dt.timedelta(days=300), today)
-    assert agenda.in_feed(today - dt.timedelta(days=30), today)
-    assert not agenda.in_feed(today - dt.timedelta(days=31), today)
+    assert not events.is_over(today, today)
+    assert events.is_over(today - dt.timedelta(days=1), today)
+    assert events.in_feed(today + dt.timedelta(days=300), today)
+    assert events.in_feed(today - dt.timedelta(days=30), today)
+    assert not events.in_feed(today - dt.timedelta(days=31), today)
 
 
 @pytest.mark.parametrize(
     ("labels", "field"),
-    [(agenda.SOORT, "soort"), (agenda.STATUS, "status"), (agenda.DOELGROEP, "doelgroep")],
+    [(events.SOORT, "soort"), (events.STATUS, "status"), (events.DOELGROEP, "doelgroep")],
 )
 def test_every_value_in_the_schema_has_a_dutch_label(labels, field):
     rule = load_schema("agenda")["properties"][field]
@@ -201,7 +201,7 @@ def test_the_demo_region_has_a_year_of_events_of_every_kind():
     coming = site.komend
     within_a_year = [e for e in coming if e.datum <= today + dt.timedelta(days=366)]
     assert len(within_a_year) >= 12
-    assert {e.soort.slug for e in site.agenda} == set(agenda.SOORT)
+    assert {e.soort.slug for e in site.agenda} == set(events.SOORT)
     assert [e.status.slug for e in coming].count("afgelast") == 1
     assert [e.status.slug for e in coming].count("vol") == 1
     assert len([e for e in site.agenda if e.voorbij]) >= 2

@@ -8,9 +8,11 @@ import pytest
 
 from agenda_rule_cases import EVENTS, KNOWN, RULES, cases
 from conftest import TODAY, write
-from sportwijzer import agenda_pages, agenda_rules, search
-from sportwijzer.pages import all_pages
+from sportwijzer.build import agenda_pages
+from sportwijzer.build.pages import all_pages
+from sportwijzer.finder import search
 from sportwijzer.site import load_site
+from sportwijzer.twins import agenda_rules
 
 LOCATIE = """\
 locatie:

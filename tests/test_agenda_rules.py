@@ -12,11 +12,11 @@ import json
 import pytest
 
 from conftest import REPO, SHORT_EVENT, TODAY, write
-from sportwijzer.cli import main
-from sportwijzer.datakinds import DATA_FOLDERS, DATA_KINDS, EVENTS
-from sportwijzer.problems import sorted_problems
-from sportwijzer.schema import SCHEMA_DIR, load_schema
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.datakinds import DATA_FOLDERS, DATA_KINDS, EVENTS
+from sportwijzer.check.schema import SCHEMA_DIR, load_schema
 from sportwijzer.site import load_site
+from sportwijzer.tools.cli import main
 
 F = "agenda/clinic.yml"
 

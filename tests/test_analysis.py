@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY
-from sportwijzer.analysis import Matrix, analyse
+from sportwijzer.build.analysis import Matrix, analyse
 
 BEPERKINGEN = [
     "lichamelijk", "rolstoel", "visueel", "auditief", "verstandelijk",

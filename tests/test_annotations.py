@@ -1,5 +1,5 @@
 """`make check` on a pull request (issue #24, item 9): annotations only on the files it changes,
-the full list in the log, errors elsewhere still fail the check (cli.py, problems.py and
+the full list in the log, errors elsewhere still fail the check (tools/cli.py, base/problems.py and
 git_state.changed_files), in a git repository each test makes."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY, VALID_OFFER, commit, copy_region, git, write
-from sportwijzer.cli import main
-from sportwijzer.git_state import changed_files
-from sportwijzer.problems import WARNING, Problem, github_annotations, step_summary
+from sportwijzer.base.git_state import changed_files
+from sportwijzer.base.problems import WARNING, Problem, github_annotations, step_summary
+from sportwijzer.tools.cli import main
 
 TYPO = VALID_OFFER.replace("sport: zwemmen", "sport: zwemen").replace("iedereen", "de typfout")
 TYPO_ERROR = (

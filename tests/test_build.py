@@ -188,7 +188,7 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
 
 @pytest.mark.traag  # a second full build of the demo
 def test_the_block_cache_changes_no_byte_of_any_page(demo_build, tmp_path, monkeypatch):
-    """The demo built with the block cache (blockcache.py) and with every block rendered.
+    """The demo built with the block cache (build/blockcache.py) and with every block rendered.
 
     The cached side is the shared demo build; the uncached side is this test's own build.
     """

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import REPO, VALID_OFFER, stand_in_venv, write
-from sportwijzer.cli import main
+from sportwijzer.tools.cli import main
 
 
 def run_check(root, env_extra=None):

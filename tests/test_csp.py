@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, write
-from sportwijzer.csp import (
+from sportwijzer.build.csp import (
     _DATA_TYPES,
     _SCRIPT,
     _hash,

@@ -15,9 +15,9 @@ import yaml
 
 from conftest import REPO, TODAY
 from demand_cases import csv_bytes, register, telling
-from sportwijzer.demand_analysis import analyse_vragen
+from sportwijzer.base.suppression import RANGES
+from sportwijzer.build.demand_analysis import analyse_vragen
 from sportwijzer.site import load_site
-from sportwijzer.suppression import RANGES
 
 BEGIN = dt.date(2026, 1, 1)  # the demo's telling covers 2026-K1 to 2026-K4
 IMPAIRMENTS = [
@@ -61,7 +61,7 @@ def agrees(telling, n):
 
 
 def km(a, b):
-    """Haversine, written again here so that the test does not lean on geo.py."""
+    """Haversine, written again here so that the test does not lean on base/geo.py."""
     (lat1, lon1), (lat2, lon2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
     h = (
         math.sin((lat2 - lat1) / 2) ** 2

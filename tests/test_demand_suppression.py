@@ -1,6 +1,6 @@
 """No count of 1 or 2 in vragen/telling.yml can be worked out, on generated tables of many shapes.
 
-The attacker here is written again, apart from suppression.py: it reads the published file as
+The attacker here is written again, apart from base/suppression.py: it reads the published file as
 anyone can (yaml.safe_load), knows how the tables hang together (a total is the sum of its row;
 the quarters, outcomes and municipalities each add up to the total; the matched questions of the
 quarters add up to the matched outcome; the unmatched questions of a quarter are its questions
@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from conftest import REPO
-from sportwijzer.demand_telling import protected, telling_text
-from sportwijzer.suppression import Relation, protect, sum_of
-from sportwijzer.telling_layout import worked_out
+from sportwijzer.base.suppression import Relation, protect, sum_of
+from sportwijzer.base.telling_layout import worked_out
+from sportwijzer.tools.demand_telling import protected, telling_text
 
 INF = float("inf")
 RANGES = {"1–2": (1, 2), "3 of meer": (3, INF), "0–2": (0, 2), "niet getoond": (0, INF)}

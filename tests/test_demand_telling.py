@@ -11,10 +11,10 @@ from jsonschema import Draft7Validator
 
 from conftest import REPO, TODAY, write
 from demand_cases import VALID_ROW, csv_bytes, register, telling
-from sportwijzer.cli import main
-from sportwijzer.datakinds import DATA_FOLDERS, DATA_KINDS, DEMAND
-from sportwijzer.schema import SCHEMA_DIR
+from sportwijzer.check.datakinds import DATA_FOLDERS, DATA_KINDS, DEMAND
+from sportwijzer.check.schema import SCHEMA_DIR
 from sportwijzer.site import load_site
+from sportwijzer.tools.cli import main
 
 NOT_IN_GIT = (
     "dit bestand hoort niet in git: in vragen/ staat alleen telling.yml, want één vraag kan naar "

@@ -2,8 +2,8 @@
 
 from collections import Counter
 
-from sportwijzer.vocabulary import SOORT
-from sportwijzer.vocabulary_load import BEPERKINGEN
+from sportwijzer.base.vocabulary import SOORT
+from sportwijzer.check.vocabulary_load import BEPERKINGEN
 
 
 def test_demo_has_the_promised_size_and_coverage(demo):

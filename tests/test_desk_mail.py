@@ -1,4 +1,4 @@
-"""The mail to the regional desk (hooks/sportwijzer/desk.py): the exact subject, text and
+"""The mail to the regional desk (hooks/sportwijzer/twins/desk.py): the exact subject, text and
 mailto: link for a set of finder states, and what a link may carry to the help page.
 The browser's twin (javascripts/loket.js) runs the same table in tests/browser/test_loket_rules.py.
 """
@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from desk_cases import EMOJI_AT_THE_CUT, KNOWN, LABELS, LOKET, LONG, cases, form
-from sportwijzer import demand_rules, desk, finder_rules
+from sportwijzer.check import demand_checks
+from sportwijzer.twins import desk, finder_rules
 
 HEAD = "Beste Sportloket IJssel-Vecht,\n\n" + (
     "Ik zoek een sport of een manier om te bewegen. Kunnen jullie met mij meedenken?\n"
@@ -176,10 +177,10 @@ def test_the_finder_passes_only_its_filters_with_the_same_names(query, url):
 
 
 def test_the_age_groups_are_the_demand_records_groups():
-    assert list(desk.GROUPS) == list(demand_rules.LEEFTIJDSGROEPEN)
+    assert list(desk.GROUPS) == list(demand_checks.LEEFTIJDSGROEPEN)
     for name, (low, high) in desk.GROUPS.items():
-        assert demand_rules.LEEFTIJDSGROEPEN[name][0] == low
-        assert high == min(demand_rules.LEEFTIJDSGROEPEN[name][1], finder_rules.AGE_MAX)
+        assert demand_checks.LEEFTIJDSGROEPEN[name][0] == low
+        assert high == min(demand_checks.LEEFTIJDSGROEPEN[name][1], finder_rules.AGE_MAX)
 
 
 def test_without_javascript_the_plain_link_asks_the_same_questions():

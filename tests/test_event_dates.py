@@ -1,4 +1,4 @@
-"""Dates of events that have passed (event_rules.py, issue #24 item 6), in a git repository
+"""Dates of events that have passed (check/event_checks.py, issue #24 item 6), in a git repository
 made by the test: a new event that is over is most likely a typo in the year; one already on the
 main branch is simply over. A passed registration deadline gets a warning."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHORT_EVENT, TODAY, commit, copy_region, git, write
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
 from sportwijzer.site import load_site
 
 F = "agenda/clinic.yml"

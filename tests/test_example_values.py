@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, VALID_PARTNER, write
-from sportwijzer.example_values import CHECKED, example_path, read_example
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.example_values import CHECKED, example_path, read_example
 from sportwijzer.site import load_site
 
 OFFER_EXAMPLE = "offers/_voorbeeld.yml"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from sportwijzer.filters import serves
-from sportwijzer.geo import distance_km
-from sportwijzer.nearby import Nearby
+from sportwijzer.base.geo import distance_km
+from sportwijzer.finder.filters import serves
+from sportwijzer.finder.nearby import Nearby
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from sportwijzer.dutch import aantal
-from sportwijzer.filters import kenmerken
-from sportwijzer.finder import finder_view
-from sportwijzer.finder_data import (
+from sportwijzer.base.dutch import aantal
+from sportwijzer.finder.data import (
     CARD_FOLDER,
     CARDS_PER_FILE,
     FACTS_PATH,
@@ -22,7 +20,9 @@ from sportwijzer.finder_data import (
     icon_files,
     position,
 )
-from sportwijzer.finder_pages import PAGE_SIZE, Pager, page_path, static_pages
+from sportwijzer.finder.filters import kenmerken
+from sportwijzer.finder.page import finder_view
+from sportwijzer.finder.static_pages import PAGE_SIZE, Pager, page_path, static_pages
 
 
 @pytest.fixture(scope="module")

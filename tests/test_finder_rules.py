@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from finder_rule_cases import KNOWN, OFFERS, RULES, cases
-from sportwijzer import finder_rules as rules
+from sportwijzer.twins import finder_rules as rules
 
 
 def read(query: str) -> dict:

@@ -7,8 +7,8 @@ import io
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.cli import main
-from sportwijzer.freshness import plain_cell
+from sportwijzer.tools.cli import main
+from sportwijzer.tools.freshness import plain_cell
 
 LINK = "https://github.com/regio/sportwijzer/blob/main"
 

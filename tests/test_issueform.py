@@ -9,15 +9,15 @@ import pytest
 import yaml
 
 from conftest import TODAY, write
-from sportwijzer.cli import main
-from sportwijzer.issueform import (
+from sportwijzer.tools.cli import main
+from sportwijzer.tools.issueform import (
     EVENT_FORM_FIELDS,
     FORM_FIELDS,
     offer_from_issue,
     sections,
     time_slot,
 )
-from sportwijzer.nieuw import write_new
+from sportwijzer.tools.nieuw import write_new
 
 REQUIRED = {
     "Naam van het aanbod": "Zwemmen op zaterdag",

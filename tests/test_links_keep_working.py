@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from conftest import SHORT_EVENT, SITE_URL, TODAY, VALID_OFFER, copy_region, shared_build, write
-from sportwijzer.pages import all_pages
-from sportwijzer.redirects import redirect_page
+from sportwijzer.build.pages import all_pages
+from sportwijzer.build.redirects import redirect_page
 from sportwijzer.site import load_site
 
 STOPPED = "aanbod/zwemmen-gestopt/"  # regio-a's stopped offer, 'Zwemmen in Olst'

@@ -2,7 +2,7 @@ import codecs
 import os
 
 from conftest import TODAY, write
-from sportwijzer.load import discover, read_front_matter_file, read_text, read_yaml_file
+from sportwijzer.check.load import discover, read_front_matter_file, read_text, read_yaml_file
 from sportwijzer.site import load_site
 
 

@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
-from sportwijzer import dutch, finder_rules
-from sportwijzer.markdown_safe import render
+from sportwijzer.base import dutch
+from sportwijzer.base.markdown_safe import render
+from sportwijzer.twins import finder_rules
 
 
 def test_markdown_renders_emphasis_and_lists():
@@ -109,7 +110,7 @@ def test_the_short_cut_for_plain_text_gives_what_the_converter_gives():
     """plain_paragraphs() against Python-Markdown on thousands of made-up texts."""
     import random
 
-    from sportwijzer.markdown_safe import _converter, plain_paragraphs
+    from sportwijzer.base.markdown_safe import _converter, plain_paragraphs
 
     rng = random.Random(7)
     pieces = ["zwemmen", "Café", "10", "1.", "3)", " ", "  ", "\n", "\n\n", "\n\n\n", ".", ",",
@@ -129,7 +130,7 @@ def test_the_short_cut_for_plain_text_gives_what_the_converter_gives():
 
 
 def test_plain_descriptions_take_the_short_cut_and_markdown_does_not():
-    from sportwijzer.markdown_safe import plain_paragraphs
+    from sportwijzer.base.markdown_safe import plain_paragraphs
 
     assert plain_paragraphs("Een zin.\nNog een.\n\nTweede alinea.") == (
         "<p>Een zin.\nNog een.</p>\n<p>Tweede alinea.</p>"

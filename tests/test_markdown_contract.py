@@ -10,7 +10,9 @@ import re
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.markdown_contract import (
+from sportwijzer.base.markdown_safe import HTML, IMAGE, IMAGE_ELSEWHERE, IMAGE_GONE, render
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.markdown_contract import (
     CODE,
     HEADING,
     PLAIN_SUMMARY,
@@ -19,8 +21,6 @@ from sportwijzer.markdown_contract import (
     TABLE,
     contract_warnings,
 )
-from sportwijzer.markdown_safe import HTML, IMAGE, IMAGE_ELSEWHERE, IMAGE_GONE, render
-from sportwijzer.problems import sorted_problems
 from sportwijzer.site import load_site
 from test_agenda_rules import VALID_EVENT
 

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.markup_rules import unsafe_markup
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.markup_checks import unsafe_markup
 from sportwijzer.site import load_site
 from test_agenda_rules import VALID_EVENT
 

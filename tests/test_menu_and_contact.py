@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY
-from sportwijzer.model import Contact, ContactButton
-from sportwijzer.pages import all_pages
+from sportwijzer.build.pages import all_pages
+from sportwijzer.model.objects import Contact, ContactButton
+from sportwijzer.model.volunteers import volunteer_page
 from sportwijzer.site import load_site
-from sportwijzer.volunteers import volunteer_page
 
 ORGANISATIONS = "Voor organisaties"
 # The pages for organisations, by their source; every one sits below ORGANISATIONS.

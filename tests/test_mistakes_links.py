@@ -1,6 +1,6 @@
 """Links that keep working (issue #24, item 4), the lines `make check` gives: an old name
 (`vorige_namen`) that is a file's name or is used by two files, and a published file that was
-deleted, in a git repository the test makes (link_rules.py)."""
+deleted, in a git repository the test makes (check/link_checks.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SHORT_EVENT, TODAY, VALID_OFFER, commit, copy_region, git, write
 from demand_cases import VALID_ROW, csv_bytes, register, telling
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
 from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"

@@ -8,10 +8,10 @@ import re
 import pytest
 
 from conftest import TODAY, VALID_OFFER, make_site, mkdocs_build, write
-from sportwijzer import dutch
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base import dutch
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.base.telefoon import dial_number, phone_mistake
 from sportwijzer.site import load_site
-from sportwijzer.telefoon import dial_number, phone_mistake
 
 F = "offers/nieuw.yml"
 P = "partners/judoclub-de-mat.md"

@@ -14,9 +14,9 @@ from jsonschema import Draft7Validator
 
 from conftest import TODAY, VALID_OFFER, write
 from conftest import VALID_PARTNER as PARTNER
-from sportwijzer import valuehints
-from sportwijzer.problems import sorted_problems
-from sportwijzer.schema import load_schema
+from sportwijzer.base import valuehints
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.schema import load_schema
 from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"

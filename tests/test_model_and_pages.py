@@ -3,7 +3,7 @@
 import yaml
 
 from conftest import TODAY
-from sportwijzer.pages import all_pages
+from sportwijzer.build.pages import all_pages
 from sportwijzer.site import load_site
 
 
@@ -98,7 +98,7 @@ def test_pages_outside_the_navigation_share_a_sidebar_per_folder(region):
 
 
 def test_a_header_is_kept_around_its_title_only_when_the_title_shows_once():
-    from sportwijzer.blockcache import BlockCache
+    from sportwijzer.build.blockcache import BlockCache
 
     slot = BlockCache().slot("header:aanbod")
     assert slot.around("Judo") is None
@@ -111,7 +111,7 @@ def test_a_header_is_kept_around_its_title_only_when_the_title_shows_once():
 
 
 def test_pages_share_cached_parts_only_with_pages_in_the_same_folder():
-    from sportwijzer.blockcache import folder_key
+    from sportwijzer.build.blockcache import folder_key
 
     assert folder_key("aanbod/judo.md") == folder_key("aanbod/zwemmen.md") == "aanbod"
     assert folder_key("aanbod/pagina/2/index.md") == "aanbod/pagina"

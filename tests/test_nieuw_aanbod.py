@@ -11,10 +11,10 @@ import sys
 import pytest
 
 from conftest import REPO, TODAY, copy_region, write
-from sportwijzer.cli import main
-from sportwijzer.load import read_yaml_file
-from sportwijzer.schema import schema_problems
+from sportwijzer.check.load import read_yaml_file
+from sportwijzer.check.schema import schema_problems
 from sportwijzer.site import load_site
+from sportwijzer.tools.cli import main
 
 ANSWERS = [
     "--slug",

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, copy_region, stand_in_venv
-from sportwijzer.asking import Question, Stopped, ask
-from sportwijzer.nieuw import offer_checker
+from sportwijzer.tools.asking import Question, Stopped, ask
+from sportwijzer.tools.nieuw import offer_checker
 
 QUESTIONS = (Question("slug", "Naam"), Question("sport", "Sport"))
 GIVEN = {"slug": "", "sport": ""}

@@ -9,9 +9,9 @@ import subprocess
 import pytest
 
 from conftest import TODAY
-from sportwijzer.cli import main
-from sportwijzer.git_state import forget
+from sportwijzer.base.git_state import forget
 from sportwijzer.site import load_site
+from sportwijzer.tools.cli import main
 
 E = "agenda/clinic-judo-kampen.yml"
 ANSWERS = {

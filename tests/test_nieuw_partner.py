@@ -8,9 +8,9 @@ import io
 import pytest
 
 from conftest import TODAY
-from sportwijzer.cli import main
-from sportwijzer.problems import errors
+from sportwijzer.base.problems import errors
 from sportwijzer.site import load_site
+from sportwijzer.tools.cli import main
 
 P = "partners/zwemclub-de-vliet.md"
 ANSWERS = {

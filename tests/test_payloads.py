@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import TODAY, make_site, mkdocs_build, shared_build, without_markup_check, write
-from sportwijzer.csp import _hash
+from sportwijzer.build.csp import _hash
 from sportwijzer.site import load_site
 
 PAYLOADS = (

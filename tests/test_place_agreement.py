@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, write
-from sportwijzer import place_agreement, validate
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check import place_agreement, validate
 from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"

@@ -10,13 +10,13 @@ import time
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, write
-from sportwijzer import plain_language
-from sportwijzer.cli import main
-from sportwijzer.markdown_contract import contract_warnings
-from sportwijzer.plain_language import PlainWord, sentences, text_warnings
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check import plain_language
+from sportwijzer.check.markdown_contract import contract_warnings
+from sportwijzer.check.plain_language import PlainWord, sentences, text_warnings
+from sportwijzer.check.vocabulary_load import PLAIN_WORDS_FILE, load_plain_words
 from sportwijzer.site import load_site
-from sportwijzer.vocabulary_load import PLAIN_WORDS_FILE, load_plain_words
+from sportwijzer.tools.cli import main
 
 WORDS = {
     "faciliteiten": PlainWord("faciliteiten", "wat er is", ("faciliteit",)),

@@ -1,4 +1,4 @@
-from sportwijzer.problems import WARNING, Problem, report_lines, summary
+from sportwijzer.base.problems import WARNING, Problem, report_lines, summary
 
 
 def test_line_names_file_line_and_message():

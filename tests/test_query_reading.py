@@ -1,5 +1,5 @@
-"""Reading a query (hooks/sportwijzer/query_reading.py) with the demo region's lexicon: what the
-words people type name, and how offers fit it. The browser's twin is checked against these
+"""Reading a query (hooks/sportwijzer/twins/query_reading.py) with the demo region's lexicon: what
+the words people type name, and how offers fit it. The browser's twin is checked against these
 rules in tests/browser/test_query_reading.py."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 
 from query_reading_cases import demo_lexicon
-from sportwijzer import query_reading as qr
-from sportwijzer.query_lexicon import query_lexicon
+from sportwijzer.finder.query_lexicon import query_lexicon
+from sportwijzer.twins import query_reading as qr
 
 RULES = {"iedereen": "iedereen", "breder": {"rolstoel": "lichamelijk"}}
 

@@ -8,8 +8,9 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import REPO
-from sportwijzer import vocabulary, vocabulary_load
-from sportwijzer.schema import SCHEMA_DIR, load_schema
+from sportwijzer.base import vocabulary
+from sportwijzer.check import vocabulary_load
+from sportwijzer.check.schema import SCHEMA_DIR, load_schema
 
 CORE = REPO / "hooks" / "sportwijzer"
 

@@ -14,9 +14,9 @@ from lunr.pipeline import Pipeline
 
 from conftest import REPO, TODAY, VALID_OFFER, copy_region, write
 from finder_oracle import _STEMMER, python_index, query_groups, search
-from sportwijzer.filters import kenmerken
-from sportwijzer.page_text import ContentPage, content_page
-from sportwijzer.search import (
+from sportwijzer.finder.filters import kenmerken
+from sportwijzer.finder.page_text import ContentPage, content_page
+from sportwijzer.finder.search import (
     AANBOD,
     FIELDS,
     HEAD_PATH,

@@ -23,12 +23,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, make_site, mkdocs_build, write
-from sportwijzer import preview, reuse
-from sportwijzer.datakinds import DATA_FOLDERS
-from sportwijzer.graph_digest import GraphDigest
-from sportwijzer.pages import all_pages
-from sportwijzer.problems import Problem, report_lines
+from sportwijzer.base import reuse
+from sportwijzer.base.graph_digest import GraphDigest
+from sportwijzer.base.problems import Problem, report_lines
+from sportwijzer.build.pages import all_pages
+from sportwijzer.check.datakinds import DATA_FOLDERS
 from sportwijzer.site import LoadResult
+from sportwijzer.tools import preview
 
 EVENT = """\
 titel: Kennismaken met zitvolleybal
@@ -155,7 +156,7 @@ def test_the_digest_of_every_generated_page_is_the_same_after_reading_the_data_a
     assert keys[0] == keys[1]
 
 
-# --- what the preview keeps of the data between builds (reuse.py) --------------------------------
+# --- what the preview keeps of the data between builds (base/reuse.py) ----------------------------
 
 
 @pytest.fixture

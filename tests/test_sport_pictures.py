@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from conftest import REPO, TODAY
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.base.vocabulary import NEUTRAL_SPORT_ICON
+from sportwijzer.check.vocabulary_load import NO_ICON, NO_UITLEG, OWN_ICON, theme_icon_folder
 from sportwijzer.site import load_site
-from sportwijzer.vocabulary import NEUTRAL_SPORT_ICON
-from sportwijzer.vocabulary_load import NO_ICON, NO_UITLEG, OWN_ICON, theme_icon_folder
 
 S = "lijsten/sporten.yml"
 SPORTEN: dict[str, dict] = yaml.safe_load((REPO / S).read_text(encoding="utf-8"))
@@ -183,7 +183,7 @@ def test_an_icon_the_theme_does_not_ship_is_an_error_on_its_line(region, written
 def test_without_the_theme_the_data_check_leaves_the_icons_to_the_build(region, monkeypatch):
     """The fast data job installs only requirements-check.txt (no theme): it cannot know the
     icons, so it says nothing about them; the build, with the theme, refuses an unknown one."""
-    from sportwijzer import vocabulary_load
+    from sportwijzer.check import vocabulary_load
 
     monkeypatch.setattr(vocabulary_load, "theme_icon_folder", lambda: None)
     lines, _, _ = check_lines(region, ICOON, "  icoon: material/bel-ring\n")

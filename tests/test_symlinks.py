@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, make_site, mkdocs_build, write
+from sportwijzer.check.symlinks import symlink_problems
 from sportwijzer.site import load_site
-from sportwijzer.symlinks import symlink_problems
 
 LINE = "is een snelkoppeling (symlink) en wordt niet gelezen; zet het bestand zelf in de map"
 

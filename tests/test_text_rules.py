@@ -1,7 +1,7 @@
 """Text fields are text, numbers are numbers, sizes have limits, an e-mail field holds one address
 (issue #23, items 4 to 7): each case, the exact line `make check` gives, in every kind of data.
 
-The rules live in hooks/sportwijzer/textrules.py; the schemas carry the text rules so that an
+The rules live in hooks/sportwijzer/base/textrules.py; the schemas carry the text rules so that an
 editor refuses the same values (the last tests here keep the two equal).
 """
 
@@ -14,8 +14,10 @@ import pytest
 
 from conftest import TODAY, VALID_OFFER, make_site, mkdocs_build, write
 from conftest import VALID_PARTNER as PARTNER
-from sportwijzer import assemble, markdown_safe, textrules
-from sportwijzer.problems import Problem, sorted_problems
+from sportwijzer.base import markdown_safe, textrules
+from sportwijzer.base.problems import Problem, sorted_problems
+from sportwijzer.check.schema import SCHEMA_DIR
+from sportwijzer.model import assemble
 from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"
@@ -305,8 +307,12 @@ def test_an_over_long_text_is_refused_before_anything_renders_it(region, monkeyp
 
 
 # --- One rule in one place ------------------------------------------------------------------------
-SCHEMAS = sorted((Path(textrules.__file__).parent / "schemas").glob("*.schema.json"))
+SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 MULTILINE = {("offer", "beschrijving"), ("agenda", "beschrijving")}
+
+
+def test_the_schemas_are_found_where_the_check_reads_them():
+    assert {"offer", "partner", "regio", "agenda"} <= {s.name.split(".")[0] for s in SCHEMAS}
 
 
 def _text_nodes(node, path=()):

@@ -59,7 +59,7 @@ def test_every_page_has_the_skip_target_and_our_header(demo_build):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         if '<meta http-equiv="refresh"' in html:
-            continue  # the page at an old address only leads on (redirects.py)
+            continue  # the page at an old address only leads on (build/redirects.py)
         assert 'id="hoofdinhoud"' in html and 'class="md-skip"' in html, path
         assert '<nav class="md-header__inner md-grid" aria-label="Bovenbalk">' in html, path
 
@@ -79,7 +79,7 @@ def test_the_dutch_landmark_labels_and_our_header_replace_the_theme_s(demo_build
 
 
 def test_the_block_cache_was_used_for_the_pages_of_a_folder(demo_build):
-    """The build logs how often blockcache.py handed out a kept block (sidebar, settings,
+    """The build logs how often build/blockcache.py handed out a kept block (sidebar, settings,
     header, cards). Every offer page after the first reuses at least its folder's three."""
     hits = re.findall(r"sportwijzer: blokcache: (\d+) keer hergebruikt", demo_build.log)
     offers = list(demo_build.site.glob("aanbod/*/index.html"))

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from sportwijzer.pages import all_pages
+from sportwijzer.build.pages import all_pages
 
 TOOLKIT = sorted((REPO / "content" / "toolkit").glob("*.md"))
 LINK = re.compile(r"\]\(([^)#\s]+)")

@@ -12,10 +12,10 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import REPO, TODAY, copy_region
-from sportwijzer.schema import SCHEMA_DIR
+from sportwijzer.base.toolkit import Deel, Toolkit
+from sportwijzer.check.schema import SCHEMA_DIR
+from sportwijzer.check.toolkit_load import KINDS, load_toolkit, page_url
 from sportwijzer.site import load_site
-from sportwijzer.toolkit import Deel, Toolkit
-from sportwijzer.toolkit_load import KINDS, load_toolkit, page_url
 
 TOOLKIT_PAGES = sorted((REPO / "content" / "toolkit").glob("*.md"))
 

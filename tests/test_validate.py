@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.dates import is_stale
-from sportwijzer.problems import sorted_problems
+from sportwijzer.base.dates import is_stale
+from sportwijzer.base.problems import sorted_problems
 from sportwijzer.site import load_site
 
 F = "offers/nieuw.yml"

@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from conftest import REPO, TODAY, write
-from sportwijzer import vocabulary, vocabulary_load
-from sportwijzer.jsonld import offer_jsonld
+from sportwijzer.base import vocabulary
+from sportwijzer.build.jsonld import offer_jsonld
+from sportwijzer.check import vocabulary_load
 from sportwijzer.site import load_site
 
 # Every venue feature, its key as in the data contract and its name on the site.
@@ -104,13 +105,13 @@ def test_a_broken_age_list_names_each_problem_with_its_line(region):
 
 
 def test_importing_the_model_reads_no_data_or_schema_file():
-    """The domain's words (vocabulary.py) read nothing; reading lijsten/ and the schemas is
+    """The domain's words (base/vocabulary.py) read nothing; reading lijsten/ and the schemas is
     vocabulary_load's job, done when a site is loaded, not when a module is imported."""
     probe = (
         "import sys\n"
         "opened = []\n"
         "sys.addaudithook(lambda event, args: event == 'open' and opened.append(str(args[0])))\n"
-        "import sportwijzer.model\n"
+        "import sportwijzer.model.objects\n"
         "print([p for p in opened if not p.endswith(('.py', '.pyc')) and 'sportwijzer' in p])\n"
     )
     hooks = str(REPO / "hooks")

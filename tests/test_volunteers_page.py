@@ -10,9 +10,9 @@ import json
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer import export, pages
+from sportwijzer.build import export, pages
+from sportwijzer.model.volunteers import volunteer_page, volunteer_pages
 from sportwijzer.site import load_site
-from sportwijzer.volunteers import volunteer_page, volunteer_pages
 
 KAMPEN = """\
   naam: Sporthal Kampen

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import TODAY, VALID_OFFER, write
-from sportwijzer.problems import sorted_problems
-from sportwijzer.schema import load_schema
+from sportwijzer.base.problems import sorted_problems
+from sportwijzer.check.schema import load_schema
+from sportwijzer.model.volunteers import TAKEN
 from sportwijzer.site import load_site
-from sportwijzer.volunteers import TAKEN
 
 F = "offers/nieuw.yml"
 CHOICES = "Kies uit: trainer, begeleider, maatje, chauffeur, bestuur, overig"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_region, stand_in_venv
-from sportwijzer.cli import main
+from sportwijzer.tools.cli import main
 from test_issueform import body as form_body
 
 FLOW_PATH = REPO / ".github" / "workflows" / "verwerken.yml"

@@ -15,10 +15,10 @@ import pytest
 import yaml
 
 from conftest import REPO, VALID_OFFER, write
-from sportwijzer.datakinds import DATA_FOLDERS
-from sportwijzer.freshness import ISSUE_LABEL, ISSUE_TITLE
-from sportwijzer.issueform import EVENT_FORM_FIELDS, FORM_FIELDS, MODELINE
-from sportwijzer.schema import load_schema
+from sportwijzer.check.datakinds import DATA_FOLDERS
+from sportwijzer.check.schema import load_schema
+from sportwijzer.tools.freshness import ISSUE_LABEL, ISSUE_TITLE
+from sportwijzer.tools.issueform import EVENT_FORM_FIELDS, FORM_FIELDS, MODELINE
 
 WORKFLOWS = REPO / ".github" / "workflows"
 

@@ -22,12 +22,12 @@ import pytest
 import vobject
 
 from conftest import TODAY, copy_region, edit_below_example, shared_build, write
-from sportwijzer import dutch
-from sportwijzer.desk import address, empty_form, mail
-from sportwijzer.jsonld import offer_jsonld, partner_jsonld, script_json
-from sportwijzer.outputs import extra_files, search_and_finder_files
-from sportwijzer.problems import errors
+from sportwijzer.base import dutch
+from sportwijzer.base.problems import errors
+from sportwijzer.build.jsonld import offer_jsonld, partner_jsonld, script_json
+from sportwijzer.build.outputs import extra_files, search_and_finder_files
 from sportwijzer.site import load_site
+from sportwijzer.twins.desk import address, empty_form, mail
 
 BASE = "https://voorbeeld.github.io/sportwijzer/"
 

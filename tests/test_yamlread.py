@@ -4,8 +4,8 @@ import time
 import pytest
 import yaml
 
-from sportwijzer import yamlread
-from sportwijzer.yamlread import parse_yaml
+from sportwijzer.check import yamlread
+from sportwijzer.check.yamlread import parse_yaml
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
 

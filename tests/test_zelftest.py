@@ -1,11 +1,11 @@
-"""The rule behind the self-test's result (sportwijzer.zelftest); zelftest.js twins it, and
+"""The rule behind the self-test's result (sportwijzer.twins.zelftest); zelftest.js twins it, and
 tests/browser/test_zelftest.py drives the page with the same answers (ZELFTEST_CASES)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sportwijzer.zelftest import Samenvatting, samenvatting, score
+from sportwijzer.twins.zelftest import Samenvatting, samenvatting, score
 
 PARTS = ("a", "b", "c", "d", "e")
 

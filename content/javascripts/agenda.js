@@ -4,7 +4,7 @@
  * This script shows the filters (impairment, municipality, for whom), keeps them in the address
  * (?beperking=…&gemeente=…&doelgroep=…, Back brings a choice back), and hides the events whose
  * last day (data-tot) is before the browser's own date: the list stays right on the days after
- * the build. The rules are in agenda_rules.js, the twin of hooks/sportwijzer/agenda_rules.py.
+ * the build. The rules are in agenda_rules.js, the twin of hooks/sportwijzer/twins/agenda_rules.py.
  */
 import * as rules from "./agenda_rules.js";
 

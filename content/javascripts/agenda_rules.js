@@ -1,7 +1,7 @@
 /* The agenda's rules: how a link's filters are read and written, which events match, which have
  * passed on a given day, and how a count is said.
  *
- * Python has the same rules in hooks/sportwijzer/agenda_rules.py, function for function
+ * Python has the same rules in hooks/sportwijzer/twins/agenda_rules.py, function for function
  * (readParams here is read_params there). tests/browser/test_agenda_pages.py runs one table of
  * cases through both and compares the answers: change both or neither.
  *

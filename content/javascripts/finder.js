@@ -7,7 +7,7 @@
  * A result's card comes from aanbod/kaart/<ref>.json when it comes into view.
  *
  * The rules (what a link means, what matches, the order, how things are said) are in
- * finder_rules.js, the twin of hooks/sportwijzer/finder_rules.py. The address is the single
+ * finder_rules.js, the twin of hooks/sportwijzer/twins/finder_rules.py. The address is the single
  * source of truth: every state of the list, "Toon meer" included, has its own short link, and
  * Back brings it back. What someone searches for never leaves the browser.
  */
@@ -54,7 +54,7 @@ function start() {
   var cardBase = form.getAttribute("data-aanbod");
   if (cardBase === "./") { cardBase = ""; } // as the static cards' links are written
 
-  // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder.py);
+  // One object per offer from the facts file (finder_facts() in hooks/sportwijzer/finder/page.py);
   // item.facts is what the rules take (offer_facts() there).
   function itemsFrom(data) {
     var field = data.aanbod;
@@ -63,7 +63,7 @@ function start() {
       var beperkingen = field.beperkingen[order].map(function (i) { return data.beperkingen[i]; });
       return {
         el: null,
-        card: null, // its text, from aanbod/kaart/<ref>.json (CARD_FIELDS in finder.py)
+        card: null, // its text, from aanbod/kaart/<ref>.json (CARD_FIELDS in finder/page.py)
         order: order,
         ref: String(order),
         sportName: sport[1],
@@ -99,7 +99,7 @@ function start() {
   }
 
   // The cards of the results in view; a card file holds `perFile` offers (CARDS_PER_FILE in
-  // hooks/sportwijzer/finder.py), each file fetched once.
+  // hooks/sportwijzer/finder/page.py), each file fetched once.
   var cardFolder = form.getAttribute("data-kaart");
   var cardFiles = {};
   var perFile = 1;
@@ -135,7 +135,7 @@ function start() {
   }
 
   // A sport's icon: its symbol in the page's sprite (the sports of the static cards), else the
-  // symbol in its own small file (ICON_FOLDER in hooks/sportwijzer/finder_data.py).
+  // symbol in its own small file (ICON_FOLDER in hooks/sportwijzer/finder/data.py).
   var iconFolder = form.getAttribute("data-iconen");
 
   function sportIconHref(icon) {

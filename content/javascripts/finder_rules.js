@@ -1,7 +1,7 @@
 /* The finder's rules: how a link's parameters are read, which offers match, in what order, and
  * how a distance, an age range and a count are said.
  *
- * Python has the same rules in hooks/sportwijzer/finder_rules.py, function for function
+ * Python has the same rules in hooks/sportwijzer/twins/finder_rules.py, function for function
  * (readParams here is read_params there). tests/browser/test_finder_rules.py runs a table of
  * cases through both and compares the answers: change both or neither.
  *

@@ -1,7 +1,7 @@
 /* Ask the regional desk ("het sportloket"): the link from where people get stuck, and the mail
  * that the page hulp-bij-zoeken/ opens in the person's own mail program.
  *
- * Python has the same rules in hooks/sportwijzer/desk.py, function for function (readHelpParams
+ * Python has the same rules in hooks/sportwijzer/twins/desk.py, function for function (readHelpParams
  * here is read_help_params there). tests/browser/test_loket_rules.py runs one table of cases
  * (tests/desk_cases.py) through both and compares the answers: change both or neither.
  *

@@ -1,11 +1,11 @@
 /* Reading a query as people type it: what it names (sport, impairment, who, age, place, wishes)
  * and the words left as text; how an offer fits it, and the order of the results.
  *
- * Python has the same rules in hooks/sportwijzer/query_reading.py, function for function
+ * Python has the same rules in hooks/sportwijzer/twins/query_reading.py, function for function
  * (readQuery here is read_query there). tests/browser/test_query_reading.py runs a table of
  * cases through both and compares the answers: change both or neither.
  *
- * An ES module; the lexicon (the field lezen of zoeken/index.json, made by query_lexicon.py) is
+ * An ES module; the lexicon (the field lezen of zoeken/index.json, made by finder/query_lexicon.py) is
  * data: {woorden: {key: [soort, waarden, label]}, vul: [filler words], namen: {value: name}}.
  */
 import { formatDistance, numberText, serves } from "./finder_rules.js";
@@ -169,7 +169,7 @@ export function readQuery(query, lexicon) {
   return { woorden: found, delen: parts, tekst: text };
 }
 
-// The question as one set of wishes (see asked() in query_reading.py).
+// The question as one set of wishes (see asked() in twins/query_reading.py).
 export function asked(reading) {
   var wish = {
     beperking: [], sport: [], kenmerk: [], omgeving: [], samen: [],
@@ -264,7 +264,7 @@ export function ageSpan(low, high) {
   return high !== null ? "tot en met " + high + " jaar" : "alle leeftijden";
 }
 
-// How `offer` fits `wish` (see fit() in query_reading.py). `labels` null: no words (score()),
+// How `offer` fits `wish` (see fit() in twins/query_reading.py). `labels` null: no words (score()),
 // which is what the finder does for every offer on every keystroke: no strings, no arrays.
 export function fit(offer, wish, distance, textHit, place, labels, rules) {
   var words = labels !== null;

@@ -31,7 +31,7 @@
         return response.json();
       });
     },
-    // Lower case without accents, as fold() in hooks/sportwijzer/search.py.
+    // Lower case without accents, as fold() in hooks/sportwijzer/finder/search.py.
     fold: function (text) {
       return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
     }

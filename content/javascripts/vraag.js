@@ -1,7 +1,7 @@
 /* hulp-bij-zoeken/: shows the form, fills it in from the finder's filters in the address, and
  * keeps the mail link and the preview up to date (an ES module).
  *
- * The rules are in loket.js, the twin of hooks/sportwijzer/desk.py. Nothing is sent anywhere:
+ * The rules are in loket.js, the twin of hooks/sportwijzer/twins/desk.py. Nothing is sent anywhere:
  * the link opens the person's own mail program. Free text never goes into the address.
  */
 import * as loket from "./loket.js";

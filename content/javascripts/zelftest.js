@@ -2,7 +2,7 @@
  *
  * Without this script the page is a printable form. With it: the answers are kept in this
  * browser only (localStorage; nothing is sent anywhere), the buttons appear, and "Bekijk de
- * uitslag" shows a summary. The summary follows the rule of hooks/sportwijzer/zelftest.py:
+ * uitslag" shows a summary. The summary follows the rule of hooks/sportwijzer/twins/zelftest.py:
  * - answered: a score 1 to 5; the average over the answered parts, in tenths, half up;
  * - the weakest parts: answered, score 3 or lower, lowest first, a tie in page order, at most 3.
  */
@@ -28,7 +28,7 @@
     return typeof value === "string" && /^[1-5]$/.test(value) ? Number(value) : null;
   }
 
-  /* The twin of samenvatting() in hooks/sportwijzer/zelftest.py. */
+  /* The twin of samenvatting() in hooks/sportwijzer/twins/zelftest.py. */
   function samenvatting(scores, volgorde) {
     var answered = [];
     volgorde.forEach(function (part) {

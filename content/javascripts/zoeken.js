@@ -1,12 +1,12 @@
 /* Sportwijzer's text search: the one query the finder and the search box in the header share.
  *
- * The index (hooks/sportwijzer/search.py) comes in parts. zoeken/index.json holds the sorted
+ * The index (hooks/sportwijzer/finder/search.py) comes in parts. zoeken/index.json holds the sorted
  * terms, where each part file begins, the documents that are not offers, stop words and
  * synonyms; zoeken/deel-N.json holds, for its terms, per field the documents with the term's
  * weight there. A query fetches only the parts that hold the terms it can match (the word, the
  * start of a word, one typo, a synonym: lunr.js expands them), and scores the documents exactly
  * as lunr's Index#query does, straight from the weights.
- * The Python twin is search() in hooks/sportwijzer/search.py; tests/browser compare the two.
+ * The Python twin is search() in hooks/sportwijzer/finder/search.py; tests/browser compare the two.
  *
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js; window.sportwijzer.laad (site.js)
  * loads them. Use: sportwijzerZoeken.open(indexUrl, lunrBase).then(engine => engine.scores(q)).
@@ -17,7 +17,7 @@
   var opened = {};
 
   // Each word (or known phrase) of the query, with the terms it also means (as query_groups()
-  // in hooks/sportwijzer/search.py).
+  // in hooks/sportwijzer/finder/search.py).
   function groups(query, synonyms, stop) {
     var text = " " + window.sportwijzer.fold(query).split(/[^a-z0-9]+/).join(" ") + " ";
     var result = [];
@@ -201,7 +201,7 @@
       perFile: head.kaartblok, // offers in a card file (aanbod/kaart/N.json)
       offers: head.aanbod, // refs below this are offers, in the order of the finder's data
       documents: head.documenten, // ref - offers -> [kind, title, site path]
-      lexicon: head.lezen // how a query is read (query_reading.js), made by query_lexicon.py
+      lexicon: head.lezen // how a query is read (query_reading.js), made by finder/query_lexicon.py
     };
   }
 

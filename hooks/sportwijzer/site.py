@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assemble
-from .datakinds import (
+from .base.dates import today_in_amsterdam
+from .base.gc_pause import collector_paused
+from .base.problems import Problem, errors
+from .base.vocabulary import Vocabulary
+from .check.datakinds import (
     DATA_FOLDERS,
     DEMAND,
     EVENTS,
@@ -16,26 +19,18 @@ from .datakinds import (
     check_all_kinds,
     read_all_kinds,
 )
-from .dates import today_in_amsterdam
-from .example_values import example_value_problems, settle_example_values
-from .gc_pause import collector_paused
-from .invulhulp import settle_placeholders
-from .link_rules import link_problems
-from .load import (
-    SourceFile,
-    read_page_front_matter,
-    read_yaml_file,
-)
-from .markup_rules import content_markup_problems, data_markup_problems
-from .model import Site, event_order
-from .place_agreement import region_geography
-from .problems import Problem, errors
-from .prose import prose_problems
-from .schema import schema_problems
-from .stray import stray_files
-from .symlinks import symlink_problems
-from .toolkit_load import load_toolkit
-from .validate import (
+from .check.example_values import example_value_problems, settle_example_values
+from .check.invulhulp import settle_placeholders
+from .check.link_checks import link_problems
+from .check.load import SourceFile, read_page_front_matter, read_yaml_file
+from .check.markup_checks import content_markup_problems, data_markup_problems
+from .check.place_agreement import region_geography
+from .check.prose import prose_problems
+from .check.schema import schema_problems
+from .check.stray import stray_files
+from .check.symlinks import symlink_problems
+from .check.toolkit_load import load_toolkit
+from .check.validate import (
     REGION_RULES,
     Context,
     duplicate_titles,
@@ -43,8 +38,9 @@ from .validate import (
     region_places,
     run_rules,
 )
-from .vocabulary import Vocabulary
-from .vocabulary_load import load_plain_words, load_vocabulary
+from .check.vocabulary_load import load_plain_words, load_vocabulary
+from .model import assemble
+from .model.objects import Site, event_order
 
 REGIO_FILE = "regio.yml"
 OFFERS_DIR = OFFERS.folder

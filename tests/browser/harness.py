@@ -39,7 +39,7 @@ TIMEOUT_MS = 10_000
 def demo_site():
     """The demo region as the session's build sees it, loaded once per process: the build day is
     today in Amsterdam (dt.date.today() on a UTC machine is a day behind from 23:00 to 24:00)."""
-    from sportwijzer.dates import today_in_amsterdam
+    from sportwijzer.base.dates import today_in_amsterdam
     from sportwijzer.site import load_site
 
     return load_site(REPO, today=today_in_amsterdam()).site

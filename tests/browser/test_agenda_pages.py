@@ -11,8 +11,8 @@ import re
 import pytest
 
 from agenda_rule_cases import cases
-from sportwijzer import agenda_rules
-from sportwijzer.agenda_pages import matching
+from sportwijzer.build.agenda_pages import matching
+from sportwijzer.twins import agenda_rules
 
 from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, demo_site, set_width, visit
 from .test_zoekbalk import suggest

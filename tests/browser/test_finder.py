@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from finder_oracle import python_index, read_index, search, select
-from sportwijzer.finder_pages import PAGE_SIZE
+from sportwijzer.finder.static_pages import PAGE_SIZE
 
 from .harness import (
     TILE_PATH,

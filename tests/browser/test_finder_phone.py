@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from sportwijzer.finder_pages import PAGE_SIZE
+from sportwijzer.finder.static_pages import PAGE_SIZE
 
 from .harness import _GUARDS, TILE_PATH, visit
 from .test_finder import demo, expected, shown

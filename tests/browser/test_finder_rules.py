@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from finder_rule_cases import cases
-from sportwijzer import finder_rules
+from sportwijzer.twins import finder_rules
 
 from .harness import visit
 

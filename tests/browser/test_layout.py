@@ -8,7 +8,7 @@ import functools
 
 import pytest
 
-from sportwijzer.model import Aanbod
+from sportwijzer.model.objects import Aanbod
 
 from .harness import assert_in_sight, demo_site, focused, set_width, visit
 

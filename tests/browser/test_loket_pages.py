@@ -1,6 +1,6 @@
 """Ask the desk from where people get stuck, and the volunteers page, as a person sees them:
 the zero-results link in sight and on top, the help form filled in from the finder's filters,
-the mail link exactly as desk.py makes it, the page without JavaScript, and axe."""
+the mail link exactly as twins/desk.py makes it, the page without JavaScript, and axe."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from sportwijzer import desk
+from sportwijzer.twins import desk
 
 from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, set_width, visit
 

@@ -1,12 +1,12 @@
 """The desk's rules are one set: the browser's module (javascripts/loket.js, as the built site
-serves it) gives the same answer as hooks/sportwijzer/desk.py for every case in the table."""
+serves it) gives the same answer as hooks/sportwijzer/twins/desk.py for every case in the table."""
 
 from __future__ import annotations
 
 import re
 
 from desk_cases import cases
-from sportwijzer import desk
+from sportwijzer.twins import desk
 
 from .harness import visit
 

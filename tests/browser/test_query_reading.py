@@ -8,7 +8,7 @@ import json
 import re
 
 from query_reading_cases import cases, demo_lexicon
-from sportwijzer import query_reading
+from sportwijzer.twins import query_reading
 
 from .harness import visit
 

@@ -1,6 +1,6 @@
 """The Meedoen Meerkamp self-test in a real browser: keyboard, result, storage, print, no JS.
 
-The answer sets are checked against the Python twin of the rule (sportwijzer.zelftest) too, so
+The answer sets are checked against the Python twin of the rule (sportwijzer.twins.zelftest) too, so
 the page and the core cannot drift apart.
 """
 
@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from sportwijzer.zelftest import samenvatting
+from sportwijzer.twins.zelftest import samenvatting
 
 from .harness import (
     WIDTHS,
@@ -218,8 +218,8 @@ def test_without_javascript_it_is_a_printable_form_without_buttons(page_without_
 
 def test_stored_answers_are_read_by_the_same_rule_as_the_python_twin(page):
     """Odd values in storage (someone's old or edited answers): the page restores exactly the
-    ones sportwijzer.zelftest.score() accepts."""
-    from sportwijzer.zelftest import score
+    ones sportwijzer.twins.zelftest.score() accepts."""
+    from sportwijzer.twins.zelftest import score
 
     ids = [o.id for o in onderdelen()]
     odd = ["3", " 3", "03", 4, 4.5, "٣", 5.0, True, None, "", 0, "2"]
