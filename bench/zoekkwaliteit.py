@@ -18,7 +18,8 @@ twin):
 
 Targets: at least 95 % of queries with all first results fitting, and no dead ends. Prints
 Markdown: the figures, per region, and every query that does not fit with what was shown, so
-that the reading can be fixed. Measured, not asserted here (tests/test_zoekkwaliteit.py asserts).
+that the reading can be fixed. Measured, not asserted here
+(tests/finder/test_zoekkwaliteit.py asserts).
 
     python bench/zoekkwaliteit.py            # the report
     python bench/zoekkwaliteit.py --alle     # and every query's first three

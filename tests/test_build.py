@@ -44,7 +44,7 @@ def test_every_published_offer_and_partner_has_a_page(built):
 
 
 def test_a_stopped_offer_is_not_listed(built):
-    # its own page stays, so that links keep working: tests/test_links_keep_working.py
+    # its own page stays, so that links keep working: tests/build/test_redirects.py
     assert "zwemmen-gestopt" not in page(built, "aanbod")
     assert "zwemmen-gestopt" not in page(built, "partners/judoclub-de-mat")
 

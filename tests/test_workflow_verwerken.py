@@ -23,7 +23,7 @@ import yaml
 
 from conftest import REPO, copy_region, stand_in_venv
 from sportwijzer.tools.cli import main
-from test_issueform import body as form_body
+from tools.test_issueform import body as form_body
 
 FLOW_PATH = REPO / ".github" / "workflows" / "verwerken.yml"
 SCRIPT = REPO / ".ci" / "verwerken.py"

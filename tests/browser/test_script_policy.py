@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from test_payloads import content_payload_build
+from build.test_payloads import content_payload_build
 
 from .harness import HEIGHT, SUB_PATH, TIMEOUT_MS, demo_site, serving, visit
 from .test_smoke import PAGES, PageType, url_of

@@ -2,7 +2,7 @@
 one e-mail address. One rule each, for every kind of data.
 
 The schemas (hooks/sportwijzer/schemas/) carry the text rules as `"not": {...}` on
-every text field, so that an editor refuses the same values; tests/test_text_rules.py keeps them
+every text field, so that an editor refuses the same values; tests/base/test_textrules.py keeps them
 equal to LINE_REFUSED and TEXT_REFUSED here. check/schema.py words the refusals with the
 functions below.
 """

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-SOURCES_HEADING = "bronnen"  # every toolkit page ends with its sources (tests/test_toolkit.py)
+SOURCES_HEADING = (
+    "bronnen"  # every toolkit page ends with its sources (tests/build/test_toolkit.py)
+)
 
 
 @dataclass(frozen=True)

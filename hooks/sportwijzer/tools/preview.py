@@ -64,14 +64,14 @@ def fingerprint(paths: Iterable[Path], today: dt.date) -> str:
 def page_key(digest: GraphDigest, page: GeneratedPage, regio: Regio) -> str:
     """What a generated page's HTML depends on: its Markdown, its template, what its template
     reads (the page's objects) and the region (every template may show its name and desk;
-    tests/test_serve.py checks that templates read nothing else from the site itself)."""
+    tests/tools/test_preview.py checks that templates read nothing else from the site itself)."""
     return digest.digest(page.markdown(), page.template, page.context, regio)
 
 
 def hand_written_key(digest: GraphDigest, site: Site, links: object) -> str:
     """What a hand-written page may read of the site besides its own Markdown: the region, the
     overview links, the coming events, how many offers there are, the toolkit (tests/
-    test_serve.py checks that their templates read nothing else)."""
+    tools/test_preview.py checks that their templates read nothing else)."""
     return digest.digest(site.regio, links, site.komend, site.gepubliceerd_tekst, site.toolkit)
 
 

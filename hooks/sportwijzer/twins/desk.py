@@ -3,7 +3,7 @@ that the page hulp-bij-zoeken/ opens in the person's own mail program.
 
 The browser has the same rules in content/javascripts/loket.js, function for function
 (read_help_params here is readHelpParams there). tests/desk_cases.py is one table of cases that
-tests/test_desk_mail.py runs through these rules and tests/browser/test_loket_rules.py through
+tests/twins/test_desk.py runs through these rules and tests/browser/test_loket_rules.py through
 both: change both or neither.
 
 Plain data in, plain data out; no imports from the rest of the package. The site sends nothing:

@@ -286,7 +286,7 @@ def test_the_built_site_has_every_calendar_file_and_the_open_data(demo_build, de
 
 def test_the_data_check_does_not_load_the_calendar_library():
     code = "import sys, sportwijzer.site, sportwijzer.tools.cli; print('icalendar' in sys.modules)"
-    hooks = Path(__file__).parents[1] / "hooks"
+    hooks = Path(__file__).parents[2] / "hooks"
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True
     )

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from check.test_event_checks import VALID_EVENT
 from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.base.markdown_safe import HTML, IMAGE, IMAGE_ELSEWHERE, IMAGE_GONE, render
 from sportwijzer.base.problems import sorted_problems
@@ -22,7 +23,6 @@ from sportwijzer.check.markdown_contract import (
     contract_warnings,
 )
 from sportwijzer.site import load_site
-from test_agenda_rules import VALID_EVENT
 
 SCHEDULE = (
     "Onze tijden:\n\n| dag | tijd |\n|:---|---:|\n| **maandag** | 19:00 |\n| vrijdag | 10:00 |"

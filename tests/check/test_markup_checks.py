@@ -7,11 +7,11 @@ import time
 
 import pytest
 
+from check.test_event_checks import VALID_EVENT
 from conftest import TODAY, VALID_OFFER, write
 from sportwijzer.base.problems import sorted_problems
 from sportwijzer.check.markup_checks import unsafe_markup
 from sportwijzer.site import load_site
-from test_agenda_rules import VALID_EVENT
 
 SCRIPT = "een <script> mag niet in de tekst: alleen de site zelf voert scripts uit; haal het weg"
 

@@ -401,7 +401,7 @@ EDITOR_AGREES = [
     ("text", "accepted"), [c[1:] for c in EDITOR_AGREES], ids=[c[0] for c in EDITOR_AGREES]
 )
 def test_the_editor_and_make_check_agree_on_text(region, text, accepted):
-    from test_mistakes_yaml import editor_accepts
+    from check.test_mistakes_yaml import editor_accepts
 
     assert editor_accepts(text) is accepted
     assert (lines_for(region, {F: text}) == []) is accepted
