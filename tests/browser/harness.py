@@ -387,6 +387,24 @@ def wait_until_settled(page) -> None:
     page.wait_for_function(_FINDER_DONE)
 
 
+_READY = """(wanted) => {
+  const root = document.documentElement;
+  const ready = (root.getAttribute("data-ready") || "").split(" ");
+  return !root.getAttribute("data-waiting")
+    && wanted.every((name) => ready.includes(name))
+    && !document.querySelector('[aria-busy="true"]');
+}"""
+
+
+def wait_ready(page, *names: str, timeout_ms: int = 10_000) -> None:
+    """Wait for the page's one ready signal (content/javascripts/ready.js): no script still at
+    work (`data-waiting` on <html> is empty), each script named here finished at least once
+    (its name is in `data-ready`), and no region is `aria-busy`. Name a script when the test
+    makes it start (typing in the search box starts zoekbalk), so the wait cannot pass before
+    it began."""
+    page.wait_for_function(_READY, arg=list(names), timeout=timeout_ms)
+
+
 def set_width(page, width: int, height: int = HEIGHT) -> None:
     """Set the viewport width in CSS pixels (e.g. 320 for a small phone, 1280 for a desktop)."""
     page.set_viewport_size({"width": width, "height": height})
