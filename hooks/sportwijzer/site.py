@@ -31,12 +31,12 @@ from .check.stray import stray_files
 from .check.symlinks import symlink_problems
 from .check.toolkit_load import load_toolkit
 from .check.validate import (
-    REGION_RULES,
+    REGION_CHECKS,
     Context,
     duplicate_titles,
     region_centres,
     region_places,
-    run_rules,
+    run_checks,
 )
 from .check.vocabulary_load import load_plain_words, load_vocabulary
 from .model import assemble
@@ -86,7 +86,7 @@ def load_site(root: Path | str, today: dt.date | None = None) -> LoadResult:
     problems += more + prose_problems(root, found, plain_words)
     problems += stray_files(root, DATA_FOLDERS)
     problems += [p for p in symlink_problems(root, DATA_FOLDERS) if p not in problems]
-    problems += run_rules(REGION_RULES, regio_source, ctx)
+    problems += run_checks(REGION_CHECKS, regio_source, ctx)
     problems += check_all_kinds(found, ctx)
     problems += duplicate_titles(offer_sources)
     problems += link_problems(root, found)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..base.problems import Problem
 from ..base.reuse import kept_for_file
-from .event_checks import EVENT_RULES
+from .event_checks import EVENT_CHECKS
 from .load import (
     OFFER_SUFFIXES,
     PARTNER_SUFFIXES,
@@ -23,8 +23,8 @@ from .load import (
     read_yaml_file,
 )
 from .schema import Suggest, schema_problems
-from .telling_checks import DEMAND_FOLDER, TELLING_RULES, discover_telling, read_telling_source
-from .validate import OFFER_RULES, PARTNER_RULES, Context, Rule, run_rules
+from .telling_checks import DEMAND_FOLDER, TELLING_CHECKS, discover_telling, read_telling_source
+from .validate import OFFER_CHECKS, PARTNER_CHECKS, Context, DataCheck, run_checks
 
 Reader = Callable[[Path, str], "tuple[SourceFile | None, list[Problem]]"]
 Finder = Callable[[Path], "tuple[list[str], list[Problem]]"]
@@ -45,7 +45,7 @@ class DataKind:
     suffixes: tuple[str, ...]
     schema: str  # hooks/sportwijzer/schemas/<schema>.schema.json
     reader: Reader
-    rules: tuple[Rule, ...]
+    rules: tuple[DataCheck, ...]
     # which files of the folder are data; by default every file with one of the suffixes
     finder: Finder | None = None
 
@@ -57,10 +57,10 @@ class DataKind:
 
 
 PARTNERS = DataKind(
-    "partner", "partners", PARTNER_SUFFIXES, "partner", read_front_matter_file, PARTNER_RULES
+    "partner", "partners", PARTNER_SUFFIXES, "partner", read_front_matter_file, PARTNER_CHECKS
 )
-OFFERS = DataKind("offer", "offers", OFFER_SUFFIXES, "offer", read_yaml_source, OFFER_RULES)
-EVENTS = DataKind("event", "agenda", (".yml", ".yaml"), "agenda", read_yaml_source, EVENT_RULES)
+OFFERS = DataKind("offer", "offers", OFFER_SUFFIXES, "offer", read_yaml_source, OFFER_CHECKS)
+EVENTS = DataKind("event", "agenda", (".yml", ".yaml"), "agenda", read_yaml_source, EVENT_CHECKS)
 # Demand: only the protected counts, vragen/telling.yml; a single question never enters git.
 DEMAND = DataKind(
     "telling",
@@ -68,7 +68,7 @@ DEMAND = DataKind(
     (".yml",),
     "telling",
     read_telling_source,
-    TELLING_RULES,
+    TELLING_CHECKS,
     finder=discover_telling,
 )
 
@@ -120,5 +120,5 @@ def check_all_kinds(found: dict[str, list[SourceFile]], ctx: Context) -> list[Pr
         problem
         for kind in DATA_KINDS
         for source in found.get(kind.name, [])
-        for problem in run_rules(kind.rules, source, ctx)
+        for problem in run_checks(kind.rules, source, ctx)
     ]

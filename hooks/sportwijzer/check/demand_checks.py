@@ -19,7 +19,7 @@ from ..base.dates import as_date, nonexistent_date
 from ..base.problems import Problem, field_problem
 from ..base.vocabulary import IEDEREEN
 from .load import SourceFile
-from .validate import Context, Rule, check_gemeente_in_region, check_sport_known
+from .validate import Context, DataCheck, check_gemeente_in_region, check_sport_known
 from .yamlread import Document
 
 GEMATCHT = "gematcht"
@@ -124,7 +124,7 @@ def check_aanbod_when_matched(
         )
 
 
-DEMAND_RULES: tuple[Rule, ...] = (
+DEMAND_CHECKS: tuple[DataCheck, ...] = (
     check_vraag_datum,
     check_vraag_gemeente,
     check_sport_known,

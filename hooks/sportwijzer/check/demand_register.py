@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..base.problems import Problem
-from .demand_checks import DEMAND_RULES, demand_offer_problems, screen
+from .demand_checks import DEMAND_CHECKS, demand_offer_problems, screen
 from .load import SourceFile, discover, read_yaml_file
 from .schema import schema_problems
-from .validate import Context, run_rules
+from .validate import Context, run_checks
 from .yamlread import Document
 
 COLUMNS = ("datum", "gemeente", "beperkingen", "leeftijdsgroep", "sport", "uitkomst", "aanbod")
@@ -265,7 +265,7 @@ def _check_row(
     document, problems = screen(document, path)
     problems += schema_problems("vragen", document, path, ctx.vocabulary.suggest)
     source = SourceFile(path, f"{path}:{row}" if row else Path(path).stem, document)
-    problems += run_rules(DEMAND_RULES, source, ctx)
+    problems += run_checks(DEMAND_CHECKS, source, ctx)
     if row is not None:
         problems = [_in_table(problem, row) for problem in problems]
     return source, problems

@@ -21,7 +21,7 @@ from .load import SourceFile
 from .place_agreement import check_place_agreement
 from .validate import (
     Context,
-    Rule,
+    DataCheck,
     check_beschrijving_links,
     check_coordinaten_near,
     check_gemeente_in_region,
@@ -229,7 +229,7 @@ def check_event_telefoon(
     yield from check_telefoon(data, source, ctx, ("aanmelden", "agenda"))
 
 
-EVENT_RULES: tuple[Rule, ...] = (
+EVENT_CHECKS: tuple[DataCheck, ...] = (
     check_name_free,
     check_organisator_exists,
     check_datum,

@@ -16,7 +16,7 @@ from typing import Any
 from ..base.problems import WARNING, Problem, field_problem
 from ..base.telling_layout import GAPS, QUARTER_KEY, TELLING_FILE, contradicts, worked_out
 from .load import SourceFile, read_yaml_file
-from .validate import Context, Rule
+from .validate import Context, DataCheck
 from .validate import _unknown_gemeente as unknown_gemeente  # the same words as for offers
 
 DEMAND_FOLDER = "vragen"
@@ -136,7 +136,7 @@ def check_telling_protected(
         )
 
 
-TELLING_RULES: tuple[Rule, ...] = (
+TELLING_CHECKS: tuple[DataCheck, ...] = (
     check_telling_quarters,
     check_telling_places,
     check_telling_protected,

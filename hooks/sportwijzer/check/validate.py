@@ -52,7 +52,7 @@ class Context:
         return [point for point in self.gemeenten.values() if point is not None]
 
 
-Rule = Callable[[dict[str, Any], SourceFile, Context], Iterator[Problem]]
+DataCheck = Callable[[dict[str, Any], SourceFile, Context], Iterator[Problem]]
 
 
 def _at(source: SourceFile, *path: Any) -> int | None:
@@ -351,7 +351,7 @@ def check_beschrijving_links(
             )
 
 
-OFFER_RULES: tuple[Rule, ...] = (
+OFFER_CHECKS: tuple[DataCheck, ...] = (
     check_iedereen_alone,
     check_sport_known,
     check_aanbieder_exists,
@@ -425,7 +425,7 @@ def check_partner_text(data: dict[str, Any], source: SourceFile, ctx: Context) -
         yield Problem(source.path, source.body_line, f"de tekst onder de velden {mistake}")
 
 
-PARTNER_RULES: tuple[Rule, ...] = (
+PARTNER_CHECKS: tuple[DataCheck, ...] = (
     check_partner_gemeente,
     check_partner_telefoon,
     check_partner_text,
@@ -515,7 +515,7 @@ def check_loket_telefoon(
     yield from check_telefoon(data, source, ctx, ("loket", "regio"))
 
 
-REGION_RULES: tuple[Rule, ...] = (
+REGION_CHECKS: tuple[DataCheck, ...] = (
     check_region_places,
     check_plaats_gemeente,
     check_places_near,
@@ -524,7 +524,7 @@ REGION_RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(rules: tuple[Rule, ...], source: SourceFile, ctx: Context) -> list[Problem]:
+def run_checks(rules: tuple[DataCheck, ...], source: SourceFile, ctx: Context) -> list[Problem]:
     """Every rule on one file that parsed to a mapping."""
     if source.document is None or not isinstance(source.document.data, dict):
         return []

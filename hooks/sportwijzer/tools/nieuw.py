@@ -23,7 +23,7 @@ from ..check.load import (
 )
 from ..check.validate import (
     Context,
-    Rule,
+    DataCheck,
     check_aanbieder_exists,
     check_gemeente_in_region,
     check_sport_known,
@@ -98,7 +98,7 @@ def offer_checker(root: Path, today: dt.date) -> Check:
     """What is wrong with one answer of `make nieuw-aanbod`, before anything is written: the file
     name, and the sport, partner and municipality as `make check` would judge them."""
     ctx = region_context(root, today)
-    rules: dict[str, tuple[Rule, ...]] = {
+    rules: dict[str, tuple[DataCheck, ...]] = {
         "sport": (check_sport_known,),
         "aanbieder": (check_aanbieder_exists,),
         "gemeente": (check_gemeente_in_region,),
@@ -115,7 +115,9 @@ def offer_checker(root: Path, today: dt.date) -> Check:
     return check
 
 
-def rule_lines(rules: tuple[Rule, ...], data: dict[str, Any], ctx: Context, path: str) -> list[str]:
+def rule_lines(
+    rules: tuple[DataCheck, ...], data: dict[str, Any], ctx: Context, path: str
+) -> list[str]:
     """The rules' errors about one answer, starting with the field's own name ('sport: ...');
     a warning does not stop a file from being written, just as it does not fail `make check`."""
     source = SourceFile(path, Path(path).stem, None)

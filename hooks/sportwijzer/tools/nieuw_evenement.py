@@ -15,7 +15,7 @@ from ..check.datakinds import EVENTS
 from ..check.event_checks import check_datum, check_new_event_not_over, check_organisator_exists
 from ..check.invulhulp import placeholder
 from ..check.schema import load_schema
-from ..check.validate import Rule, check_gemeente_in_region
+from ..check.validate import DataCheck, check_gemeente_in_region
 from .asking import Check, NewKind, Question
 from .nieuw import (
     PLACE_PLACEHOLDERS,
@@ -51,7 +51,7 @@ def event_checker(root: Path, today: dt.date) -> Check:
     name, soort, organiser, date and municipality, in the words of `make check`."""
     ctx = region_context(root, today)
     soorten = load_schema(EVENTS.schema)["properties"]["soort"]["enum"]
-    rules: dict[str, tuple[Rule, ...]] = {
+    rules: dict[str, tuple[DataCheck, ...]] = {
         "organisator": (check_organisator_exists,),
         "datum": (check_datum, check_new_event_not_over),
         "gemeente": (check_gemeente_in_region,),
