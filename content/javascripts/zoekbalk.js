@@ -52,8 +52,8 @@
   var active = -1;
 
   function engine() {
-    return window.sportwijzer.laad(box.getAttribute("data-zoeken")).then(function () {
-      return window.sportwijzerZoeken.open(indexUrl, box.getAttribute("data-lunr"));
+    return import(new URL(box.getAttribute("data-zoeken"), document.baseURI).href).then(function (z) {
+      return z.open(indexUrl, box.getAttribute("data-lunr"));
     });
   }
 
