@@ -68,11 +68,11 @@ test-snel: $(STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser -m "not traag" --numprocesses=auto --maxprocesses=4
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests bench
-	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/ruff check hooks tests bench .ci
+	$(BIN)/ruff format --check hooks tests bench .ci
 
 format: $(STAMP)
-	$(BIN)/ruff format hooks tests
+	$(BIN)/ruff format hooks tests bench .ci
 
 clean:
 	rm -rf site .pytest_cache

@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_region, stand_in_venv
+from sportwijzer.base.dates import today_in_amsterdam
 from sportwijzer.tools.cli import main
 from tools.test_issueform import body as form_body
 
@@ -178,7 +179,7 @@ EVENT_ANSWERS = {
     "Organisator": "Judoclub De Mat",
     "Samenvatting": "Een middag judo proberen, met ervaren trainers.",
     # Some weeks ahead: an event that is new and over, or years ahead, gets its own line.
-    "Datum": (dt.date.today() + dt.timedelta(days=60)).strftime("%d-%m-%Y"),
+    "Datum": (today_in_amsterdam() + dt.timedelta(days=60)).strftime("%d-%m-%Y"),
     "Voor wie is het?": "- [X] autisme",
     "Naam van de plek": "Sporthal De Reeve",
     "Adres": "Reeveweg 8",

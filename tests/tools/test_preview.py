@@ -24,6 +24,7 @@ import pytest
 
 from conftest import REPO, TODAY, VALID_OFFER, make_site, mkdocs_build, write
 from sportwijzer.base import reuse
+from sportwijzer.base.dates import today_in_amsterdam
 from sportwijzer.base.graph_digest import GraphDigest
 from sportwijzer.base.problems import Problem, report_lines
 from sportwijzer.build.pages import all_pages
@@ -241,7 +242,7 @@ def test_templates_read_of_the_site_itself_only_what_the_preview_follows():
 
 def event(title: str = "Kennismaken met zitvolleybal") -> str:
     """The event, two months from today (the server checks on the real date)."""
-    day = dt.date.today() + dt.timedelta(days=60)
+    day = today_in_amsterdam() + dt.timedelta(days=60)
     return EVENT.replace("{datum}", day.isoformat()).replace("Kennismaken met zitvolleybal", title)
 
 

@@ -52,13 +52,14 @@ def amsterdam_timezone() -> Timezone:
     summer.add("tzname", "CEST")
     summer.add("tzoffsetfrom", dt.timedelta(hours=1))
     summer.add("tzoffsetto", dt.timedelta(hours=2))
-    summer.add("dtstart", dt.datetime(1981, 3, 29, 2, 0))
+    # RFC 5545 3.6.5: a VTIMEZONE rule starts at a local time without a zone, hence naive
+    summer.add("dtstart", dt.datetime(1981, 3, 29, 2, 0))  # noqa: DTZ001
     summer.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
     winter = TimezoneStandard()
     winter.add("tzname", "CET")
     winter.add("tzoffsetfrom", dt.timedelta(hours=2))
     winter.add("tzoffsetto", dt.timedelta(hours=1))
-    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))  # noqa: DTZ001 (local, as above)
     winter.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
     zone.add_component(summer)
     zone.add_component(winter)
