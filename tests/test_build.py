@@ -54,7 +54,7 @@ def test_offer_page_shows_the_data_and_links_to_its_source(built):
     assert "<h1>G-judo bij De Mat</h1>" in html
     assert "<title>G-judo bij De Mat - Sportwijzer Regio Testvallei</title>" in html
     assert "8011 AB Zwolle" in html
-    assert "Woensdag van 16:00 tot 17:00 uur" in html
+    assert "Woensdag van 16.00 tot 17.00 uur" in html
     assert "€ 25 per maand" in html
     assert "8 tot en met 18 jaar" in html
     assert 'href="tel:+31382223344"' in html
@@ -182,7 +182,7 @@ def test_a_second_region_builds_without_a_code_change(tmp_path):
     assert (
         "<title>Aangepast zeilen op het Veluwemeer - Sportwijzer Regio Noord-Veluwe</title>" in html
     )
-    assert "Zaterdag van 10:00 tot 12:00 uur (van april tot oktober)" in html
+    assert "Zaterdag van 10.00 tot 12.00 uur (van april tot oktober)" in html
     assert "Sportpunt Noord-Veluwe" in page(root, "")
 
 

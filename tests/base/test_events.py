@@ -23,14 +23,14 @@ D = dt.date
             D(2027, 4, 17),
             "13:30",
             "16:00",
-            "zaterdag 17 april 2027, 13.30–16.00 uur",
+            "zaterdag 17 april 2027, van 13.30 tot 16.00 uur",
         ),
         (
             D(2027, 2, 9),
             D(2027, 2, 9),
             "09:05",
             "21:30",
-            "dinsdag 9 februari 2027, 09.05–21.30 uur",
+            "dinsdag 9 februari 2027, van 9.05 tot 21.30 uur",
         ),
         (D(2027, 4, 17), D(2027, 4, 17), "", "", "zaterdag 17 april 2027, hele dag"),
         (D(2027, 6, 12), D(2027, 6, 13), "", "", "zaterdag 12 en zondag 13 juni 2027"),
@@ -167,7 +167,7 @@ def test_helpers_for_partner_sport_and_gemeente_pages(site):
 
 def test_what_a_page_shows_of_one_event(site):
     ochtend, avond = site.evenementen["ochtend"], site.evenementen["avond"]
-    assert ochtend.wanneer == "zaterdag 5 december 2026, 09.30–12.00 uur"
+    assert ochtend.wanneer == "zaterdag 5 december 2026, van 9.30 tot 12.00 uur"
     assert ochtend.kosten is not None and ochtend.kosten.tekst == "€ 7,50"
     assert ochtend.aanmelden is not None and ochtend.aanmelden.open
     assert ochtend.aanmelden.uiterlijk_tekst == "maandag 30 november 2026"

@@ -104,10 +104,10 @@ def test_how_many_are_on_the_agenda(n, zin):
 @pytest.mark.parametrize(
     ("slug", "wanneer", "voor_wie", "kosten", "aanmelden"),
     [
-        ("ochtend", "zaterdag 5 december 2026, 09.30–12.00 uur", "Rolstoel, Visueel (sporters)",
-         "€ 7,50", "Aanmelden kan tot 30 november"),
-        ("avond", "zaterdag 5 december 2026, 19.30–21.00 uur", "Rolstoel, Visueel (sporters)",
-         None, "Vol"),
+        ("ochtend", "zaterdag 5 december 2026, van 9.30 tot 12.00 uur",
+         "Rolstoel, Visueel (sporters)", "€ 7,50", "Aanmelden kan tot 30 november"),
+        ("avond", "zaterdag 5 december 2026, van 19.30 tot 21.00 uur",
+         "Rolstoel, Visueel (sporters)", None, "Vol"),
         ("laat", "zaterdag 19 december 2026, hele dag", "Rolstoel, Visueel (sporters)", None,
          "Aanmelden is gesloten"),
         ("open", "zaterdag 9 januari 2027, hele dag", "Rolstoel, Visueel (sporters)", "gratis",

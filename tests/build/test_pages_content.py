@@ -89,7 +89,7 @@ def test_key_facts_of_the_full_offer(site):
         "Voor wie Verstandelijke beperking Autisme "
         "Leeftijd 8 tot en met 18 jaar "
         "Groep Aangepaste groep (voor mensen met een beperking). Niveau: recreatief "
-        "Wanneer Woensdag van 16:00 tot 17:00 uur "
+        "Wanneer Woensdag van 16.00 tot 17.00 uur "
         "Waar Sporthal De Mat, Matweg 1, 8011 AB Zwolle "
         "Kosten € 25 per maand "
         "Proefles Gratis proefles. Twee keer gratis meedoen."

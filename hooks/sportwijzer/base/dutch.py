@@ -31,6 +31,20 @@ def datum(value: dt.date) -> str:
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
+def tijd(van: str, tot: str = "") -> str:
+    """A time or a range of times for people: '13:30' -> '13.30 uur', ('09:00', '10:00') ->
+    'van 9.00 tot 10.00 uur'. The Taaladviesdienst's norm: a full stop between hours and
+    minutes and no leading zero. Data, JSON-LD and open data keep the data's '09:00'."""
+    text = f"van {_klok(van)} tot {_klok(tot)}" if tot else _klok(van)
+    return f"{text} uur"
+
+
+def _klok(value: str) -> str:
+    """'09:05' -> '9.05', '13:30' -> '13.30', '00:00' -> '0.00'."""
+    hours, minutes = value.split(":")
+    return f"{int(hours)}.{minutes}"
+
+
 def bedrag(value: float) -> str:
     """€ 42,50 — whole euros without cents: € 5"""
     if float(value).is_integer():

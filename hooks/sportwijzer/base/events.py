@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dutch import DAGEN, MAANDEN, bedrag
+from .dutch import DAGEN, MAANDEN, bedrag, tijd
 
 FEED_DAYS_AFTER = 30  # the feed keeps an event until it has been over this long
 
@@ -49,16 +49,11 @@ def dag_tekst(day: dt.date, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
-def tijd_tekst(van: str, tot: str) -> str:
-    """'13.30–16.00 uur': Dutch writes a full stop between hours and minutes."""
-    return f"{van.replace(':', '.')}–{tot.replace(':', '.')} uur"
-
-
 def wanneer(first: dt.date, last: dt.date, van: str = "", tot: str = "") -> str:
-    """When, in plain Dutch: 'zaterdag 17 april 2027, 13.30–16.00 uur', 'zaterdag 17 april
-    2027, hele dag', 'zaterdag 12 en zondag 13 juni 2027', '12 t/m 14 juni 2027'."""
+    """When, in plain Dutch: 'zaterdag 17 april 2027, van 13.30 tot 16.00 uur', 'zaterdag 17
+    april 2027, hele dag', 'zaterdag 12 en zondag 13 juni 2027', '12 t/m 14 juni 2027'."""
     if last <= first:
-        return f"{dag_tekst(first)}, {tijd_tekst(van, tot) if van and tot else 'hele dag'}"
+        return f"{dag_tekst(first)}, {tijd(van, tot) if van and tot else 'hele dag'}"
     if (last - first).days == 1:
         return f"{DAGEN[first.weekday()]} {_kort(first, last)} en {dag_tekst(last)}"
     return f"{_kort(first, last)} t/m {last.day} {MAANDEN[last.month - 1]} {last.year}"

@@ -109,10 +109,17 @@ class Partner:
 
 @dataclass(frozen=True)
 class Tijd:
+    """One weekly time slot of an offer; van and tot as in the data ('09:00')."""
+
     dag: str
     van: str
     tot: str
     toelichting: str = ""
+
+    @property
+    def tekst(self) -> str:
+        """'Zaterdag van 9.00 tot 10.00 uur': the slot as the offer's page shows it."""
+        return dutch.hoofdletter(f"{self.dag} {dutch.tijd(self.van, self.tot)}")
 
 
 @dataclass(frozen=True)
@@ -242,7 +249,7 @@ class Evenement:
     tot_datum: dt.date  # the last day; the same as datum for a one-day event
     van: str  # '13:30', '' when all day
     tot: str
-    wanneer: str  # 'zaterdag 17 april 2027, 13.30–16.00 uur'
+    wanneer: str  # 'zaterdag 17 april 2027, van 13.30 tot 16.00 uur'
     voorbij: bool  # over on the build day
     status: Term  # gepland, vol, afgelast
     sport: Term | None
