@@ -212,7 +212,8 @@ def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _moment(day: dt.date, time: str) -> str:
-    """'2027-04-17T13:30:00+02:00' (Dutch local time with its offset), or the day alone."""
+    """'2027-04-17T13:30:00+02:00' (Dutch local time with its offset), or the day alone: ISO 8601,
+    as schema.org wants it; people read 'van 13.30 tot 16.00 uur' (base/dutch.tijd)."""
     if not time:
         return day.isoformat()
     hour, minute = (int(part) for part in time.split(":"))

@@ -143,6 +143,7 @@ def _row(offer: Aanbod, base_url: str) -> dict[str, Any]:
         "leeftijd_max": offer.leeftijd_max,
         "niveau": _join(n.slug for n in offer.niveau),
         "vorm": offer.vorm.slug if offer.vorm else "",
+        # Data is data: the times as the data has them ('09:00'), not as a page writes them.
         "tijden": _join(f"{t.dag} {t.van}-{t.tot}" for t in offer.tijden),
         "op_afspraak": _yes_no(offer.op_afspraak),
         "kosten_bedrag": kosten.bedrag if kosten else "",

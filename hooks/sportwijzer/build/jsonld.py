@@ -101,7 +101,7 @@ def _schedule(offer: Aanbod) -> list[dict[str, Any]]:
             {
                 "@type": "Schedule",
                 "byDay": DAYS[slot.dag],
-                "startTime": slot.van,
+                "startTime": slot.van,  # '09:00' as in the data: schema.org wants ISO 8601
                 "endTime": slot.tot,
                 "repeatFrequency": "P1W",
                 "scheduleTimezone": "Europe/Amsterdam",
