@@ -135,7 +135,7 @@ def site(region):
 
 
 def test_events_soonest_first_then_by_start_time_then_by_title(site):
-    assert [e.slug for e in site.agenda] == [
+    assert [e.slug for e in site.alle_evenementen] == [
         "loopt-nog",  # 22 november, all day: 'Loopt nog' before 'Voorbij'
         "voorbij",
         "vandaag",
@@ -201,9 +201,9 @@ def test_the_demo_region_has_a_year_of_events_of_every_kind():
     coming = site.komend
     within_a_year = [e for e in coming if e.datum <= today + dt.timedelta(days=366)]
     assert len(within_a_year) >= 12
-    assert {e.soort.slug for e in site.agenda} == set(events.SOORT)
+    assert {e.soort.slug for e in site.alle_evenementen} == set(events.SOORT)
     assert [e.status.slug for e in coming].count("afgelast") == 1
     assert [e.status.slug for e in coming].count("vol") == 1
-    assert len([e for e in site.agenda if e.voorbij]) >= 2
-    assert len({e.locatie.gemeente.slug for e in site.agenda}) >= 8
-    assert len({e.organisator.slug for e in site.agenda}) >= 10
+    assert len([e for e in site.alle_evenementen if e.voorbij]) >= 2
+    assert len({e.locatie.gemeente.slug for e in site.alle_evenementen}) >= 8
+    assert len({e.organisator.slug for e in site.alle_evenementen}) >= 10

@@ -33,7 +33,9 @@ def feed(demo):
 
 def test_the_feed_holds_what_is_coming_and_what_ended_less_than_30_days_ago(demo, feed):
     expected = [
-        event.slug for event in demo.agenda if event.tot_datum >= TODAY - dt.timedelta(days=29)
+        event.slug
+        for event in demo.alle_evenementen
+        if event.tot_datum >= TODAY - dt.timedelta(days=29)
     ]
     assert [item.uid.value for item in feed.vevent_list] == [
         f"{slug}@voorbeeld.github.io" for slug in expected

@@ -114,7 +114,7 @@ def test_the_valid_examples_pass_and_become_events(region):
     result = load_site(region, today=TODAY)
     assert [p.format() for p in result.problems if p.is_error] == []
     assert result.site is not None
-    assert [e.slug for e in result.site.agenda] == [
+    assert [e.slug for e in result.site.alle_evenementen] == [
         "scholing-trainers-kampen",
         "clinic",
         "sportdag-olst",

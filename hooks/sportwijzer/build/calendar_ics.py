@@ -154,7 +154,7 @@ def event_ics(event: Evenement, site: Site, base_url: str = "") -> bytes:
 
 def feed_events(site: Site) -> list[Evenement]:
     """The feed's events: not over, or over for less than 30 days; soonest first."""
-    return [event for event in site.agenda if in_feed(event.tot_datum, site.today)]
+    return [event for event in site.alle_evenementen if in_feed(event.tot_datum, site.today)]
 
 
 def feed_ics(site: Site, base_url: str = "") -> bytes:
@@ -171,6 +171,6 @@ def feed_ics(site: Site, base_url: str = "") -> bytes:
 
 def calendar_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Site path -> content: every event's .ics (over or not: its page stays) and the feed."""
-    files = {event.ics_url: event_ics(event, site, base_url) for event in site.agenda}
+    files = {event.ics_url: event_ics(event, site, base_url) for event in site.alle_evenementen}
     files[FEED_PATH] = feed_ics(site, base_url)
     return files

@@ -102,7 +102,9 @@ def event_record(event: Evenement, base_url: str) -> dict[str, Any]:
 
 def agenda_json(site: Site, base_url: str = "") -> str:
     """data/agenda.json: region, licence and every event, over or not, soonest first."""
-    return _open_data_file(site, "agenda", [event_record(e, base_url) for e in site.agenda])
+    return _open_data_file(
+        site, "agenda", [event_record(e, base_url) for e in site.alle_evenementen]
+    )
 
 
 def agenda_schema() -> str:

@@ -464,7 +464,7 @@ def event_pages(site: Site, base_url: str) -> list[GeneratedPage]:
             in_nav=True,
         )
     ]
-    for event in site.agenda:
+    for event in site.alle_evenementen:
         pages.append(
             GeneratedPage(
                 src_uri=f"agenda/{event.slug}.md",

@@ -334,14 +334,15 @@ class Site:
         return dutch.aantal(len(self.gepubliceerd), "activiteit", "activiteiten")
 
     @cached_property
-    def agenda(self) -> list[Evenement]:
-        """Every event, over or not, soonest first (then by start time and title)."""
+    def alle_evenementen(self) -> list[Evenement]:
+        """Every event, over or not, soonest first (then by start time and title); the agenda
+        page shows only those that are `komend`."""
         return sorted(self.evenementen.values(), key=event_order)
 
     @cached_property
     def komend(self) -> list[Evenement]:
         """The events that are not over on the build day, soonest first."""
-        return [event for event in self.agenda if not event.voorbij]
+        return [event for event in self.alle_evenementen if not event.voorbij]
 
     def komend_van_partner(self, slug: str) -> list[Evenement]:
         """Coming events that the partner `slug` organises."""
