@@ -22,7 +22,8 @@ from pathlib import PurePath
 from types import ModuleType
 from typing import Any
 
-PLAIN = (str, int, float, bool, type(None), bytes, dt.date, dt.time, dt.timedelta, Decimal, Enum)
+PLAIN: tuple[type, ...] = (str, int, float, bool, type(None), bytes, dt.date, dt.time)
+PLAIN += (dt.timedelta, Decimal, Enum)
 PLAIN += (PurePath,)
 CHILD = b"\xff\xff\xff\xff"  # where a reference to another object stands in an object's part
 

@@ -284,9 +284,9 @@ def _search(
     cell = min(free, key=lambda c: (min(bounds[c][1], 10**6) - bounds[c][0], repr(c)))
     for value in _near(values.get(cell, 0), *bounds[cell]):
         fixed = propagate({**bounds, cell: (value, value)}, relations, [cell])
-        table = _search(fixed, values, relations, budget)
-        if table is not None:
-            return table
+        found = _search(fixed, values, relations, budget)
+        if found is not None:
+            return found
     return None
 
 

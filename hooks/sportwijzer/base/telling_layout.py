@@ -102,8 +102,10 @@ def _gap_relations(telling: Mapping[str, Any]) -> list[Relation]:
 
 def value_at(telling: Mapping[str, Any], cell: Cell) -> Any:
     """The count at a path of the file (None when it is not there)."""
+    if not isinstance(cell, tuple):
+        return None  # a cell of the telling is a path of keys
     value: Any = telling
-    for part in cell:  # type: ignore[union-attr]
+    for part in cell:
         if isinstance(value, Mapping):
             value = value.get(part)
         elif isinstance(value, list) and isinstance(part, int) and part < len(value):

@@ -25,6 +25,7 @@ class BlockCache:
     """Rendered HTML by key, for one build, and how often a kept block was used again."""
 
     _html: dict[str, str] = field(default_factory=dict)
+    _parts: dict[str, list[str]] = field(default_factory=dict)  # a block split around its title
     hits: int = 0  # the build logs it; a theme upgrade that bypasses the cache shows as 0
 
     def slot(self, key: str) -> Slot:
@@ -49,14 +50,14 @@ class Slot:
 
     def around(self, title: str) -> str | None:
         """The kept block with this page's title in the place of the first page's title."""
-        parts = self.cache._html.get(self.key)
+        parts = self.cache._parts.get(self.key)
         self.cache.hits += parts is not None
-        return None if parts is None else title.join(parts)  # type: ignore[arg-type]
+        return None if parts is None else title.join(parts)
 
     def keep_around(self, html: str, title: str) -> str:
         """Keep a block that shows the page title once (the theme's header), split around it."""
         if title and html.count(title) == 1:
-            self.cache._html[self.key] = html.split(title)  # type: ignore[assignment]
+            self.cache._parts[self.key] = html.split(title)
         return html
 
 

@@ -106,7 +106,7 @@ def own_script_hashes(html: str, own: OwnScripts) -> list[str]:
 
 
 def policy(
-    html: str, own: OwnScripts, image_origins: list[str], form_origins: list[str] = ()
+    html: str, own: OwnScripts, image_origins: list[str], form_origins: Iterable[str] = ()
 ) -> str:
     """The policy for one page; forms may also go to `form_origins` (the repository host)."""
     scripts = " ".join(["'self'", *own_script_hashes(html, own)])
@@ -147,7 +147,7 @@ def site_policy(theme_dirs: Iterable[Path | str], tiles: str, repository: str | 
 
 
 def with_csp(
-    html: str, own: OwnScripts, image_origins: list[str], form_origins: list[str] = ()
+    html: str, own: OwnScripts, image_origins: list[str], form_origins: Iterable[str] = ()
 ) -> str:
     """The page with its policy as the first thing after <meta charset>."""
     rules = policy(html, own, image_origins, form_origins)

@@ -9,6 +9,7 @@ publishes now. It also holds the rule of a fitting offer nearby, which the telli
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -155,7 +156,7 @@ def _per_gemeente(site: Site, counts: dict[str, Any]) -> list[Rij]:
     rows = []
     for naam, value in counts.items():
         g = site.regio.gemeente(naam)
-        aanbod = _offers(site, lambda o, g=g: _in(o, g))
+        aanbod = _offers(site, functools.partial(_in, gemeente=g))
         rows.append(Rij(g.naam, f"gemeente/{g.slug}/", shown(value), aanbod))
     return rows
 
@@ -169,7 +170,7 @@ def _per_beperking(site: Site, counts: dict[str, Any]) -> list[Rij]:
     rows = []
     for slug, value in counts.items():
         b = site.vocabulary.beperkingen[slug]
-        aanbod = _offers(site, lambda o, b=b: serves(o, b.slug))
+        aanbod = _offers(site, functools.partial(serves, beperking=b.slug))
         rows.append(Rij(b.naam, f"beperking/{b.slug}/", shown(value), aanbod))
     return rows
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 
-from ..model.objects import Site
+from ..model.objects import Aanbod, Evenement, Site
 from .csp import OwnScripts, with_csp
 
 _NO_SCRIPTS = OwnScripts(frozenset())
@@ -22,7 +22,8 @@ _NO_SCRIPTS = OwnScripts(frozenset())
 def redirect_files(site: Site, base_url: str = "") -> dict[str, str]:
     """Site path -> the page at every old name of an offer or event, by path."""
     files: dict[str, str] = {}
-    for item in [*site.aanbod.values(), *site.evenementen.values()]:
+    items: list[Aanbod | Evenement] = [*site.aanbod.values(), *site.evenementen.values()]
+    for item in items:
         folder = item.url.split("/", 1)[0]
         for old in item.vorige_namen:
             files[f"{folder}/{old}/index.html"] = redirect_page(item.titel, item.url, base_url)

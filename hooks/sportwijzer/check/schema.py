@@ -84,13 +84,30 @@ def schema_problems(
     return problems
 
 
+# types-jsonschema types an error's schema, value and rule as possibly unset (the constructor's
+# defaults); an error from iter_errors has all three. The value and the rule are JSON: Any.
+def _schema_of(error: ValidationError) -> Mapping[str, Any]:
+    """The part of the schema the value broke ({} for a schema that is just true or false)."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
+def _found(error: ValidationError) -> Any:
+    """The value as the data has it."""
+    return error.instance
+
+
+def _rule(error: ValidationError) -> Any:
+    """The broken rule's value in the schema: the list of an enum, the number of a maximum."""
+    return error.validator_value
+
+
 def _all_said(error: ValidationError, where: tuple[Any, ...], said: set[tuple[Any, ...]]) -> bool:
-    known = error.schema.get("properties", {})
-    return all((*where, name) in said for name in error.instance if name not in known)
+    known = _schema_of(error).get("properties", {})
+    return all((*where, name) in said for name in _found(error) if name not in known)
 
 
 def _is_text_error(error: ValidationError) -> bool:
-    return error.validator == "not" and is_text_rule(error.validator_value)
+    return error.validator == "not" and is_text_rule(_rule(error))
 
 
 def _value_problems(
@@ -152,29 +169,30 @@ def _translate(
     if error.validator == "required":
         return [
             Problem(path, line if where else 1, f"veld '{field_name(where + (name,))}' ontbreekt")
-            for name in error.validator_value
-            if name not in error.instance
+            for name in _rule(error)
+            if name not in _found(error)
         ]
     if error.validator == "additionalProperties":
-        known = error.schema.get("properties", {})
+        known = _schema_of(error).get("properties", {})
         return [
             _split_number(document, path, where, name)
             or Problem(path, document.line(where + (name,)), _unknown_field(where, name, known))
-            for name in error.instance
+            for name in _found(error)
             if name not in known
         ]
-    written = document.text(where, error.instance)
+    written = document.text(where, _found(error))
     name = field_name(where) or "(bestand)"
-    if _is_text_error(error) and isinstance(error.instance, str):
-        multiline = error.validator_value["pattern"] != _LINE_PATTERN
-        text = text_mistake(error.instance, multiline) or "bevat een teken dat niet mag"
+    if _is_text_error(error) and isinstance(_found(error), str):
+        multiline = _rule(error)["pattern"] != _LINE_PATTERN
+        text = text_mistake(_found(error), multiline) or "bevat een teken dat niet mag"
         return [field_problem(path, line, name, text)]
     if _is_empty(error):
         return [Problem(path, line, f"veld '{name}' is leeg; {_fill_in(error, where, root)}")]
-    text = _hint(error, where, written)
-    if text is None:
-        text = _explain(error, written, (lambda value: suggest(name, value)) if suggest else None)
-    return [field_problem(path, line, name, text)]
+    hinted = _hint(error, where, written)
+    if hinted is not None:
+        return [field_problem(path, line, name, hinted)]
+    explained = _explain(error, written, (lambda value: suggest(name, value)) if suggest else None)
+    return [field_problem(path, line, name, explained)]
 
 
 def _hint(error: ValidationError, where: tuple[Any, ...], written: str) -> str | None:
@@ -182,20 +200,20 @@ def _hint(error: ValidationError, where: tuple[Any, ...], written: str) -> str |
     if error.validator not in ("type", "pattern", "anyOf"):
         return None
     keys = [part for part in where if isinstance(part, str)]
-    wanted = error.schema.get("type", ())
+    wanted = _schema_of(error).get("type", ())
     types = (wanted,) if isinstance(wanted, str) else tuple(wanted)
     key = keys[-1] if keys else ""
-    items = error.schema.get("items", {}).get("type", "")
-    worded = "x-fout" in error.schema
-    pattern = error.schema.get("pattern", "")
-    return hint(Refused(key, types, error.instance, written, worded, items, pattern))
+    items = _schema_of(error).get("items", {}).get("type", "")
+    worded = "x-fout" in _schema_of(error)
+    pattern = _schema_of(error).get("pattern", "")
+    return hint(Refused(key, types, _found(error), written, worded, items, pattern))
 
 
 def _is_empty(error: ValidationError) -> bool:
     """`vervoer:` with nothing after it, or `vervoer: ""`."""
-    if error.instance is None:
+    if _found(error) is None:
         return error.validator in ("type", "anyOf", "oneOf")
-    return error.instance == "" and error.validator in ("minLength", "pattern")
+    return _found(error) == "" and error.validator in ("minLength", "pattern")
 
 
 def _fill_in(error: ValidationError, where: tuple[Any, ...], root: Mapping[str, Any]) -> str:
@@ -233,7 +251,7 @@ def _unknown_field(where: tuple[Any, ...], name: str, known: Mapping[str, Any]) 
 
 
 def _custom(error: ValidationError, written: str) -> str | None:
-    custom = error.schema.get("x-fout")
+    custom = _schema_of(error).get("x-fout")
     if custom is None:
         return None
     return custom.replace("{waarde}", written)
@@ -245,26 +263,26 @@ def _explain(
     """The Dutch text for one schema error on one value."""
     kind = error.validator
     if kind == "enum":
-        return _unknown_value(written, error.validator_value, suggest)
+        return _unknown_value(written, _rule(error), suggest)
     if kind in ("pattern", "type", "anyOf", "minItems", "maxItems") and _custom(error, written):
         return _custom(error, written) or ""
     if kind == "type":
-        return f"'{written}' moet {_type_words(error.validator_value)} zijn"
+        return f"'{written}' moet {_type_words(_rule(error))} zijn"
     if kind == "minLength":
-        return f"'{written}' is te kort: schrijf minstens {error.validator_value} tekens"
+        return f"'{written}' is te kort: schrijf minstens {_rule(error)} tekens"
     if kind == "maxLength":
         return (
-            f"de tekst is te lang ({len(error.instance)} tekens): "
-            f"schrijf hoogstens {error.validator_value} tekens"
+            f"de tekst is te lang ({len(_found(error))} tekens): "
+            f"schrijf hoogstens {_rule(error)} tekens"
         )
     if kind == "minimum":
-        return f"{written} is te klein: het kleinste getal dat mag is {error.validator_value}"
+        return f"{written} is te klein: het kleinste getal dat mag is {_rule(error)}"
     if kind == "maximum":
-        return f"{written} is te groot: het grootste getal dat mag is {error.validator_value}"
+        return f"{written} is te groot: het grootste getal dat mag is {_rule(error)}"
     if kind == "minItems":
         return "de lijst is leeg: kies er minstens één"
     if kind == "maxItems":
-        return f"de lijst is te lang: hoogstens {error.validator_value}"
+        return f"de lijst is te lang: hoogstens {_rule(error)}"
     if kind == "uniqueItems":
         return f"{written}: een waarde staat er twee keer in; haal er één weg"
     return f"'{written}' klopt niet"

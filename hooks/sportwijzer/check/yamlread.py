@@ -242,6 +242,7 @@ class _Builder:
             return self.build_mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return self.build_sequence(node, path, depth)
+        assert isinstance(node, ScalarNode)  # the composer makes only these three kinds of node
         return self.build_scalar(node, path)
 
     def build_mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any]:

@@ -121,8 +121,8 @@ def query_lexicon(site: Site) -> dict:
         for word in (item.naam, item.kort, item.slug, *item.woorden):
             label = _beperking_label(" ".join(tokens(word)), item.naam, item.kort, item.slug)
             add("beperking", word, "beperking", item.slug, label, union=True)
-    for label, (low, high), words in WHO:
-        for word in words:
+    for label, (low, high), said in WHO:
+        for word in said:
             add("wie", word, "wie", [low, high], label)
     for group in vocabulary.leeftijden.values():
         for word in (group.naam, *group.woorden):
@@ -132,9 +132,9 @@ def query_lexicon(site: Site) -> dict:
     for plaats in site.regio.plaatsen:
         add("bij", plaats.naam, "bij", plaats.slug, f"Bij {plaats.naam}")
     kenmerk_names = dict(KENMERKEN)
-    for soort, value, words in WISHES:
+    for soort, value, wished in WISHES:
         name = kenmerk_names.get(value) or WISH_NAMES[value]
-        for word in words:
+        for word in wished:
             add("wens", word, soort, value, name)
 
     # A sport's search word that is an impairment and a sport joined ('blindenvoetbal') is read

@@ -192,7 +192,7 @@ def _first_words(markup: str, count: int = 40) -> str:
     return " ".join(html.unescape(_TAGS.sub(" ", markup)).split()[:count])
 
 
-def site_documents(site: Site, pages: list[ContentPage] = ()) -> list[Document]:
+def site_documents(site: Site, pages: Sequence[ContentPage] = ()) -> list[Document]:
     """Every document, offers first: an offer's ref is its position in `site.gepubliceerd`."""
     groups = site.vocabulary.leeftijdsgroepen
     docs = [
@@ -273,7 +273,7 @@ def build(docs: list[Document]) -> TextIndex:
     return TextIndex(sorted(postings), postings, docs)
 
 
-def site_index(site: Site, pages: list[ContentPage] = ()) -> TextIndex:
+def site_index(site: Site, pages: Sequence[ContentPage] = ()) -> TextIndex:
     return build(site_documents(site, pages))
 
 
@@ -292,7 +292,7 @@ def _row(posting: dict[str, list[tuple[int, int]]]) -> list[list[int]]:
     return row
 
 
-def search_files(site: Site, pages: list[ContentPage] = ()) -> dict[str, str]:
+def search_files(site: Site, pages: Sequence[ContentPage] = ()) -> dict[str, str]:
     """zoeken/index.json and every zoeken/deel-N.json. Byte-identical for the same data."""
     index = site_index(site, pages)
     parts: list[list[list[list[int]]]] = []

@@ -91,7 +91,8 @@ def protected(telling: dict[str, Any]) -> dict[str, Any]:
     labels = protect(values, cells, relations(telling))
     result = json.loads(json.dumps(telling))
     for cell, shown in labels.items():
-        *parents, last = cell  # type: ignore[misc]
+        assert isinstance(cell, tuple)  # a cell of the telling is a path of keys
+        *parents, last = cell
         target: Any = result
         for part in parents:
             target = target[part]
