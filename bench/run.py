@@ -12,6 +12,8 @@
    Chromium (median and p95 over 50 queries).
 3. The preview (bench/preview.py): from saving a changed offer title to the served page showing
    it, with MkDocs' own serve (before) and `make serve` (now); 1,000 offers (BENCH_PREVIEW_SIZES).
+4. The guards on hostile input (bench/guards.py): an alias bomb, 100 KB of odd text, a register
+   of 1,000 rows; the tests assert what the guards do, the time is measured here.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import guards
 from preview import PREVIEW_SIZES, preview
 from synthetic import ROOT, make_bare_material, make_largest_input, make_region
 
@@ -156,7 +159,7 @@ PAGE_TYPES = {
     "offer page": "aanbod/aanbod-00000/",
     "toolkit page": "toolkit/stappenplan/",
 }
-SEARCH_FILES = ("zoeken/", "zoeken.js", "zoekbalk.js", "assets/vendor/lunr/", "aanbod/kaart/")
+SEARCH_FILES = ("zoeken/", "zoeken.js", "zoekbalk.js", "assets/vendor/lunr/", "aanbod/kaartjes/")
 
 
 def browser_figures(site: Path) -> dict[str, float]:
@@ -311,7 +314,7 @@ def synthetic(n: int) -> None:
         zoeken = ours / "site" / "zoeken"
         parts = sorted(zoeken.glob("deel-*.json"))
         aanbod = ours / "site" / "aanbod"
-        cards = list((aanbod / "kaart").glob("*.json"))
+        cards = list((aanbod / "kaartjes").glob("*.json"))
         rows = {
             f"our build, fastest of {RUNS} (s)": ours_time,
             f"bare Material build, same number of pages, fastest of {RUNS} (s)": bare_time,
@@ -327,7 +330,7 @@ def synthetic(n: int) -> None:
             "finder places (aanbod/plekken.json) gzip (KB)": gz(aanbod / "plekken.json") / 1e3,
             "finder titles, for the map (aanbod/titels.json) gzip (KB)": gz(aanbod / "titels.json")
             / 1e3,
-            "a card file (aanbod/kaart/N.json, 8 offers), mean gzip (KB)": statistics.mean(
+            "a card file (aanbod/kaartjes/N.json, 8 offers), mean gzip (KB)": statistics.mean(
                 gz(c) for c in cards[:500]
             )
             / 1e3,
@@ -381,6 +384,7 @@ def main() -> None:
         synthetic(n)
     for n in PREVIEW_SIZES:
         preview(n)
+    guards.main()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import random
 import re
-import time
 
 import pytest
 import yaml
@@ -91,12 +90,11 @@ def random_rows(seed: int, n: int) -> list[list[str]]:
     return rows
 
 
-def test_a_thousand_rows_in_a_few_seconds(region, tmp_path):
+def test_a_thousand_rows_are_all_counted(region, tmp_path):
+    """Every row in the four quarters counts (how long it takes: bench/guards.py)."""
     rows = random_rows(7, 1000)
-    start = time.perf_counter()
     code, lines = telling(region, register(tmp_path, csv_bytes([";".join(r) for r in rows])))
     assert code == 0, lines[:5]
-    assert time.perf_counter() - start < 10
     first = dt.date(2026, 1, 1)
     inside = [r for r in rows if dt.datetime.strptime(r[0], "%d-%m-%Y").date() >= first]
     counts = written(region)

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -262,14 +263,19 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for(url: str, seen, what: str) -> str:
-    """Ask for the page until `seen(status, text)`: the server answers once a build is done."""
+def wait_for(url: str, page: str, seen, what: str) -> str:
+    """Ask for the page once per finished build until `seen(status, text)`. Between two questions
+    we wait on the server's own signal, no sleep: its live-reload address (livereload/<epoch>/0,
+    what a page's reload script asks) answers as soon as a build newer than <epoch> is visible.
+    The epoch is read before the page, so a build that ends in between is never missed."""
     deadline, status, text = time.monotonic() + WAIT, 0, ""
     while time.monotonic() < deadline:
-        status, text = fetch(url)
+        _, epoch = fetch(url + "livereload/0/0")  # the newest visible build, at once
+        assert epoch.isdigit(), f"de server antwoordt niet meer: {what}"
+        status, text = fetch(url + page)  # the server waits for a build under way to finish
         if seen(status, text):
             return text
-        time.sleep(0.1)  # between two questions, not a guess at how long a build takes
+        fetch(f"{url}livereload/{epoch}/0")  # answers at a newer build (or after a minute)
     shown = re.sub(r"<[^>]+>", " ", html.unescape(text))[:2000]
     raise AssertionError(f"binnen {WAIT} s niet gezien: {what}; laatst {status}: {shown}")
 
@@ -287,28 +293,46 @@ def served(tmp_path):
         [sys.executable, "-m", "sportwijzer_serve"],
         cwd=root,
         env=env,
-        stdout=log,
+        stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,  # its own process group: stopped as a whole below
     )
+    up = threading.Event()
+    copier = threading.Thread(target=copy_log, args=(process.stdout, log, up), daemon=True)
+    copier.start()
     try:
+        assert up.wait(WAIT) and process.poll() is None, "de server is niet gestart"
         yield root, f"http://127.0.0.1:{port}/"
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         assert process.wait(timeout=60) == 0
+        copier.join(timeout=60)  # the output ends with the process
         log.close()
         assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+def copy_log(output, log, up: threading.Event) -> None:
+    """Copy the server's output to its log; `up` once it serves (MkDocs' 'Serving on': the site
+    is built and the watcher has taken its first look) or once the output ends."""
+    for line in output:
+        log.write(line)
+        if "Serving on" in line:
+            up.set()
+    up.set()
 
 
 @pytest.mark.traag
 def test_serve_shows_a_changed_event_then_the_errors_then_the_fixed_site(served, tmp_path):
     root, url = served
-    page_url = url + "agenda/zitvolleybal-zwolle/"
-    wait_for(page_url, lambda s, t: s == 200 and "Kennismaken met zitvolleybal" in t, "de pagina")
+    address = "agenda/zitvolleybal-zwolle/"
+    wait_for(
+        url, address, lambda s, t: s == 200 and "Kennismaken met zitvolleybal" in t, "de pagina"
+    )
 
     path = root / "agenda" / "zitvolleybal-zwolle.yml"
     path.write_text(event("Zitvolleybal proberen"), encoding="utf-8")
-    wait_for(page_url, lambda s, t: "Zitvolleybal proberen" in t, "de nieuwe titel")
+    wait_for(url, address, lambda s, t: "Zitvolleybal proberen" in t, "de nieuwe titel")
 
     offer = root / "offers" / "g-judo-zwolle.yml"
     good = offer.read_text(encoding="utf-8")
@@ -321,7 +345,7 @@ def test_serve_shows_a_changed_event_then_the_errors_then_the_fixed_site(served,
     )
     expected = [line for line in check.stdout.splitlines() if "g-judo-zwolle.yml" in line]
     assert check.returncode == 1 and expected
-    page = wait_for(page_url, lambda s, t: "sw-voorbeeld-fouten" in t, "de pagina met fouten")
+    page = wait_for(url, address, lambda s, t: "sw-voorbeeld-fouten" in t, "de pagina met fouten")
     shown = html.unescape(page)
     assert all(line in shown for line in expected), (expected, shown)
     assert check.stdout.splitlines()[-1] in shown  # the summary line of make check
@@ -330,7 +354,7 @@ def test_serve_shows_a_changed_event_then_the_errors_then_the_fixed_site(served,
     offer.write_text(good, encoding="utf-8")
     _, newer = fetch(f"{url}livereload/{epoch}/0")  # answers once a newer build is there
     assert int(newer) > int(epoch)
-    wait_for(page_url, lambda s, t: s == 200 and "Zitvolleybal proberen" in t, "de site terug")
+    wait_for(url, address, lambda s, t: s == 200 and "Zitvolleybal proberen" in t, "de site terug")
 
 
 def test_a_busy_port_gives_one_dutch_line_and_exit_code_1():
