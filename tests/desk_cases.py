@@ -1,5 +1,5 @@
 """A table of cases for the desk's rules: [function, arguments], run through the Python rules
-(hooks/sportwijzer/twins/desk.py) and the browser's (content/javascripts/loket.js).
+(hooks/sportwijzer/twins/desk.py) and the browser's (content/javascripts/desk.js).
 
 Written here, not read from the data. Odd input is most of it (& # % + = ? newlines, emoji,
 control characters, very long text), because that is where two implementations drift.

@@ -5,12 +5,17 @@
  * (?beperking=…&gemeente=…&doelgroep=…, Back brings a choice back), and hides the events whose
  * last day (data-tot) is before the browser's own date: the list stays right on the days after
  * the build. The rules are in agenda_rules.js, the twin of hooks/sportwijzer/twins/agenda_rules.py.
+ * Its ready signal (ready.js) is "agenda": done once the list shows the address's filters; the
+ * list is aria-busy while a new choice filters it.
  */
 import * as rules from "./agenda_rules.js";
+import { busy, done, start } from "./ready.js";
 
+start("agenda");
 var form = document.getElementById("sw-agenda-filters");
 var list = document.getElementById("sw-agenda-lijst");
-if (form && list && window.URLSearchParams && Array.from) { start(); }
+if (form && list && window.URLSearchParams && Array.from) { setUp(); }
+done("agenda");
 
 // The browser's date as 'YYYY-MM-DD', in its own time zone (a person's day, not UTC's).
 function localDay(date) {
@@ -18,7 +23,7 @@ function localDay(date) {
   return date.getFullYear() + "-" + two(date.getMonth() + 1) + "-" + two(date.getDate());
 }
 
-function start() {
+function setUp() {
   var setup = JSON.parse(form.getAttribute("data-regels"));
   var status = document.getElementById("sw-agenda-aantal");
   var problemList = document.getElementById("sw-agenda-problemen");
@@ -62,6 +67,7 @@ function start() {
   }
 
   function apply(state) {
+    busy(list, true);
     var shown = 0;
     items.forEach(function (item) {
       var fact = facts(item);
@@ -73,6 +79,7 @@ function start() {
       section.hidden = !section.querySelector("li.sw-evenement:not([hidden])");
     });
     status.textContent = rules.countText(shown, rules.filtered(state));
+    busy(list, false);
   }
 
   function address(state) {

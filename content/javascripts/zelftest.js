@@ -5,10 +5,17 @@
  * uitslag" shows a summary. The summary follows the rule of hooks/sportwijzer/twins/zelftest.py:
  * - answered: a score 1 to 5; the average over the answered parts, in tenths, half up;
  * - the weakest parts: answered, score 3 or lower, lowest first, a tie in page order, at most 3.
+ *
+ * An ES module. Its ready signal (ready.js) is "zelftest": done once the saved answers are back
+ * and the buttons show; the result is aria-busy while it is being written.
  */
-(function () {
-  "use strict";
+import { busy, done, start } from "./ready.js";
 
+start("zelftest");
+setUp();
+done("zelftest");
+
+function setUp() {
   var KEY = "sportwijzer-zelftest-meerkamp";
   var WEAK = 3;
   var MAX_WEAKEST = 3;
@@ -114,6 +121,7 @@
   }
 
   function show(moveFocus) {
+    busy(result, true);
     var scores = answers();
     var volgorde = parts.map(function (fieldset) { return fieldset.dataset.onderdeel; });
     var summary = samenvatting(scores, volgorde);
@@ -122,6 +130,7 @@
     summary.zwakste.forEach(function (part) { list.appendChild(item(part, scores)); });
     list.hidden = !summary.zwakste.length;
     result.hidden = false;
+    busy(result, false);
     if (moveFocus !== false) { status.textContent = ""; }
     if (moveFocus !== false) { heading.focus(); } // a screen reader reads on from the heading
   }
@@ -142,4 +151,4 @@
     button.hidden = false;
   });
   restore();
-}());
+}

@@ -8,10 +8,19 @@
  * anyone types leaves the browser. What the query names (javascripts/query_reading.js, as the
  * finder reads it: 'zoon autisme' is Kind and Autisme) comes first: the finder with those
  * chips.
+ *
+ * An ES module. Its ready signal (ready.js) is "zoekbalk": done once the box is a combobox;
+ * while a query runs (from the keystroke until its suggestions show) the list is aria-busy.
  */
-(function () {
-  "use strict";
+import { busy, done, start } from "./ready.js";
+import { json } from "./loading.js";
+import { open } from "./zoeken.js";
 
+start("zoekbalk");
+setUp();
+done("zoekbalk");
+
+function setUp() {
   var box = document.getElementById("sw-zoekbalk");
   var field = document.getElementById("sw-zoekbalk-q");
   var popup = document.getElementById("sw-zoekbalk-uitslag");
@@ -32,7 +41,7 @@
   ];
   var indexUrl = box.getAttribute("data-index");
   var root = indexUrl.slice(0, indexUrl.length - "zoeken/index.json".length);
-  var cardFolder = box.getAttribute("data-kaart");
+  var cardFolder = box.getAttribute("data-kaartjes");
   var finder = box.querySelector("form").getAttribute("action");
 
   var listbox = document.createElement("div");
@@ -52,16 +61,14 @@
   var active = -1;
 
   function engine() {
-    return import(new URL(box.getAttribute("data-zoeken"), document.baseURI).href).then(function (z) {
-      return z.open(indexUrl, box.getAttribute("data-lunr"));
-    });
+    return open(indexUrl, box.getAttribute("data-lunr"));
   }
 
   // An offer's card, from the file that holds it (search.perFile offers a file).
   function card(ref, search) {
     var number = Math.floor(ref / search.perFile);
     if (!cards[number]) {
-      cards[number] = window.sportwijzer.json(cardFolder + number + ".json?v=" + search.version)
+      cards[number] = json(cardFolder + number + ".json?v=" + search.version)
         .catch(function (error) { delete cards[number]; throw error; });
     }
     return cards[number].then(function (file) { return file[ref - number * search.perFile]; });
@@ -73,7 +80,7 @@
 
   function understood(query, lexicon) {
     if (!readerLoaded) {
-      readerLoaded = import(new URL(box.getAttribute("data-lezen"), document.baseURI).href)
+      readerLoaded = import("./query_reading.js")
         .catch(function (error) { readerLoaded = null; throw error; });
     }
     return readerLoaded.then(function (reader) {
@@ -218,21 +225,33 @@
         ". Kies met pijltje omlaag, of druk op Enter om in al het aanbod te zoeken.";
   }
 
+  // The list is busy from a keystroke until the newest query has shown its suggestions (or
+  // failed): not while an older answer comes in, nor while the next keystroke's timer runs.
+  function settled(mine) {
+    if (mine === ticket && timer === null) { busy(listbox, false); }
+  }
+
   function update() {
+    clearTimeout(timer); // a keystroke's update, now
+    timer = null;
     var query = field.value.trim();
     var mine = ++ticket;
-    if (!query) { close(); status.textContent = ""; return; }
+    if (!query) { close(); status.textContent = ""; settled(mine); return; }
+    busy(listbox, true);
     suggestions(query).then(function (byGroup) {
       if (mine === ticket && field.value.trim() === query) { show(byGroup, query); }
+      settled(mine);
     }, function () {
       if (mine !== ticket) { return; }
       close();
       status.textContent = "Suggesties laden nu niet. Druk op Enter om in het aanbod te zoeken.";
+      settled(mine);
     });
   }
 
   field.addEventListener("input", function () {
     clearTimeout(timer);
+    busy(listbox, true);
     timer = setTimeout(update, 60);
   });
   field.addEventListener("focus", function () {
@@ -280,4 +299,4 @@
 
   // The box may already hold a word (typed while this script loaded) and the focus.
   if (document.activeElement === field && field.value.trim()) { update(); }
-})();
+}

@@ -77,7 +77,7 @@ def test_the_self_test_is_a_plain_form_that_sends_nothing(built):
         assert f'<label for="{radio}">' in form
     assert len(re.findall(r"<button [^>]*hidden>", form)) == 3
     assert '<a href="../financiering/">Financiering</a>' in form
-    assert '<script src="../../javascripts/zelftest.js" defer></script>' in html
+    assert '<script type="module" src="../../javascripts/zelftest.js"></script>' in html
 
 
 def test_only_the_self_test_loads_its_script(built):

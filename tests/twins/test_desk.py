@@ -1,6 +1,6 @@
 """The mail to the regional desk (hooks/sportwijzer/twins/desk.py): the exact subject, text and
 mailto: link for a set of finder states, and what a link may carry to the help page.
-The browser's twin (javascripts/loket.js) runs the same table in tests/browser/test_loket_rules.py.
+The browser's twin (javascripts/desk.js) runs the same table in tests/browser/test_desk_rules.py.
 """
 
 from __future__ import annotations

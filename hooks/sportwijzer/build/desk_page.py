@@ -1,7 +1,7 @@
 """The page hulp-bij-zoeken/ ("Vraag het sportloket"), and the link to it from the places where
 people get stuck: a listing page carries its own filter (sport/zwemmen/ asks with sport=zwemmen).
 
-The mail itself is made by twins/desk.py (and loket.js in the browser); this module gives the
+The mail itself is made by twins/desk.py (and desk.js in the browser); this module gives the
 template its choices and the browser the names it needs, as an inert JSON block.
 """
 

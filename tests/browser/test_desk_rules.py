@@ -1,4 +1,4 @@
-"""The desk's rules are one set: the browser's module (javascripts/loket.js, as the built site
+"""The desk's rules are one set: the browser's module (javascripts/desk.js, as the built site
 serves it) gives the same answer as hooks/sportwijzer/twins/desk.py for every case in the table."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def camel(name: str) -> str:
 
 def test_the_browser_module_and_the_python_rules_agree_on_every_case(page):
     table = cases()
-    visit(page, "javascripts/loket.js")  # a page with nothing else on it, on the site
+    visit(page, "javascripts/desk.js")  # a page with nothing else on it, on the site
     answers = page.evaluate(
         """async ([url, table]) => {
             const rules = await import(url);

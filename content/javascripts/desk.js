@@ -1,8 +1,9 @@
 /* Ask the regional desk ("het sportloket"): the link from where people get stuck, and the mail
  * that the page hulp-bij-zoeken/ opens in the person's own mail program.
  *
- * Python has the same rules in hooks/sportwijzer/twins/desk.py, function for function (readHelpParams
- * here is read_help_params there). tests/browser/test_loket_rules.py runs one table of cases
+ * Python has the same rules in its twin of the same name, hooks/sportwijzer/twins/desk.py,
+ * function for function (readHelpParams here is read_help_params there).
+ * tests/browser/test_desk_rules.py runs one table of cases
  * (tests/desk_cases.py) through both and compares the answers: change both or neither.
  *
  * An ES module with no imports. The site sends nothing: the mail is a mailto: link, and its
