@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 
+# One key, one kind of work: what a key holds is what that key's work gave (hence the casts).
 _kept: dict[Hashable, object] | None = None  # None: off
 
 
@@ -43,7 +44,7 @@ def kept(key: Hashable, work: Callable[[], T]) -> T:
         return work()
     if key not in _kept:
         _kept[key] = work()
-    return _kept[key]  # type: ignore[return-value]
+    return cast(T, _kept[key])
 
 
 def kept_for_file(what: str, root: Path, relative: str, work: Callable[[], T]) -> T:
@@ -57,7 +58,7 @@ def kept_for_file(what: str, root: Path, relative: str, work: Callable[[], T]) -
     key = (what, str(root), relative)
     before = _kept.get(key)
     if isinstance(before, tuple) and before[0] == data:
-        return before[1]
+        return cast(T, before[1])
     value = work()
     _kept[key] = (data, value)  # the file's last version only: an edited file replaces its own
     return value

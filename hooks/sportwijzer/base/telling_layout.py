@@ -22,6 +22,7 @@ from typing import Any
 
 from .suppression import (
     FEW,
+    Bounds,
     Cell,
     Label,
     Relation,
@@ -120,7 +121,7 @@ def labels_of(telling: Mapping[str, Any]) -> dict[Cell, Label]:
     return {cell: value_at(telling, cell) for cell in published_cells(telling)}
 
 
-def _read(telling: Mapping[str, Any]) -> tuple[dict[Cell, Label], dict]:
+def _read(telling: Mapping[str, Any]) -> tuple[dict[Cell, Label], Bounds]:
     """The counts as written (numbers and ranges only), and every cell's range once a reader
     has used every relation of the file."""
     labels = {
@@ -132,7 +133,7 @@ def _read(telling: Mapping[str, Any]) -> tuple[dict[Cell, Label], dict]:
     return labels, propagate(bounds_of(labels, cells_in(found) | set(labels)), found)
 
 
-def worked_out(telling: Mapping[str, Any]) -> list[Cell]:
+def worked_out(telling: Mapping[str, Any]) -> list[tuple[str | int, ...]]:
     """The counts shown as '1–2', or never shown, that a reader can pin to 1 or to 2 with the
     other counts of the file: empty for every telling that `make vraag-telling` writes."""
     labels, known = _read(telling)
@@ -140,7 +141,9 @@ def worked_out(telling: Mapping[str, Any]) -> list[Cell]:
         (
             cell
             for cell, (low, high) in known.items()
-            if low == high and (labels.get(cell) == FEW or (cell not in labels and low in (1, 2)))
+            if isinstance(cell, tuple)  # every cell of the telling is a path of keys
+            and low == high
+            and (labels.get(cell) == FEW or (cell not in labels and low in (1, 2)))
         ),
         key=repr,
     )

@@ -215,7 +215,7 @@ def partner_pages(site: Site, base_url: str) -> list[GeneratedPage]:
     ]
 
 
-def _partners(site: Site):
+def _partners(site: Site) -> list[Partner]:
     return sorted(site.partners.values(), key=lambda p: p.naam.lower())
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..base.dates import as_date, nonexistent_date, years_later
 from ..base.events import DEFAULT_STATUS, is_over
@@ -139,7 +139,7 @@ def check_tijd(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterat
         )
 
 
-def _is_time(value: Any) -> bool:
+def _is_time(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and _TIME.fullmatch(value) is not None
 
 

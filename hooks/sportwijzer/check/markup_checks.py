@@ -97,7 +97,7 @@ _ATTRIBUTE = re.compile(
 def _attributes(text: str, pos: int) -> tuple[list[tuple[str, str]], int]:
     """The tag's attributes (names in lower case, values with entities decoded) and where the
     text after the tag starts."""
-    attributes = []
+    attributes: list[tuple[str, str]] = []
     while pos < len(text):
         match = _ATTRIBUTE.match(text, pos)
         if match is None or match.end() == pos:

@@ -166,7 +166,7 @@ def check_place_agreement(
     """'plaats', 'coordinaten' and 'postcode' of 'locatie' lie in the gemeente it names."""
     locatie, geo = data.get("locatie"), ctx.geography
     gemeente = locatie.get("gemeente") if isinstance(locatie, dict) else None
-    if gemeente not in geo.gemeenten:
+    if not isinstance(locatie, dict) or gemeente not in geo.gemeenten:
         return  # an unknown gemeente has its own line (validate.check_gemeente_in_region)
     venue = _Venue(source, gemeente, locatie)
     by_place, place_line = _plaats(venue, geo)
@@ -255,7 +255,7 @@ def _postcode(venue: _Venue, geo: Geography) -> Iterator[Problem]:
     whose = f"hoort bij de gemeente {owner}, niet bij" if owner else "hoort niet bij de gemeente"
     yield venue.problem(
         "postcode",
-        f"{value.strip()} {whose} {venue.gemeente} (postcodes {written} in regio.yml); kijk de "
+        f"{match[0]} {whose} {venue.gemeente} (postcodes {written} in regio.yml); kijk de "
         "postcode en de gemeente na",
     )
 
@@ -279,7 +279,8 @@ def check_postcode_ranges(
         if not isinstance(entry, dict):
             continue
         for postcodes, number in _ranges(entry.get("postcodes")):
-            line = source.document.line(("gemeenten", index, "postcodes", number))
+            where = ("gemeenten", index, "postcodes", number)
+            line = source.document.line(where) if source.document else None
             if postcodes.low > postcodes.high:
                 yield field_problem(
                     source.path,

@@ -68,19 +68,19 @@ def check_telling_quarters(
     """'kwartalen' are four quarters in a row, oldest first, none after today; a telling older
     than the last quarter gets a warning (time never fails the check)."""
     keys = list(data.get("kwartalen") or {})
-    numbers = [_quarter_number(key) for key in keys]
-    if None in numbers or len(numbers) != 4:
+    numbers = [number for key in keys if (number := _quarter_number(key)) is not None]
+    if len(numbers) != len(keys) or len(numbers) != 4:
         return  # the schema names it
     current = ctx.today.year * 4 + (ctx.today.month - 1) // 3
     in_a_row = all(b - a == 1 for a, b in itertools.pairwise(numbers))
-    if not in_a_row or numbers[-1] > current:  # type: ignore[operator]
+    if not in_a_row or numbers[-1] > current:
         yield field_problem(
             source.path,
             _at(source, "kwartalen"),
             "kwartalen",
             f"{', '.join(keys)} zijn niet vier kwartalen na elkaar tot nu; {_REDO}",
         )
-    elif numbers[-1] < current - 1:  # type: ignore[operator]
+    elif numbers[-1] < current - 1:
         message = f"de telling loopt tot {keys[-1]} en is ouder dan een kwartaal; {_REDO}"
         yield Problem(source.path, _at(source, "kwartalen"), message, WARNING)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..base.dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
 from ..base.geo import as_point, distance_km, in_netherlands, nearest_km
@@ -79,7 +79,7 @@ def check_iedereen_alone(
 def check_sport_known(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
     """'sport' is a key of lijsten/sporten.yml."""
     sport = data.get("sport")
-    if not _schema_accepts("offer", ("sport",), sport):
+    if not _schema_accepts(sport, "offer", ("sport",)):
         return
     if ctx.vocabulary.sporten and sport not in ctx.vocabulary.sporten:
         guess = ctx.vocabulary.suggest_sport(sport)
@@ -105,7 +105,7 @@ def check_partner_named(
 ) -> Iterator[Problem]:
     """Field `name` (aanbieder, organisator) names a partner file: partners/<slug>.md."""
     slug = data.get(name)
-    if _schema_accepts(kind, (name,), slug) and slug not in ctx.partners:
+    if _schema_accepts(slug, kind, (name,)) and slug not in ctx.partners:
         close = difflib.get_close_matches(slug, sorted(ctx.partners), n=1, cutoff=0.6)
         close = close or [p for p in sorted(ctx.partners) if slug in p or p in slug][:1]
         hint = (
@@ -181,7 +181,9 @@ def check_not_at_centre(
     locatie = data.get("locatie")
     point = as_point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
     gemeente = locatie.get("gemeente") if isinstance(locatie, dict) else None
-    for naam, centre in ctx.gemeenten.items() if point else ():
+    if point is None:
+        return
+    for naam, centre in ctx.gemeenten.items():
         if centre is not None and distance_km(point, centre) * 1000 <= CENTRE_METRES:
             if naam != gemeente and isinstance(gemeente, str) and gemeente in ctx.gemeenten:
                 return  # another gemeente's centre: place_agreement names where it lies
@@ -205,7 +207,7 @@ def check_telefoon(
     group, kind = where
     parent = data.get(group)
     value = parent.get("telefoon") if isinstance(parent, dict) else None
-    if not _schema_accepts(kind, (group, "telefoon"), value):
+    if not _schema_accepts(value, kind, (group, "telefoon")):
         return  # the schema reports a value that is not even written like a phone number
     mistake = phone_mistake(value)
     if mistake:
@@ -213,7 +215,7 @@ def check_telefoon(
         yield field_problem(source.path, _at(source, group, "telefoon"), name, mistake)
 
 
-def _schema_accepts(kind: str, path: tuple[str, ...], value: Any) -> bool:
+def _schema_accepts(value: Any, kind: str, path: tuple[str, ...]) -> TypeGuard[str]:
     """Text the schema lets through; what it refuses, it reports itself (one mistake, one line)."""
     return isinstance(value, str) and _schema_pattern(kind, path).fullmatch(value) is not None
 
@@ -287,7 +289,7 @@ def check_tijden_order(data: dict[str, Any], source: SourceFile, ctx: Context) -
             )
 
 
-def _is_time(value: Any) -> bool:
+def _is_time(value: Any) -> TypeGuard[str]:
     return (
         isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
     )
@@ -374,7 +376,9 @@ def duplicate_titles(sources: list[SourceFile]) -> list[Problem]:
     by_title: dict[str, list[SourceFile]] = {}
     for source in sources:
         data = source.document.fields if source.document else None
-        titel = data.get("titel") if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            continue
+        titel = data.get("titel")
         if isinstance(titel, str) and data.get("status") != "gestopt":
             by_title.setdefault(" ".join(titel.split()).casefold(), []).append(source)
     problems = []

@@ -18,8 +18,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..base.dates import ISO_DATE
 from ..base.problems import ERROR, Problem
+from ..twins.agenda_rules import ISO_DATE
 from . import yamlsource
 from .yamlsource import Scalar, split_lines
 

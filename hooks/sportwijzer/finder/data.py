@@ -7,6 +7,7 @@ points to that icon's own small file (aanbod/iconen/), fetched once, only when n
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..base.jsontext import inert_json
 from ..check.vocabulary_load import theme_icon_folder
@@ -100,7 +101,7 @@ def finder_files(site: Site) -> dict[str, str]:
     file (aanbod/kaart/N.json holds refs N * CARDS_PER_FILE and on)."""
     published = site.gepubliceerd
     places = [position(o) for o in published]
-    files = {
+    files: dict[str, Any] = {
         FACTS_PATH: finder_facts(site),
         PLACES_PATH: {"lat": [p[0] for p in places], "lon": [p[1] for p in places]},
         TITLES_PATH: {"slug": [o.slug for o in published], "titel": [o.titel for o in published]},

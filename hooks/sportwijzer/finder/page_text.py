@@ -7,8 +7,10 @@ converted); the search index weighs the headings more than the running text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "template", "svg", "button", "form", "nav"}
@@ -69,7 +71,9 @@ def content_page(pad: str, titel: str, html: str) -> ContentPage:
     return ContentPage(pad, titel, _clean([headings]), _clean(words.text).replace("¶", ""))
 
 
-def searchable_page(pad: str, meta: dict, titel: str | None, html: str) -> ContentPage | None:
+def searchable_page(
+    pad: str, meta: Mapping[str, Any], titel: str | None, html: str
+) -> ContentPage | None:
     """A hand-written page for the search, unless its front matter says `zoeken: false`."""
     if meta.get("zoeken", True) is False:
         return None

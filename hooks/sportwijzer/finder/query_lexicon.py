@@ -14,6 +14,8 @@ means every sport that lists it).
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..base.dutch import hoofdletter
 from ..model.objects import Site
 from ..twins.query_reading import read_query, tokens
@@ -100,7 +102,10 @@ def query_lexicon(site: Site) -> dict:
     vocabulary = site.vocabulary
     entries: dict[str, tuple[int, str, list, str]] = {}
 
-    def add(source: str, word: str, soort: str, value, label: str, union: bool = False) -> None:
+    # value: a slug, or an age range [low, high], as the lexicon's JSON holds it
+    def add(
+        source: str, word: str, soort: str, value: Any, label: str, union: bool = False
+    ) -> None:
         key = " ".join(tokens(word))
         if not key:
             return

@@ -159,9 +159,9 @@ def _write_from_issue(args: argparse.Namespace, out: TextIO, schema: str, comman
         data, problems = event_from_issue(body, issue.name)
         path_of = event_path
     slug = _given(args.slug, "SLUG") or slugify(str(data.get("titel", "")))
-    refused = refuse_name(root, slug, path_of) if slug else _NO_SLUG
-    if refused:
-        print(f"{issue.name}: {refused}", file=out)
+    taken = refuse_name(root, slug, path_of) if slug else _NO_SLUG
+    if taken:
+        print(f"{issue.name}: {taken}", file=out)
         return 2
     relative = path_of(slug)
     text = data_yaml(data, issue.name, schema, command)
@@ -281,7 +281,11 @@ def _telling(args: argparse.Namespace, out: TextIO) -> int:
         print("Er is niets geschreven: verbeter het register en probeer het opnieuw.", file=out)
         return 1
     region, vocabulary = site.regio, site.vocabulary
-    vragen = [assemble.vraag(r.slug, r.document.fields, region, vocabulary) for r in register.rows]
+    vragen = [
+        assemble.vraag(r.slug, r.document.fields, region, vocabulary)
+        for r in register.rows
+        if r.document  # a row of the register is read from its cells, never without a document
+    ]
     telling = protected(count(site, vragen))
     target = root / telling_path()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ last day, 'YYYY-MM-DD').
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .finder_rules import serves, unknown_value, usable_params
 
@@ -25,11 +26,11 @@ MULTI = ("beperking",)  # may come more than once
 NAMES = {"beperking": "Beperking", "gemeente": "Gemeente", "doelgroep": "Voor wie"}
 
 
-def empty_state() -> dict:
+def empty_state() -> dict[str, Any]:
     return {"beperking": [], "gemeente": "", "doelgroep": ""}
 
 
-def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
+def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict[str, Any]:
     """A link's parameters ([name, value] pairs, in order) as the agenda's state, and a problem
     ([field, Dutch sentence]) for each value it cannot use; that value does not filter. Other
     parameters are left alone, and of a single-valued field the first value counts."""
@@ -46,7 +47,7 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
     return {"state": state, "problems": problems}
 
 
-def to_params(state: dict) -> list[list[str]]:
+def to_params(state: dict[str, Any]) -> list[list[str]]:
     """The state as a link's parameters, in the order of FIELDS."""
     pairs = []
     for name in FIELDS:
@@ -56,7 +57,7 @@ def to_params(state: dict) -> list[list[str]]:
     return pairs
 
 
-def matches(event: dict, state: dict, rules: dict) -> bool:
+def matches(event: dict[str, Any], state: dict[str, Any], rules: dict[str, Any]) -> bool:
     """Does the event meet every filter? An event for 'iedereen' serves every impairment; one
     for 'sporters' is not for 'trainers': a doelgroep must be named."""
     wanted = state["beperking"]
@@ -86,6 +87,6 @@ def count_text(n: int, filtered: bool) -> str:
     return "1 evenement gevonden." if n == 1 else f"{n} evenementen gevonden."
 
 
-def filtered(state: dict) -> bool:
+def filtered(state: dict[str, Any]) -> bool:
     """Is any filter on?"""
     return bool(to_params(state))

@@ -13,6 +13,7 @@ the mail is a mailto: link, and its body holds only what the person chose or wro
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote
 
 PAGE = "hulp-bij-zoeken/"
@@ -35,7 +36,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def empty_form() -> dict:
+def empty_form() -> dict[str, Any]:
     return {"gemeente": "", "beperking": [], "leeftijdsgroep": "", "sport": "", "vraag": ""}
 
 
@@ -44,7 +45,7 @@ def age_group(age: int) -> str:
     return next((g for g, (low, high) in GROUPS.items() if low <= age <= high), "")
 
 
-def help_params(state: dict) -> list[list[str]]:
+def help_params(state: dict[str, Any]) -> list[list[str]]:
     """The finder's state (finder_rules.read_params) as the help page's link parameters: only
     impairment, sport, municipality and age."""
     pairs = [["beperking", b] for b in state.get("beperking") or []]
@@ -72,7 +73,7 @@ def help_url(pairs: list[list[str]]) -> str:
     return PAGE + ("?" + query if query else "")
 
 
-def read_help_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
+def read_help_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict[str, Any]:
     """A link's parameters as the help form's choices. Only values the form offers (`known`:
     gemeente, beperking, sport, leeftijdsgroep) are taken; 'leeftijd' becomes its age group
     unless a group is given; anything else is left out, and free text never comes from a link."""
@@ -101,7 +102,7 @@ def clean_text(text: str) -> str:
     return text if len(text) <= MAX_VRAAG else text[:MAX_VRAAG] + "…"
 
 
-def subject(form: dict, labels: dict[str, dict[str, str]]) -> str:
+def subject(form: dict[str, Any], labels: dict[str, dict[str, str]]) -> str:
     """'Hulp bij zoeken: Zwemmen in Kampen', '…: Zwemmen', '…: sport in Kampen', or without
     either 'Hulp bij zoeken naar sport'."""
     sport = labels["sport"].get(form["sport"], "")
@@ -112,7 +113,7 @@ def subject(form: dict, labels: dict[str, dict[str, str]]) -> str:
     return f"Hulp bij zoeken: {sport or 'sport'}{where}"
 
 
-def body(form: dict, labels: dict[str, dict[str, str]], loket: str) -> str:
+def body(form: dict[str, Any], labels: dict[str, dict[str, str]], loket: str) -> str:
     """The mail's text: a greeting, one line for each choice made, then the person's question.
     Nothing else: no page, no search words, no other field."""
     lines = [f"Beste {loket},", "", _ASK, ""]
@@ -135,7 +136,9 @@ def body(form: dict, labels: dict[str, dict[str, str]], loket: str) -> str:
 _ASK = "Ik zoek een sport of een manier om te bewegen. Kunnen jullie met mij meedenken?"
 
 
-def mail(form: dict, labels: dict[str, dict[str, str]], loket: dict[str, str]) -> dict:
+def mail(
+    form: dict[str, Any], labels: dict[str, dict[str, str]], loket: dict[str, str]
+) -> dict[str, Any]:
     """The mail to the desk: subject, text and the mailto: link (line ends as %0D%0A)."""
     onderwerp = subject(form, labels)
     tekst = body(form, labels, loket["naam"])

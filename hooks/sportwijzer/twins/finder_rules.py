@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 PAGE = 50  # results in view before "Toon meer", and a static page of the finder
 AGE_MIN, AGE_MAX = 0, 120
@@ -51,7 +52,7 @@ _SPACE = " \t\n\r\f\v"
 _WHOLE = re.compile(r"-?[0-9]+")
 
 
-def empty_state() -> dict:
+def empty_state() -> dict[str, Any]:
     return {name: [] if name in MULTI else "" for name in FIELDS} | {
         "leeftijd": None, "km": None, "toon": PAGE,
     }  # fmt: skip
@@ -83,7 +84,7 @@ def unknown_value(label: str, value: str) -> str:
     return f"{label} ‘{shorten(value)}’ kennen we niet. Kies er een uit de lijst."
 
 
-def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
+def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict[str, Any]:
     """A link's parameters ([name, value] pairs, in order) as the finder's state, and a problem
     ([field, Dutch sentence]) for each value it cannot use. A value that cannot be used does not
     filter; the others still do. `known` lists the values each field with a list may have
@@ -118,7 +119,7 @@ def read_params(pairs: list[list[str]], known: dict[str, list[str]]) -> dict:
     return {"state": state, "problems": problems}
 
 
-def to_params(state: dict) -> list[list[str]]:
+def to_params(state: dict[str, Any]) -> list[list[str]]:
     """The state as a link's parameters: the short form read_params() reads back the same."""
     pairs = []
     for name in FIELDS:
@@ -131,14 +132,14 @@ def to_params(state: dict) -> list[list[str]]:
     return pairs
 
 
-def serves(beperkingen: list[str], wanted: str, rules: dict) -> bool:
+def serves(beperkingen: list[str], wanted: str, rules: dict[str, Any]) -> bool:
     """An offer for `iedereen` serves everyone; one for a narrower impairment (rolstoel) serves
     who asks for the broader one (lichamelijk), not the other way round."""
     return any(b in (wanted, rules["iedereen"]) or rules["breder"].get(b) == wanted
                for b in beperkingen)  # fmt: skip
 
 
-def age_fits(low: int | None, high: int | None, state: dict) -> bool:
+def age_fits(low: int | None, high: int | None, state: dict[str, Any]) -> bool:
     """An offer without an age range is for every age. An age asked wins over 'voor'."""
     age = state["leeftijd"]
     if age is not None:
@@ -149,7 +150,9 @@ def age_fits(low: int | None, high: int | None, state: dict) -> bool:
     return True
 
 
-def matches(offer: dict, state: dict, distance: float | None, rules: dict) -> bool:
+def matches(
+    offer: dict[str, Any], state: dict[str, Any], distance: float | None, rules: dict[str, Any]
+) -> bool:
     """Does `offer` meet every filter in `state`? `distance` is None without a starting place."""
     wanted = state["beperking"]
     if wanted and not any(serves(offer["beperkingen"], b, rules) for b in wanted):
@@ -165,7 +168,7 @@ def matches(offer: dict, state: dict, distance: float | None, rules: dict) -> bo
     )
 
 
-def sort_mode(state: dict, has_origin: bool) -> str:
+def sort_mode(state: dict[str, Any], has_origin: bool) -> str:
     """'afstand' (nearest first) or 'passend' (best match first): by distance when there is a
     place to measure from, unless someone chose otherwise."""
     if not has_origin:
@@ -225,7 +228,9 @@ def number_text(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def order(shown: list[dict], mode: str, scores: dict | None) -> list[dict]:
+def order(
+    shown: list[dict[str, Any]], mode: str, scores: dict[str, Any] | None
+) -> list[dict[str, Any]]:
     """Results ({ref, order, distance}) in the order the finder shows them."""
     if mode == "afstand":
         return sorted(shown, key=lambda r: (r["distance"], r["order"]))

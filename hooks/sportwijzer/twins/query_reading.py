@@ -22,8 +22,11 @@ answer), so that the finder and the search-quality benchmark give the same answe
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from .finder_rules import format_distance, number_text, serves
 
@@ -83,7 +86,7 @@ def _variants(word: str) -> list[str]:
     return found
 
 
-def _single(word: str, words: dict, filler: set[str], fuzzy: list[str]) -> list[str]:
+def _single(word: str, words: dict[str, Any], filler: set[str], fuzzy: list[str]) -> list[str]:
     """The key(s) one word means on its own: itself, without an ending, two keys joined
     ('rolstoeltennis'), a key and a filler word joined ('judoles'), or a key with one typo;
     [] if none."""
@@ -108,12 +111,12 @@ def _single(word: str, words: dict, filler: set[str], fuzzy: list[str]) -> list[
     return []
 
 
-def fuzzy_keys(lexicon: dict) -> list[str]:
+def fuzzy_keys(lexicon: dict[str, Any]) -> list[str]:
     """The keys a typo may reach: single words of at least MIN_TYPO - 1 letters, in order."""
     return sorted(k for k in lexicon["woorden"] if " " not in k and len(k) >= MIN_TYPO - 1)
 
 
-def read_query(query: str, lexicon: dict) -> dict:
+def read_query(query: str, lexicon: dict[str, Any]) -> dict[str, Any]:
     """What a query names: its words (tokens), the parts it names ([soort, waarden, label,
     first word, last word + 1], in the order typed) and the positions of the words left as
     text."""
@@ -121,7 +124,7 @@ def read_query(query: str, lexicon: dict) -> dict:
     filler = set(lexicon["vul"])
     fuzzy = fuzzy_keys(lexicon)
     found = tokens(query)
-    parts: list[list] = []
+    parts: list[list[Any]] = []
     text: list[int] = []
     i = 0
     while i < len(found):
@@ -170,11 +173,11 @@ def read_query(query: str, lexicon: dict) -> dict:
     return {"woorden": found, "delen": parts, "tekst": text}
 
 
-def asked(reading: dict) -> dict:
+def asked(reading: dict[str, Any]) -> dict[str, Any]:
     """The question as one set of wishes: beperking, sport, kenmerk, omgeving, samen (lists: any
     of them fits), wie ([min, max] or None), leeftijd, km (a number or None), bij (a place's
     slug or ''), tekst (the words left, as one text)."""
-    wish: dict = {
+    wish: dict[str, Any] = {
         "beperking": [], "sport": [], "kenmerk": [], "omgeving": [], "samen": [],
         "wie": None, "leeftijd": None, "km": None, "bij": "", "tekst": "",
     }  # fmt: skip
@@ -187,11 +190,11 @@ def asked(reading: dict) -> dict:
     return wish
 
 
-def chips(reading: dict) -> list[list]:
+def chips(reading: dict[str, Any]) -> list[list[Any]]:
     """What was understood, as people may take it away: [label, positions of its words]. Who and
     an age are one chip ('Kind, 9 jaar'); the words left are one chip (‘zwembad’)."""
-    found: list[list] = []
-    age_chip: list | None = None
+    found: list[list[Any]] = []
+    age_chip: list[Any] | None = None
     for soort, _values, label, first, end in reading["delen"]:
         where = list(range(first, end))
         if soort in ("wie", "leeftijd"):
@@ -213,7 +216,7 @@ def chips(reading: dict) -> list[list]:
     return found
 
 
-def without(reading: dict, positions: list[int]) -> str:
+def without(reading: dict[str, Any], positions: list[int]) -> str:
     """The query with the words at `positions` taken out, and the filler words just before each
     ('voor mijn opa', 'in Kampen'): what a chip's ✕ leaves."""
     used = set(reading["tekst"])
@@ -240,8 +243,15 @@ def age_span(low: int | None, high: int | None) -> str:
     return f"tot en met {high} jaar" if high is not None else "alle leeftijden"
 
 
-def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: str,
-        labels: dict | None, rules: dict) -> dict:  # fmt: skip
+def fit(
+    offer: dict[str, Any],
+    wish: dict[str, Any],
+    distance: float | None,
+    text_hit: bool,
+    place: str,
+    labels: dict[str, Any] | None,
+    rules: dict[str, Any],
+) -> dict[str, Any]:
     """How `offer` (its facts, as finder_rules takes them) fits `wish` (asked()): its points,
     whether it fits everything named (alles), whether it names the impairment or an age range
     itself rather than being for everyone (eigen), and what fits and what does not, in a few
@@ -252,7 +262,9 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
     yes: list[str] = []
     no: list[str] = []
 
-    def count(soort: str, ok: bool, said, missing_said) -> None:
+    def count(
+        soort: str, ok: bool, said: Callable[[], str], missing_said: Callable[[], str]
+    ) -> None:
         nonlocal points, missing
         points += WEIGHT[soort] if ok else 0
         missing += 0 if ok else 1
@@ -298,7 +310,8 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
                 ok = value in offer["omgeving"]
             else:
                 ok = offer["samen"] in ("beide", value)
-            count(soort, ok, lambda v=value: name(v), lambda v=value: name(v))
+            said = functools.partial(name, value)
+            count(soort, ok, said, said)
     if wish["tekst"]:
         words = f"‘{wish['tekst']}’"
         count("tekst", text_hit, lambda: words, lambda: words)
@@ -306,12 +319,18 @@ def fit(offer: dict, wish: dict, distance: float | None, text_hit: bool, place: 
     return found if labels is None else found | {"ja": yes, "nee": no}
 
 
-def score(offer: dict, wish: dict, distance: float | None, text_hit: bool, rules: dict) -> dict:
+def score(
+    offer: dict[str, Any],
+    wish: dict[str, Any],
+    distance: float | None,
+    text_hit: bool,
+    rules: dict[str, Any],
+) -> dict[str, Any]:
     """fit() without words: {punten, alles, eigen}, for every offer on every keystroke."""
     return fit(offer, wish, distance, text_hit, "", None, rules)
 
 
-def named(wish: dict) -> bool:
+def named(wish: dict[str, Any]) -> bool:
     """Does the question name anything to fit (not only filler words)?"""
     lists = ("beperking", "sport", "kenmerk", "omgeving", "samen", "bij", "tekst")
     return any(wish[k] for k in lists) or any(
@@ -319,7 +338,7 @@ def named(wish: dict) -> bool:
     )
 
 
-def answer(results: list[dict]) -> dict:
+def answer(results: list[dict[str, Any]]) -> dict[str, Any]:
     """The results in the order the finder shows them, and whether they fit everything named.
 
     `results`: one per offer that passed the form's filters: {ref, order, distance (or None),
@@ -332,21 +351,21 @@ def answer(results: list[dict]) -> dict:
     if not shown:
         mode = "geen"
 
-    def key(r: dict) -> tuple:
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
         near = r["distance"] if r["distance"] is not None else 0
         return (-r["punten"], near // NEAR_STEP, -r["eigen"], near, -r["tekst"], r["order"])
 
     return {"stand": mode, "refs": [r["ref"] for r in sorted(shown, key=key)]}
 
 
-def partial_text(reading: dict) -> str:
+def partial_text(reading: dict[str, Any]) -> str:
     """The sentence before partial matches: 'Niets past bij alles wat je zocht (Rolstoeltennis,
     Bij Kampen). Dit past het best:'."""
     said = ", ".join(chip[0] for chip in chips(reading))
     return f"Niets past bij alles wat je zocht ({said}). Dit past het best:"
 
 
-def why_text(fitted: dict) -> str:
+def why_text(fitted: dict[str, Any]) -> str:
     """Why a result is shown: 'Past bij: Autisme · 8–17 jaar · 12 km van Kampen', and for a
     partial match what does not fit: '… Niet: rolstoel.'."""
     text = "Past bij: " + " · ".join(fitted["ja"]) if fitted["ja"] else ""
