@@ -8,24 +8,11 @@
  *
  * An ES module (mkdocs.yml loads it with type: module). Its ready signal (ready.js) is "site";
  * it starts "zoekbalk" as soon as it asks for zoekbalk.js, so a test that types waits for it.
- *
- * One global, for now: window.sportwijzer (laad, json, fold) is the old entry point that
- * finder.js used before it imported loading.js and zoeken.js. It goes once finder.js no longer
- * reads it.
+ * It sets no global: a script that needs something of another imports it.
  */
 import { done, start } from "./ready.js";
-import { json, loadScript } from "./loading.js";
 
 start("site");
-window.sportwijzer = {
-  laad: loadScript,
-  json: json,
-  // Lower case without accents, as fold() in zoeken.js and hooks/sportwijzer/finder/search.py.
-  fold: function (text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-};
-
 var names = { __drawer: "Menu" };
 var menuButton = null;
 
