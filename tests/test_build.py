@@ -110,9 +110,9 @@ def test_the_site_search_holds_every_offer_partner_and_page_once(built):
     """Offers are refs 0 … n-1 (their cards); partners, sports, places and pages are named."""
     site = built / "site"
     head = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
-    per_file = head["kaartblok"]
+    per_file = head["kaartjesblok"]
     cards = [
-        json.loads((site / "aanbod" / "kaart" / f"{ref // per_file}.json").read_text("utf-8"))[
+        json.loads((site / "aanbod" / "kaartjes" / f"{ref // per_file}.json").read_text("utf-8"))[
             ref % per_file
         ][0]
         for ref in range(head["aanbod"])
@@ -120,7 +120,7 @@ def test_the_site_search_holds_every_offer_partner_and_page_once(built):
     assert sorted(cards) == sorted(
         ["g-judo-zwolle", "wandelen-kampen", "zitvolleybal-wachtlijst", "zwemmen-en-spelen"]
     )  # the stopped offer is not in it
-    files = list((site / "aanbod" / "kaart").glob("*.json"))
+    files = list((site / "aanbod" / "kaartjes").glob("*.json"))
     assert sum(len(json.loads(f.read_text("utf-8"))) for f in files) == head["aanbod"]
     paths = [path for _kind, _title, path in head["documenten"]]
     assert len(paths) == len(set(paths))

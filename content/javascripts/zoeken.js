@@ -206,7 +206,7 @@ function Engine(head, base) {
         .then(function () { complete = true; });
     },
     version: head.versie, // of this build: the address of every file fetched after this one
-    perFile: head.kaartblok, // offers in a card file (aanbod/kaart/N.json)
+    perFile: head.kaartjesblok, // offers in a card file (aanbod/kaartjes/N.json)
     offers: head.aanbod, // refs below this are offers, in the order of the finder's data
     documents: head.documenten, // ref - offers -> [kind, title, site path]
     lexicon: head.lezen // how a query is read (query_reading.js), made by finder/query_lexicon.py

@@ -351,6 +351,17 @@ def unregister(page) -> None:
     _GUARDS.pop(page, None)
 
 
+def url_for(page, path: str = "") -> str:
+    """The address of a page of the test site (path relative to the base URL)."""
+    return urljoin(_GUARDS[page].base_url, path)
+
+
+def expect_aborted(page, url: str) -> None:
+    """The test cuts this request off itself (as a dropped connection does): its failure and
+    its console line are no finding."""
+    _GUARDS[page]._blocked.add(url)
+
+
 def expect_refused(page, url: str) -> None:
     """The test makes the page try this URL and expects the Content-Security-Policy to refuse it."""
     _GUARDS[page].refused_by_policy.add(url)
@@ -371,20 +382,12 @@ def visit(page, path: str = "", *, status: int = 200):
     return response
 
 
-_FINDER_DONE = """() => {
-  const finder = document.getElementById("sw-finder");
-  return !finder || !finder.classList.contains("sw-wacht")
-    || !document.documentElement.classList.contains("sw-js");
-}"""
-
-
 def wait_until_settled(page) -> None:
     """Wait until the page has done what it does on its own: no request for half a second, and
-    the finder (if the page has one) has filtered the list (it drops `sw-wacht`) or given up (it
-    drops `sw-js`). A test that asserts that nothing happened asserts it after this, not after a
-    fixed time."""
+    every script that started has said it is done, with no region busy (wait_ready). A test that
+    asserts that nothing happened asserts it after this, not after a fixed time."""
     page.wait_for_load_state("networkidle")
-    page.wait_for_function(_FINDER_DONE)
+    wait_ready(page)
 
 
 _READY = """(wanted) => {

@@ -21,14 +21,10 @@ from .harness import (
     assert_no_axe_violations,
     demo_site,
     visit,
+    wait_ready,
     wait_until_settled,
 )
 
-# The count is written and the list is not being redrawn (finder.js sets aria-busy on it while it
-# filters: after a choice the address changes before the new list is in).
-UPDATED = """() => /gevonden/.test(document.getElementById('sw-aantal').textContent)
-    && !document.getElementById('sw-resultaten').hasAttribute('aria-busy')"""
-MORE_THAN_A_PAGE = f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
@@ -56,9 +52,16 @@ def expected(query: str) -> tuple[int, list[str]]:
     return len(offers), [o.slug for o in offers[:PAGE_SIZE]]
 
 
+def search_of(page) -> str:
+    """The query string of the page's address ('?q=judo'), once the finder has answered."""
+    wait_ready(page, "finder")
+    return page.evaluate("() => location.search")
+
+
 def shown(page) -> tuple[int, list[str]]:
-    """The count the page announces and the offers in view, in order."""
-    page.wait_for_function(UPDATED)
+    """The count the page announces and the offers in view, in order, once the finder has
+    answered (its ready signal: done, and the list no longer busy)."""
+    wait_ready(page, "finder")
     status = page.locator("#sw-aantal").text_content()
     count = 0 if status.startswith("Geen") else int(re.search(r"(\d+) activiteit", status)[1])
     hrefs = page.locator("#sw-resultaten > li:not([hidden]) h3 a").evaluate_all(
@@ -102,10 +105,10 @@ def test_the_browser_shows_exactly_the_expected_offers(page, query):
 def test_typing_filters_live_and_keeps_the_url(page):
     visit(page, "aanbod/")
     page.locator("#sw-q").press_sequentially("judo", delay=20)
-    page.wait_for_function("() => location.search === '?q=judo'")
+    assert search_of(page) == "?q=judo"
     assert shown(page) == expected("q=judo")
     page.get_by_label("Visuele beperking").check()
-    page.wait_for_function("() => location.search.includes('beperking=visueel')")
+    assert "beperking=visueel" in search_of(page)
     assert shown(page) == expected("q=judo&beperking=visueel")
 
 
@@ -113,10 +116,10 @@ def test_a_shared_link_reload_and_the_back_button_give_the_same_results(page):
     visit(page, "aanbod/?sport=judo")
     first = shown(page)
     page.locator("#sw-gemeente").select_option("kampen")
-    page.wait_for_function("() => location.search === '?sport=judo&gemeente=kampen'")
+    assert search_of(page) == "?sport=judo&gemeente=kampen"
     assert shown(page) == expected("sport=judo&gemeente=kampen")
     page.go_back()
-    page.wait_for_function("() => location.search === '?sport=judo'")
+    assert search_of(page) == "?sport=judo"
     assert page.locator("#sw-gemeente").input_value() == ""
     assert shown(page) == first
     page.reload()
@@ -170,11 +173,9 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
         .replace(/<(\\/?)h[23]/g, '<$1h'))"""
     static = page_without_js.locator("main .sw-resultaten > li").evaluate_all(normalise)
     visit(page, "aanbod/")
-    page.wait_for_function(UPDATED)
+    wait_ready(page, "finder")
     page.locator("#sw-meer").click()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
+    wait_ready(page, "finder")  # "Toon meer" marks the list busy till it is drawn
     made = page.locator("#sw-resultaten > li").evaluate_all(normalise)[PAGE_SIZE : 2 * PAGE_SIZE]
     static = [re.sub(r' data-ref="\d+"', "", html) for html in static]
     made = [
@@ -187,7 +188,7 @@ def test_cards_made_by_the_script_look_like_the_static_cards(page, page_without_
 
 
 SPORT_ICONS = """els => els.map(li =>
-    li.querySelector('.sw-kaart__feiten use').getAttribute('href'))"""
+    li.querySelector('.sw-card__facts use').getAttribute('href'))"""
 
 
 def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
@@ -195,11 +196,9 @@ def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
     sprite (the sports of the static cards) points to the symbol in its own file, and is drawn."""
     site, _ = demo()
     visit(page, "aanbod/")
-    page.wait_for_function(UPDATED)
+    wait_ready(page, "finder")
     page.locator("#sw-meer").click()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
+    wait_ready(page, "finder")  # "Toon meer" marks the list busy till it is drawn
     hrefs = page.locator("#sw-resultaten > li").evaluate_all(SPORT_ICONS)
     offers = site.gepubliceerd[: len(hrefs)]
     assert [h.split("#sw-i-")[1] for h in hrefs] == [
@@ -207,7 +206,7 @@ def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
     ]
     assert {h.startswith("#") for h in hrefs[PAGE_SIZE:]} == {True, False}  # both kinds
     page.wait_for_function(
-        """() => [...document.querySelectorAll('#sw-resultaten .sw-kaart__feiten use')]
+        """() => [...document.querySelectorAll('#sw-resultaten .sw-card__facts use')]
             .every(use => use.getBBox().width > 0)"""
     )
 
@@ -215,8 +214,8 @@ def test_a_card_made_by_the_script_shows_its_sports_own_icon(page):
 def test_if_the_offers_cannot_be_loaded_the_static_list_stays(page):
     page.route("**/aanbod/feiten.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/")
-    # the finder gives up: it drops the page's sw-js class (a real signal, not a fixed time)
-    page.wait_for_function("() => !document.documentElement.classList.contains('sw-js')")
+    wait_ready(page, "finder")  # the finder gives up: done, with the static list back
+    assert page.evaluate("() => document.documentElement.classList.contains('sw-js')") is False
     assert page.locator("#sw-finder").is_hidden()
     assert page.locator("#sw-resultaten > li").count() == PAGE_SIZE
     assert page.locator("#sw-paginas").is_visible()
@@ -242,7 +241,7 @@ def test_a_link_within_the_page_leaves_the_results_alone(page):
 def test_if_the_text_index_cannot_be_loaded_the_page_says_so(page):
     page.route("**/zoeken/index.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/?sport=zwemmen&q=zzzzqqq")
-    page.wait_for_function(UPDATED)
+    wait_ready(page, "finder")
     status = page.locator("#sw-aantal").text_content()
     assert status.startswith("Zoeken op woord lukt nu niet")
     assert shown(page) == expected("sport=zwemmen")
@@ -262,10 +261,10 @@ def test_the_browser_scores_every_document_as_the_python_twin_does(page, built_s
     the same documents (offers, pages, sports, places, partners), the same scores."""
     index, synonyms, stop = built_index(built_site)
     visit(page, "aanbod/")
-    page.wait_for_function(UPDATED)
+    wait_ready(page, "finder")
     got = page.evaluate(
-        """(queries) => window.sportwijzer.laad(document.getElementById('sw-finder').dataset.zoeken)
-            .then(() => window.sportwijzerZoeken.open(
+        """(queries) => import(new URL('../javascripts/zoeken.js', location.href).href)
+            .then((search) => search.open(
                 document.getElementById('sw-finder').dataset.index,
                 document.getElementById('sw-finder').dataset.lunr))
             .then(engine => Promise.all(queries.map(q => engine.scores(q).then(
@@ -289,14 +288,14 @@ def test_no_results_says_so_once_offers_to_drop_a_filter_and_the_desk(page):
     assert page.locator("#sw-geen").is_visible()
     assert page.locator("#sw-geen").get_by_role("link", name=re.compile("Bel 038")).is_visible()
     assert page.locator("main").inner_text().count("Geen aanbod gevonden") == 1
-    assert page.locator("#sw-kaart-knop").is_hidden()  # no map of nothing
+    assert page.locator("#sw-map-button").is_hidden()  # no map of nothing
     chips = page.locator("#sw-aan button")
     assert chips.evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))") == [
         "Filter weghalen: Goalball", "Filter weghalen: Ommen", None,
     ]  # fmt: skip
     assert chips.last.text_content() == "Wis alles"
     page.get_by_role("button", name="Filter weghalen: Ommen").click()
-    page.wait_for_function("() => location.search === '?sport=goalball'")
+    assert search_of(page) == "?sport=goalball"
     assert shown(page) == expected("sport=goalball")
     assert page.locator("#sw-geen").is_hidden()
     assert page.evaluate("() => document.activeElement.id") == "resultaten"
@@ -309,9 +308,7 @@ def test_more_results_on_request(page):
     more = page.locator("#sw-meer")
     assert more.text_content() == f"Toon meer resultaten (nog {count - PAGE_SIZE})"
     more.click()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
+    wait_ready(page, "finder")  # "Toon meer" marks the list busy till it is drawn
     assert page.locator("#sw-resultaten > li:not([hidden])").count() == count
     assert more.is_hidden()
     focused = page.evaluate("() => document.activeElement.textContent")
@@ -325,7 +322,7 @@ def test_the_count_is_announced(page):
     assert status.get_attribute("role") == "status"
     assert status.get_attribute("aria-live") == "polite"
     page.locator("#sw-sport").select_option("judo")
-    page.wait_for_function("() => location.search === '?sport=judo'")
+    assert search_of(page) == "?sport=judo"
     count, _ = expected("sport=judo")
     assert status.text_content() == f"{count} activiteiten gevonden."
 
@@ -347,14 +344,14 @@ def test_the_map_loads_nothing_until_asked_and_then_only_stand_in_tiles(page, se
     wait_until_settled(page)
     assert tiles == []
     assert not [url for url in loaded if "leaflet" in url]
-    button = page.locator("#sw-kaart-knop")
+    button = page.locator("#sw-map-button")
     assert page.get_by_role("button", name="Toon op kaart").count() == 1
     assert (
         "OpenStreetMap"
         in page.locator("#" + button.get_attribute("aria-describedby")).text_content()
     )
     button.click()
-    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length > 0")
+    wait_ready(page)  # the map is busy till its markers are drawn
     count, _ = expected("beperking=visueel&sport=goalball")
     assert page.locator(".leaflet-marker-icon").count() == count
     page.wait_for_function("() => document.querySelectorAll('.leaflet-tile-loaded').length > 0")
@@ -419,8 +416,7 @@ def test_after_the_warm_up_results_show_at_once_and_their_cards_follow(page, bui
         })"""
     )
     assert busy > 0  # shown with their titles before their cards came in
-    page.wait_for_function("() => !document.querySelector('#sw-resultaten > li[aria-busy]')")
-    assert shown(page) == expected("q=rolstoel")
-    texts = page.locator("#sw-resultaten > li .sw-kaart__tekst").all_text_contents()
+    assert shown(page) == expected("q=rolstoel")  # shown() waits till no card is busy
+    texts = page.locator("#sw-resultaten > li .sw-card__text").all_text_contents()
     assert all(text.strip() for text in texts)
     assert page.locator("#sw-resultaten [data-veld]").count() == 0

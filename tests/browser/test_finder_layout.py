@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import assert_no_axe_violations, visit
-from .test_finder import UPDATED
+from .harness import assert_no_axe_violations, visit, wait_ready
 
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 ZOOMED = {"width": 640, "height": 450}  # 1280 x 900 at 200 %
 SCREENS = {"1280": LAPTOP, "390": PHONE}
 FIRST_CARD = "#sw-resultaten > li:first-child"
-
-# finder.js has started (the form shows) and answered (the count is written, the list not busy).
-FINISHED = f"""() => document.documentElement.classList.contains("sw-js")
-    && !document.getElementById("sw-finder").classList.contains("sw-wacht")
-    && ({UPDATED})()"""
 
 # Where `el` is in the window, and whether the centre of its first line is `el` or inside it.
 BOX = """el => {
@@ -41,7 +35,8 @@ def open_finder(page, screen: dict, query: str = "") -> None:
     """aanbod/ at this window size, once finder.js has answered, scrolled to the top."""
     page.set_viewport_size(screen)
     visit(page, f"aanbod/{query}")
-    page.wait_for_function(FINISHED)
+    wait_ready(page, "finder")
+    assert page.evaluate("() => document.documentElement.classList.contains('sw-js')")
     page.evaluate("() => window.scrollTo(0, 0)")
 
 

@@ -9,18 +9,19 @@ when the finder is ready, not the speed of the machine.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import pytest
 
 from .harness import (
-    _GUARDS,
     assert_in_sight,
+    expect_aborted,
     focused,
+    url_for,
     visit,
+    wait_ready,
     wait_until_settled,
 )
-from .test_finder import UPDATED, expected, shown
+from .test_finder import expected, search_of, shown
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
@@ -37,23 +38,24 @@ VISIBLE_CARDS = """() => [...document.querySelectorAll('#sw-resultaten > li')].f
 def open_holding(page, path: str, held_file: str) -> list:
     """Open `path` with `held_file` (below the base URL) held back; returns the held route once
     the page has asked for it. Release it with .continue_() (or .abort())."""
-    base = _GUARDS[page].base_url
     held: list = []
-    page.route(urljoin(base, held_file) + "*", lambda route: held.append(route))
-    with page.expect_request(lambda request: request.url.startswith(urljoin(base, held_file))):
-        response = page.goto(urljoin(base, path), wait_until="commit")
+    page.route(url_for(page, held_file) + "*", lambda route: held.append(route))
+    with page.expect_request(lambda request: request.url.startswith(url_for(page, held_file))):
+        response = page.goto(url_for(page, path), wait_until="commit")
     assert response is not None and response.status == 200
     page.wait_for_function("() => document.getElementById('sw-resultaten') !== null")
-    for _ in range(100):  # the route's handler runs as Playwright hands it over
+    # The route's handler runs when Playwright hands the route over, with one of its next
+    # answers: each round trip to the page lets it through; no waiting for a time.
+    for _ in range(100):
         if held:
             return held
-        page.wait_for_timeout(20)
+        page.evaluate("() => null")
     pytest.fail(f"{held_file} was asked for but never reached the test's route", pytrace=False)
 
 
 def abort(page, route) -> None:
     """Let the held request fail, as a dropped connection does; the guard expects it."""
-    _GUARDS[page]._blocked.add(route.request.url)  # its failure and console line are no finding
+    expect_aborted(page, route.request.url)
     route.abort()
 
 
@@ -75,7 +77,7 @@ def test_what_someone_types_before_the_finder_is_ready_counts(page, held_file, p
     page.keyboard.type("judo", delay=20)
     assert box.input_value() == "judo"
     held[0].continue_()
-    page.wait_for_function(f"() => location.search === '?{after}'")
+    assert search_of(page) == f"?{after}"  # the finder's first answer is to what was typed
     assert shown(page) == expected(after)
     assert box.input_value() == "judo"
     assert page.evaluate("() => document.activeElement.id") == "sw-q"  # still typing there
@@ -131,7 +133,8 @@ def test_if_the_facts_fail_the_static_list_comes_back(page):
     original = page.locator("#sw-aantal").get_attribute("data-tekst")
     assert page.evaluate(VISIBLE_CARDS) == 0
     abort(page, held[0])
-    page.wait_for_function("() => !document.documentElement.classList.contains('sw-js')")
+    wait_ready(page, "finder")  # it gave up: the static list is back, with the note
+    assert not page.evaluate("() => document.documentElement.classList.contains('sw-js')")
     assert page.locator("#sw-aantal").text_content() == original
     assert re.match(r"\d+ activiteiten\.", original)
     assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
@@ -145,7 +148,8 @@ def test_if_the_finder_itself_cannot_load_the_static_list_comes_back(page):
     held = open_holding(page, "aanbod/?q=judo", "javascripts/finder.js")
     assert page.evaluate(VISIBLE_CARDS) == 0
     abort(page, held[0])
-    page.wait_for_function("() => !document.documentElement.classList.contains('sw-zoekt')")
+    wait_ready(page)  # the page's own fallback takes the list's aria-busy off
+    assert not page.evaluate("() => document.documentElement.classList.contains('sw-zoekt')")
     assert re.match(r"\d+ activiteiten\.", page.locator("#sw-aantal").text_content())
     assert page.locator("#sw-resultaten").get_attribute("aria-busy") is None
     assert page.evaluate(VISIBLE_CARDS) == page.locator("#sw-resultaten > li").count() > 0
@@ -169,7 +173,7 @@ def test_back_from_an_offer_puts_the_focus_on_the_link_that_was_followed(page, v
     page.wait_for_url(re.compile(r"/aanbod/[a-z0-9-]+/$"))
     page.wait_for_load_state("networkidle")  # leaving mid-request aborts it (the favicon)
     page.go_back()
-    page.wait_for_function(UPDATED)
+    wait_ready(page, "finder")
     wait_until_settled(page)
     back = focused(page)
     assert back.evaluate("el => el.getAttribute('href')") == href

@@ -12,8 +12,9 @@ import pytest
 
 from sportwijzer.finder.static_pages import PAGE_SIZE
 
-from .harness import _GUARDS, TILE_PATH, visit
-from .test_finder import demo, expected, shown
+from .harness import TILE_PATH, visit, wait_ready
+from .test_finder import demo, expected, search_of, shown
+from .test_finder_loading import open_holding
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
@@ -94,7 +95,7 @@ def test_the_filters_button_opens_the_filters_and_toon_de_resultaten_goes_back(p
     assert box.is_visible() and on_top(box)
     assert page.evaluate("() => document.activeElement.name") == "beperking"  # focus moved in
     box.check()
-    page.wait_for_function("() => location.search === '?beperking=visueel'")
+    assert search_of(page) == "?beperking=visueel"
     page.get_by_role("button", name="Toon de resultaten").click()
     assert page.locator("#sw-sport").is_hidden()
     assert page.evaluate("() => document.activeElement.id") == "resultaten"
@@ -124,13 +125,8 @@ def test_nothing_jumps_when_the_form_appears(page, viewport):
     """On a slow line the form comes after the list: its place is kept, so what someone is about
     to tap stays where it is."""
     page.set_viewport_size(viewport)
-    held = []  # the facts wait till the test lets them go
-    page.route("**/aanbod/feiten.json*", lambda route: held.append(route))
-    page.goto(_GUARDS[page].base_url + "aanbod/", wait_until="domcontentloaded")
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(100)
+    held = open_holding(page, "aanbod/", "aanbod/feiten.json")  # till the test lets them go
+    page.wait_for_function("() => document.readyState !== 'loading'")
     before = page.locator("#resultaten").evaluate("el => el.getBoundingClientRect().top")
     assert page.locator("#sw-finder").is_hidden()  # not there yet
     held[0].continue_()
@@ -147,36 +143,32 @@ def test_back_from_an_offer_brings_the_list_back_as_it_was(page):
     count, _ = shown(page)
     assert count > PAGE_SIZE + 20
     page.get_by_role("button", name=re.compile("Toon meer resultaten")).click()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
-    assert "toon=100" in page.url
+    assert "toon=100" in search_of(page)
+    assert page.locator("#sw-resultaten > li").count() > PAGE_SIZE
     target = page.locator("#sw-resultaten > li").nth(69).locator("h3 a")
     title = target.text_content()
     target.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)  # the scroll position is kept a moment after scrolling stops
+    # the finder keeps the scroll position with the address a moment after scrolling stops
+    page.wait_for_function(
+        "() => scrollY > 0 && history.state && history.state.y === Math.round(scrollY)"
+    )
     page.wait_for_load_state("networkidle")  # leaving mid-request aborts it (the favicon)
     target.click()
     page.wait_for_url(re.compile(r"/aanbod/[a-z0-9-]+/$"))
     page.wait_for_load_state("networkidle")
     page.go_back()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
+    wait_ready(page, "finder")  # the list is back, and so is the scroll position
     back = page.get_by_role("link", name=title, exact=True)
-    page.wait_for_function(
+    assert back.evaluate(
         "el => { const r = el.getBoundingClientRect();"
-        " return r.top >= 0 && r.bottom <= innerHeight; }",
-        arg=back.element_handle(),
+        " return r.top >= 0 && r.bottom <= innerHeight; }"
     )
     assert on_top(back)
     assert page.locator("#sw-resultaten > li").count() == min(count, 2 * PAGE_SIZE)
     # a reload gives the same list: the address holds it
     page.wait_for_load_state("networkidle")
     page.reload()
-    page.wait_for_function(
-        f"() => document.querySelectorAll('#sw-resultaten > li').length > {PAGE_SIZE}"
-    )
+    wait_ready(page, "finder")
     assert page.locator("#sw-resultaten > li").count() == min(count, 2 * PAGE_SIZE)
     page.wait_for_load_state("networkidle")  # nothing left in flight when the page closes
 
@@ -199,7 +191,7 @@ def test_a_distance_without_a_place_says_so_and_offers_to_pick_one(page, viewpor
     assert note.text_content() == said and note.is_visible()  # next to the control too
     assert "sw-fout-km" in page.locator("#sw-km").get_attribute("aria-describedby")
     where.select_option("kampen")
-    page.wait_for_function("() => location.search.includes('bij=kampen')")
+    assert "bij=kampen" in search_of(page)
     assert page.locator("#sw-fout-km").count() == 0
     assert page.locator("#sw-sorteer").input_value() == "afstand"  # nearest first, by itself
     query = "km=10&bij=kampen"
@@ -221,12 +213,10 @@ def test_odd_values_in_a_link_are_said_back_and_the_rest_still_filters(page):
     assert page.locator("#sw-leeftijd").get_attribute("aria-invalid") == "true"
     # typing a good age clears it, typing a bad one says so
     page.locator("#sw-leeftijd").fill("12abc")
-    page.wait_for_function(
-        "() => document.getElementById('sw-fout-leeftijd') &&"
-        " /12abc/.test(document.getElementById('sw-fout-leeftijd').textContent)"
-    )
+    wait_ready(page, "finder")
+    assert "12abc" in page.locator("#sw-fout-leeftijd").text_content()
     page.locator("#sw-leeftijd").fill("12")
-    page.wait_for_function("() => location.search.includes('leeftijd=12')")
+    assert "leeftijd=12" in search_of(page)
     assert page.locator("#sw-fout-leeftijd").count() == 0
     assert shown(page) == expected("sport=judo&leeftijd=12")
 
@@ -236,7 +226,7 @@ def test_a_card_says_for_which_ages_and_all_ages_when_there_is_no_range(page):
     visit(page, "aanbod/?leeftijd=70")
     _, slugs = shown(page)
     ages = page.locator("#sw-resultaten > li").evaluate_all(
-        "lis => lis.map(li => li.querySelector('.sw-kaart__feiten').textContent)"
+        "lis => lis.map(li => li.querySelector('.sw-card__facts').textContent)"
     )
     by_slug = {o.slug: o for o in site.gepubliceerd}
     for slug, text in zip(slugs, ages, strict=True):
@@ -251,7 +241,8 @@ def test_the_keuzehulp_lands_on_the_results_and_voor_mijn_kind_counts(page):
     page.get_by_label("Voor mijn kind").check()
     page.get_by_role("button", name="Laat zien wat past").click()
     page.wait_for_url(re.compile(r"/aanbod/\?voor=kind.*#resultaten$"))
-    page.wait_for_function("() => document.activeElement.id === 'resultaten'")
+    wait_ready(page, "finder")  # it has put the focus on the results
+    assert page.evaluate("() => document.activeElement.id") == "resultaten"
     assert on_top(page.locator("#resultaten"))
     assert shown(page) == expected("voor=kind")
     assert expected("voor=kind")[0] < expected("")[0]  # it changes something
@@ -266,9 +257,10 @@ def test_the_map_says_when_its_tiles_cannot_load(page, server):
     visit(page, "aanbod/?sport=judo")
     shown(page)
     page.get_by_role("button", name="Toon op kaart").click()
-    note = page.locator("#sw-kaart-tegels")
-    note.wait_for(state="visible")
+    note = page.locator("#sw-map-tiles")
+    note.wait_for(state="visible")  # Leaflet's tileerror event shows it
     assert "De achtergrond van de kaart laadt nu niet" in note.text_content()
+    wait_ready(page)  # the map is busy till its markers are drawn
     assert page.locator(".leaflet-marker-icon").count() == expected("sport=judo")[0]
 
 
@@ -276,9 +268,9 @@ def test_the_query_in_the_address_stays_short(page):
     visit(page, "aanbod/")
     shown(page)
     page.locator("#sw-sport").select_option("judo")
-    page.wait_for_function("() => location.search === '?sport=judo'")
+    assert search_of(page) == "?sport=judo"
     page.locator("#sw-bij").select_option("kampen")
-    page.wait_for_function("() => location.search.includes('bij=kampen')")
+    assert "bij=kampen" in search_of(page)
     params = parse_qs(page.url.split("?", 1)[1])
     assert params == {"sport": ["judo"], "bij": ["kampen"]}  # no empty fields, no default order
 
@@ -289,10 +281,7 @@ def test_my_location_puts_the_nearest_first_and_cards_say_from_where(page):
     visit(page, "aanbod/?sport=zwemmen")
     shown(page)
     page.get_by_role("button", name="Gebruik mijn locatie").click()
-    page.wait_for_function(
-        "() => /van jouw locatie$/.test("
-        "document.querySelector('#sw-resultaten .sw-afstand')?.textContent || '')"
-    )
+    wait_ready(page, "finder")  # busy from the click till the list is measured from there
     assert page.locator("#sw-sorteer").input_value() == "afstand"
     distances = page.locator("#sw-resultaten .sw-afstand").all_text_contents()
     assert all(d.endswith(" van jouw locatie") for d in distances)

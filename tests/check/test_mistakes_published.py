@@ -530,8 +530,8 @@ def test_what_the_published_site_shows_for_a_phone_number_and_each_status(tmp_pa
     assert '"eventStatus": "https://schema.org/EventPostponed"' in html("aanbod/pauze")
     assert "<strong>Er is een wachtlijst.</strong>" in html("aanbod/zitvolleybal-wachtlijst")
     cards = html("aanbod")
-    assert 'sw-kaart__status">Tijdelijk gestopt<' in cards
-    assert 'sw-kaart__status">Wachtlijst<' in cards
+    assert 'sw-card__status">Tijdelijk gestopt<' in cards
+    assert 'sw-card__status">Wachtlijst<' in cards
     published = [
         p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml")
     ]

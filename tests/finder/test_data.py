@@ -115,11 +115,9 @@ def test_the_pager_shows_the_first_the_last_and_the_pages_around_this_one():
 def test_the_finder_count_line_before_javascript_says_how_many(demo, count, pages, line):
     view = finder_view(demo)
     paths = [(n, page_path(n)) for n in range(1, pages + 1)]
-    cards = view.kaarten[: min(count, PAGE_SIZE)]
+    cards = view.cards[: min(count, PAGE_SIZE)]
     text = aantal(count, "activiteit", "activiteiten")
-    assert (
-        replace(view, aantal_tekst=text, pager=Pager(1, paths), kaarten=cards).status_tekst == line
-    )
+    assert replace(view, aantal_tekst=text, pager=Pager(1, paths), cards=cards).status_tekst == line
 
 
 def test_the_finder_page_gets_the_data_paths_from_the_modules_that_write_them(demo):
@@ -128,7 +126,7 @@ def test_the_finder_page_gets_the_data_paths_from_the_modules_that_write_them(de
         "feiten": FACTS_PATH,
         "plekken": PLACES_PATH,
         "titels": TITLES_PATH,
-        "kaart": CARD_FOLDER,
+        "kaartjes": CARD_FOLDER,
         "iconen": ICON_FOLDER,
         "aanbod": "aanbod/",
     }

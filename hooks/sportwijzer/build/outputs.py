@@ -43,7 +43,7 @@ def search_and_finder_files(site: Site, pages: list[ContentPage]) -> dict[str, s
     files = {**search_files(site, pages), **finder_files(site)}
     version = hashlib.sha256("\0".join(files.values()).encode()).hexdigest()[:12]
     for path in (HEAD_PATH, FACTS_PATH):
-        data = {**json.loads(files[path]), "versie": version, "kaartblok": CARDS_PER_FILE}
+        data = {**json.loads(files[path]), "versie": version, "kaartjesblok": CARDS_PER_FILE}
         if path == HEAD_PATH:  # how a query is read (query_lexicon), with the index's words
             data["lezen"] = query_lexicon(site)
         files[path] = inert_json(data, separators=(",", ":"))

@@ -23,7 +23,7 @@ def position(offer: Aanbod) -> tuple[float, float]:
 FACTS_PATH = "aanbod/feiten.json"  # on load: what every filter but distance needs
 PLACES_PATH = "aanbod/plekken.json"  # when a distance is asked for, or the map
 TITLES_PATH = "aanbod/titels.json"  # with the map: the markers' names
-CARD_FOLDER = "aanbod/kaart/"  # the cards of the results in view: CARDS_PER_FILE offers a file
+CARD_FOLDER = "aanbod/kaartjes/"  # the cards of the results in view: CARDS_PER_FILE offers a file
 CARDS_PER_FILE = 8  # fewer files to write and fetch; the offers' title order keeps alike together
 ICON_FOLDER = "aanbod/iconen/"  # <icon>.svg: one symbol, id sw-i-<icon> as in the page's sprite
 
@@ -98,7 +98,7 @@ def icon_files(site: Site, folder: Path | None = None) -> dict[str, str]:
 
 def finder_files(site: Site) -> dict[str, str]:
     """Every file the finder fetches: its facts, places, titles and the cards, CARDS_PER_FILE a
-    file (aanbod/kaart/N.json holds refs N * CARDS_PER_FILE and on)."""
+    file (aanbod/kaartjes/N.json holds refs N * CARDS_PER_FILE and on)."""
     published = site.gepubliceerd
     places = [position(o) for o in published]
     files: dict[str, Any] = {

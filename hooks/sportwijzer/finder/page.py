@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..base import dutch
 from ..base.vocabulary import IEDEREEN
-from ..model.objects import Site, sport_icons
+from ..model.objects import Gemeente, Site, sport_icons
 from ..twins import finder_rules as rules
 from .data import CARD_FOLDER, FACTS_PATH, ICON_FOLDER, PLACES_PATH, TITLES_PATH
 from .filters import IMPAIRMENT_RULES, KENMERKEN
@@ -30,7 +30,7 @@ DATA_PATHS = {
     "feiten": FACTS_PATH,
     "plekken": PLACES_PATH,
     "titels": TITLES_PATH,
-    "kaart": CARD_FOLDER,
+    "kaartjes": CARD_FOLDER,
     "iconen": ICON_FOLDER,
     "aanbod": "aanbod/",
 }
@@ -49,7 +49,7 @@ class Option:
 
 @dataclass(frozen=True)
 class FinderView:
-    kaarten: list[Card]  # the first static page
+    cards: list[Card]  # the first static page
     aantal: int
     aantal_tekst: str  # '84 activiteiten', '1 activiteit'
     pager: Pager
@@ -67,13 +67,15 @@ class FinderView:
     sport_iconen: list[str] = field(default_factory=list)
     # what finder.js fetches (site paths), by the name of the form's data attribute
     paden: dict[str, str] = field(default_factory=dict)
+    # 'lat,lon': where the map looks when it has no result to show (region_middle)
+    map_centre: str = ""
 
     @property
     def status_tekst(self) -> str:
         """The count line before finder.js runs: '84 activiteiten. De eerste 20 staan hieronder.'"""
         text = dutch.hoofdletter(self.aantal_tekst) + "."
         if self.pager.aantal > 1:
-            text += f" De eerste {len(self.kaarten)} staan hieronder."
+            text += f" De eerste {len(self.cards)} staan hieronder."
         return text
 
 
@@ -96,7 +98,7 @@ def finder_view(site: Site) -> FinderView:
     )
     pager, first = static_pages(published)[0]
     view = FinderView(
-        kaarten=first,
+        cards=first,
         aantal=len(published),
         aantal_tekst=dutch.aantal(len(published), "activiteit", "activiteiten"),
         pager=pager,
@@ -113,8 +115,17 @@ def finder_view(site: Site) -> FinderView:
         samen=[Option(value, label) for value, label in SAMEN],
         paden=DATA_PATHS,
         sport_iconen=sport_icons([card.aanbod for card in first]),
+        map_centre="{},{}".format(*region_middle(site.regio.gemeenten)),
     )
     return replace(view, regels=browser_rules(view))
+
+
+def region_middle(gemeenten: list[Gemeente]) -> tuple[float, float]:
+    """The middle of the region: halfway between its gemeenten's outermost centres, north to
+    south and east to west (4 decimals, about 10 metres)."""
+    lats = [g.lat for g in gemeenten]
+    lons = [g.lon for g in gemeenten]
+    return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
 
 
 def known_values(view: FinderView) -> dict[str, list[str]]:
