@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-requirements
+NODE_STAMP := node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -17,7 +18,7 @@ help:
 	@echo "make build   bouw de site in site/"
 	@echo "make check   controleer alleen de gegevens (snel)"
 	@echo "make leesbaarheid  elke tekst met de gemiddelde lengte van zijn zinnen en de moeilijkste zinnen"
-	@echo "make lint    controleer de code met ruff"
+	@echo "make lint    controleer de code: ruff en mypy (Python), ESLint (JavaScript)"
 	@echo "make bench   meet de snelheid van check en build, de grootte van de site en de zoekkwaliteit"
 	@echo "make zoekkwaliteit  hoe goed de zoekpagina vragen beantwoordt (bench/zoekvragen.py), voor en na"
 	@echo "make verouderd       tabel van aanbod dat langer dan 12 maanden niet is nagekeken"
@@ -39,6 +40,12 @@ $(STAMP): requirements.txt requirements-check.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# The JavaScript linter (ESLint, pinned in package-lock.json), installed once with npm ci and
+# again when package.json or the lock changes. Only for make lint: the site needs no Node.js.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 # The preview: rebuilt on every change of the data, a Dutch page while the data has errors, and
 # after a change only the pages whose input changed (hooks/sportwijzer_serve.py).
@@ -67,9 +74,12 @@ test: $(STAMP)
 test-snel: $(STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser -m "not traag" --numprocesses=auto --maxprocesses=4
 
-lint: $(STAMP)
+# The same four commands run in pre-commit (.pre-commit-config.yaml) and in CI (.ci/run).
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check hooks tests bench .ci
 	$(BIN)/ruff format --check hooks tests bench .ci
+	$(BIN)/mypy hooks
+	npx --no-install eslint content/javascripts
 
 format: $(STAMP)
 	$(BIN)/ruff format hooks tests bench .ci
