@@ -32,25 +32,27 @@ def test_the_guard_aborts_and_reports_everything_off_the_origin(browser, server)
         guard.watch(context)
         page = context.new_page()
         page.goto(server, wait_until="networkidle")
-        outcome = page.evaluate(
-            """async tracker => {
-                const img = document.createElement('img');
-                img.src = tracker + '/pixel.gif';
-                const loaded = new Promise(done => { img.onerror = img.onload = done; });
-                document.body.append(img);
-                await loaded;
-                console.error('boom');
-                setTimeout(() => { throw new Error('kapot'); });
-                try {
-                    await fetch(tracker + '/collect');
-                    return 'sent';
-                } catch {
-                    return 'blocked';
-                }
-            }""",
-            TRACKER,
-        )
-        page.wait_for_timeout(100)
+        # The error thrown from a timer comes after the evaluation: wait for it, as the guard
+        # sees it (its own listener on the context runs first).
+        with context.expect_event("weberror"):
+            outcome = page.evaluate(
+                """async tracker => {
+                    const img = document.createElement('img');
+                    img.src = tracker + '/pixel.gif';
+                    const loaded = new Promise(done => { img.onerror = img.onload = done; });
+                    document.body.append(img);
+                    await loaded;
+                    console.error('boom');
+                    setTimeout(() => { throw new Error('kapot'); });
+                    try {
+                        await fetch(tracker + '/collect');
+                        return 'sent';
+                    } catch {
+                        return 'blocked';
+                    }
+                }""",
+                TRACKER,
+            )
     finally:
         context.close()
 

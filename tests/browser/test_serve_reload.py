@@ -4,13 +4,12 @@ fixed, as the live reload does for a page of the site (hooks/sportwijzer_serve.p
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,34 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=WAIT_MS / 1000) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0
+def _lines(stream) -> queue.Queue[str | None]:
+    """The stream's lines as they come, read in a thread (so the pipe never fills); None at
+    its end."""
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def _wait_until_serving(lines: queue.Queue[str | None]) -> None:
+    """Until MkDocs says 'Serving on': its first build is done and the port listens (a request
+    waits there until the server takes it). Fails with what it said if it stops first."""
+    said: list[str] = []
+    while True:
+        try:
+            line = lines.get(timeout=WAIT_MS / 1000)
+        except queue.Empty:
+            pytest.fail("make serve said nothing for too long:\n" + "".join(said))
+        if line is None:
+            pytest.fail("make serve stopped before it served:\n" + "".join(said))
+        if "Serving on " in line:
+            return
+        said.append(line)
 
 
 @pytest.fixture
@@ -47,14 +66,13 @@ def served(tmp_path):
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while _status(url) != 200 and time.monotonic() < deadline:
-        time.sleep(0.1)  # between two questions: the server answers once its first build is done
     try:
+        _wait_until_serving(_lines(process.stderr))
         yield root, url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
