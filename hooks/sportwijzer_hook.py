@@ -95,11 +95,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()  # make serve builds again in this process: the old site may then go
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, page: Page | None, config: MkDocsConfig) -> str:
     """Every page, and the 404 page below, gets its Content-Security-Policy."""
-    return _state["csp"].apply(output)
+    secured: str = _state["csp"].apply(output)
+    return secured
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     html = template_name.endswith(".html")
-    return on_post_page(output, None, config) if html else output  # type: ignore[arg-type]
+    return on_post_page(output, None, config) if html else output

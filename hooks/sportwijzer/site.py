@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .base.dates import today_in_amsterdam
 from .base.gc_pause import collector_paused
@@ -152,7 +153,8 @@ def _assemble(
     return Site(region, vocabulary, partners, offers, today, evenementen=events, telling=telling)
 
 
-def _data(source: SourceFile) -> dict:
+def _data(source: SourceFile) -> dict[str, Any]:
     """The fields as the schema saw them (a date in a text field is text)."""
     assert source.document is not None
-    return source.document.fields
+    fields: dict[str, Any] = source.document.fields  # the schema passed: an object
+    return fields

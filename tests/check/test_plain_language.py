@@ -249,6 +249,6 @@ def test_odd_text_is_read_to_the_end(piece, counts):
 
 def test_a_region_without_the_list_of_hard_words_gets_the_long_sentence_lines_alone():
     """The first call of a process with no hard words (a region without lijsten/) must not crash."""
-    plain_language._LAST[:] = [(), None]
+    plain_language._last = ((), None)
     long = " ".join(["woord"] * 25) + "."
     assert [line for line, _ in plain_language.text_warnings(long, {})] == [1]

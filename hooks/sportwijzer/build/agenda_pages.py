@@ -119,7 +119,7 @@ def punt(event: Evenement) -> Punt:
     )
 
 
-def facts(data: dict[str, str]) -> dict:
+def facts(data: dict[str, str]) -> dict[str, Any]:
     """A Punt's data attributes as agenda_rules takes an event (agenda.js reads them so too)."""
     return {
         "beperkingen": data["beperkingen"].split(),
@@ -199,7 +199,7 @@ def evenement_view(event: Evenement) -> EvenementView:
     return EvenementView(punt(event), melding)
 
 
-def matching(events: list[Evenement], state: dict) -> list[Evenement]:
+def matching(events: list[Evenement], state: dict[str, Any]) -> list[Evenement]:
     """The events the agenda shows for a filter state (as agenda.js does in the browser)."""
     return [e for e in events if agenda_rules.matches(facts(punt(e).data), state, IMPAIRMENT_RULES)]
 

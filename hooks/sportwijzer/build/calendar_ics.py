@@ -149,7 +149,8 @@ def event_ics(event: Evenement, site: Site, base_url: str = "") -> bytes:
     """agenda/<slug>.ics: one event, for 'Zet in je agenda'."""
     calendar = _calendar(f"{event.titel} (Sportwijzer {site.regio.naam})")
     calendar.add_component(vevent(event, base_url, build_stamp(site.today)))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def feed_events(site: Site) -> list[Evenement]:
@@ -166,7 +167,8 @@ def feed_ics(site: Site, base_url: str = "") -> bytes:
     stamp = build_stamp(site.today)
     for event in feed_events(site):
         calendar.add_component(vevent(event, base_url, stamp))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def calendar_files(site: Site, base_url: str = "") -> dict[str, bytes]:

@@ -36,7 +36,7 @@ def aanbod_json(site: Site, base_url: str = "") -> str:
     return _open_data_file(site, "aanbod", records)
 
 
-def _open_data_file(site: Site, key: str, records: list[dict]) -> str:
+def _open_data_file(site: Site, key: str, records: list[dict[str, Any]]) -> str:
     """An open-data file: region, licence, the number of records and the records under `key`,
     one a line: readable in a diff, and written by json's quick C encoder (an indent would make
     it use the slow one)."""

@@ -355,15 +355,17 @@ _LISTINGS = {
 }
 
 
-_ROWS: list = [None, {}]  # the last site asked for, and its overviews' rows
+Rows = dict[str, list[tuple[str, Listing, Link]]]
+_rows_of: tuple[Site | None, Rows] = (None, {})  # the last site asked for, and its overviews' rows
 
 
-def _rows(site: Site) -> dict[str, list[tuple[str, Listing, Link]]]:
+def _rows(site: Site) -> Rows:
     """Each overview's rows, made once for a site: the overview pages and the home page's links
     read the same."""
-    if _ROWS[0] is not site:
-        _ROWS[:] = [site, {key: make(site) for key, (*_, make) in _LISTINGS.items()}]
-    return _ROWS[1]
+    global _rows_of
+    if _rows_of[0] is not site:
+        _rows_of = (site, {key: make(site) for key, (*_, make) in _LISTINGS.items()})
+    return _rows_of[1]
 
 
 def overview_links(site: Site) -> dict[str, list[Link]]:

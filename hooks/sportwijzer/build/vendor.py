@@ -57,7 +57,8 @@ def minify(source: str) -> str:
     """Minified JavaScript that keeps the file's first comment: its copyright and licence."""
     header = _HEADER.match(source)
     keep = header.group(0).strip() + "\n" if header else ""
-    return keep + rjsmin.jsmin(source[header.end() :] if header else source)
+    minified: str = rjsmin.jsmin(source[header.end() :] if header else source)  # untyped package
+    return keep + minified
 
 
 def minify_own_files(site: Path) -> None:

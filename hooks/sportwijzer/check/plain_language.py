@@ -114,9 +114,10 @@ def _units(text: str) -> Iterator[list[tuple[int, str]]]:
                 yield from ([(number, cell)] for cell in _cells(line) if cell.strip())
             continue
         heading, item = _HEADING.match(line), _ITEM.match(line)
-        if heading or item:
+        start = heading or item
+        if start:
             yield from [unit] if unit else []
-            unit = [(number, line[(heading or item).end() :].rstrip("# "))]  # type: ignore[union-attr]
+            unit = [(number, line[start.end() :].rstrip("# "))]
             if heading:
                 yield unit
                 unit = []
@@ -277,15 +278,18 @@ class _Lexicon:
         return None
 
 
-_LAST: list = [(), None]  # the words of the last call, and their lexicon
+_last: tuple[tuple[PlainWord, ...], _Lexicon | None] = ((), None)  # the last call's words, lexicon
 
 
 def _lexicon_of(words: Mapping[str, PlainWord]) -> _Lexicon:
     """The lexicon of `words`; a build asks for the same list thousands of times in a row."""
+    global _last
     values = tuple(words.values())
-    if _LAST[1] is None or values != _LAST[0]:  # identity first: quick for the same list
-        _LAST[:] = [values, _lexicon(frozenset(values))]
-    return _LAST[1]
+    before, lexicon = _last
+    if lexicon is None or values != before:  # identity first: quick for the same list
+        lexicon = _lexicon(frozenset(values))
+        _last = (values, lexicon)
+    return lexicon
 
 
 @cache

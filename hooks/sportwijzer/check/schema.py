@@ -40,7 +40,8 @@ Suggest = Callable[[str, str], "str | None"]
 def load_schema(kind: str) -> dict[str, Any]:
     """The schema for `kind` (offer, partner, regio, lijst), as shipped in the repo."""
     with open(SCHEMA_DIR / f"{kind}.schema.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 @cache
@@ -252,7 +253,7 @@ def _unknown_field(where: tuple[Any, ...], name: str, known: Mapping[str, Any]) 
 
 def _custom(error: ValidationError, written: str) -> str | None:
     custom = _schema_of(error).get("x-fout")
-    if custom is None:
+    if not isinstance(custom, str):
         return None
     return custom.replace("{waarde}", written)
 

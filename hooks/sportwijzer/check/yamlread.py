@@ -327,7 +327,9 @@ def _field_name(path: Path) -> str:
 @lru_cache(maxsize=8192)
 def _resolved(kind: type, value: str | None, implicit: Any) -> str:
     """The tag PyYAML gives a node (the same for the same value: no path resolvers here)."""
-    return _IMPLICIT.resolve(kind, value, implicit)
+    # types-PyYAML leaves Resolver.resolve untyped; it returns the tag, a str
+    tag: str = _IMPLICIT.resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _implied_tag(value: str) -> str:

@@ -43,7 +43,7 @@ def card_data(offer: Aanbod) -> list[str]:
     ]
 
 
-def finder_facts(site: Site) -> dict:
+def finder_facts(site: Site) -> dict[str, Any]:
     """Every published offer's filter facts, by column (which compresses better than by offer),
     repeated words as positions in a table."""
     published = site.gepubliceerd

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import Any
 
 from ..base.geo import EARTH_RADIUS_KM
 from ..base.vocabulary import BROADER, IEDEREEN
@@ -17,6 +18,9 @@ def served(offer: Aanbod, all_slugs: frozenset[str]) -> frozenset[str]:
     if IEDEREEN in slugs:
         return all_slugs
     return frozenset(slugs | {BROADER[s] for s in slugs if s in BROADER})
+
+
+_Entry = tuple[Any, ...]  # one offer in a cell; Nearby.__init__ says what it holds
 
 
 class Nearby:
@@ -41,7 +45,7 @@ class Nearby:
         # latitude and longitude in radians with the cosine of the latitude, for the distance,
         # and the offer's place in `offers`): plain tuples, as a question looks at tens of
         # thousands of them; sorted by latitude, so that a question reads only a band of a cell
-        cells: dict[tuple[int, int], list[tuple]] = {}
+        cells: dict[tuple[int, int], list[_Entry]] = {}
         for index, o in enumerate(offers):
             entry = (o.slug, o.sport.slug, served(o, everyone), o.locatie.lat, o.locatie.lon)
             lat, lon = math.radians(o.locatie.lat), math.radians(o.locatie.lon)
@@ -49,7 +53,7 @@ class Nearby:
             cells.setdefault(self._cell(o), []).append(
                 (*entry, o.titel.lower(), o, *radians, index)
             )
-        self.cells: dict[tuple[int, int], tuple[list[tuple], list[float]]] = {}
+        self.cells: dict[tuple[int, int], tuple[list[_Entry], list[float]]] = {}
         for key, entries in cells.items():
             entries.sort(key=lambda e: (e[3], e[-1]))
             self.cells[key] = (entries, [e[3] for e in entries])
@@ -71,7 +75,7 @@ class Nearby:
             math.floor(offer.locatie.lon / self.lon_step),
         )
 
-    def _ring(self, row: int, col: int, r: int) -> list[tuple[list[tuple], list[float]]]:
+    def _ring(self, row: int, col: int, r: int) -> list[tuple[list[_Entry], list[float]]]:
         """The filled cells at distance `r` (in cells) around (row, col)."""
         if r == 0:
             keys = [(row, col)]

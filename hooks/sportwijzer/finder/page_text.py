@@ -34,20 +34,20 @@ class _Words(HTMLParser):
         self.text: list[str] = []
         self._open: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HEADINGS or tag in _SKIPPED:
             self._open.append(tag)
         elif tag in ("br", "p", "li", "td", "th", "div"):
             self.text.append(" ")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self._open:
             while self._open and self._open.pop() != tag:
                 pass
             if tag in _HEADINGS:
                 self.headings.append(" ")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if any(tag in _SKIPPED for tag in self._open):
             return
         if any(tag in _HEADINGS for tag in self._open):

@@ -97,10 +97,10 @@ def _beperking_label(key: str, naam: str, kort: str, slug: str) -> str:
     return f"{hoofdletter(key)} ({kort.lower()})"
 
 
-def query_lexicon(site: Site) -> dict:
+def query_lexicon(site: Site) -> dict[str, Any]:
     """{"woorden": {key: [soort, waarden, label]}, "vul": [...], "namen": {value: name}}."""
     vocabulary = site.vocabulary
-    entries: dict[str, tuple[int, str, list, str]] = {}
+    entries: dict[str, tuple[int, str, list[Any], str]] = {}
 
     # value: a slug, or an age range [low, high], as the lexicon's JSON holds it
     def add(

@@ -245,9 +245,9 @@ class TextIndex:
 
 def build(docs: list[Document]) -> TextIndex:
     """lunr's BM25 field weights, computed as lunr's Builder does (tests compare the two)."""
-    frequencies: list[dict[str, Counter]] = []
+    frequencies: list[dict[str, Counter[str]]] = []
     lengths = {name: 0 for name in NAMES}
-    with_term: Counter = Counter()  # term -> fields x documents that hold it (lunr's idf)
+    with_term: Counter[str] = Counter()  # term -> fields x documents that hold it (lunr's idf)
     for doc in docs:
         per_field = {}
         for name in NAMES:

@@ -82,7 +82,7 @@ def volunteer_page(site: Site, gemeente: Gemeente | None = None) -> Vrijwilliger
     every = wanted(site)
     offers = [o for o in every if gemeente is None or o.locatie.gemeente.slug == gemeente.slug]
     taken = [
-        Taak(slug, naam, [o for o in offers if o.vrijwilligers.heeft(slug)])  # type: ignore[union-attr]
+        Taak(slug, naam, [o for o in offers if o.vrijwilligers and o.vrijwilligers.heeft(slug)])
         for slug, naam in TAKEN.items()
     ]
     filters = [Filter("Alle gemeenten", PAGE, len(every), gemeente is None)]

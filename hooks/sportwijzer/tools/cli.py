@@ -91,7 +91,7 @@ _NEW_HELP = (
 
 def _new_parser(commands: Any, kind: NewKind, help: str) -> argparse.ArgumentParser:
     """The command of one `make nieuw-…`: an option for each question, and --root."""
-    new = commands.add_parser(kind.command, help=help)
+    new: argparse.ArgumentParser = commands.add_parser(kind.command, help=help)
     for question in kind.questions:
         name = question.name
         new.add_argument(f"--{name}", help=f"standaard: de omgevingsvariabele {name.upper()}")

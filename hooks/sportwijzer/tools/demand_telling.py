@@ -89,7 +89,7 @@ def protected(telling: dict[str, Any]) -> dict[str, Any]:
     for quarter, part in telling["kwartalen"].items():
         values[("kwartalen", quarter, NOT_MATCHED)] = part["binnen"] - part["gematcht"]
     labels = protect(values, cells, relations(telling))
-    result = json.loads(json.dumps(telling))
+    result: dict[str, Any] = json.loads(json.dumps(telling))
     for cell, shown in labels.items():
         assert isinstance(cell, tuple)  # a cell of the telling is a path of keys
         *parents, last = cell

@@ -21,7 +21,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..base.graph_digest import GraphDigest
 from ..base.problems import report_lines
@@ -87,7 +87,7 @@ class Preview:
     templates: dict[str, tuple[str, object]] = field(default_factory=dict)  # compiled, by key
     # src_uri -> (Markdown, front matter) as MkDocs read them: for the pages it does not read
     # again, whose front matter the sitemap still asks for ('robots: noindex')
-    read: dict[str, tuple[str, dict]] = field(default_factory=dict)
+    read: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     rendered: int = 0  # generated pages written again at the last build
     hand_key: str = ""  # hand_written_key at the last build
 
