@@ -120,7 +120,7 @@ def test_ruff_lets_only_the_command_line_print_and_reads_dates_with_a_zone():
     assert not {"DTZ005", "DTZ011"} & set(lint["per-file-ignores"]["tests/**"])
 
 
-def test_mypy_is_strict_and_base_and_twins_are_never_let_off():
+def test_mypy_is_strict_on_everything_but_the_serve_shim():
     mypy = pyproject()["tool"]["mypy"]
     assert mypy["strict"] is True and mypy["files"] == ["hooks"]
     let_off = [
@@ -129,9 +129,7 @@ def test_mypy_is_strict_and_base_and_twins_are_never_let_off():
         if any(value is False for value in override.values())
         for module in override["module"]
     ]
-    assert let_off and not [
-        module for module in let_off if module.startswith(("sportwijzer.base", "sportwijzer.twins"))
-    ]
+    assert let_off == ["sportwijzer_serve"]  # MkDocs' plugin class and its server are untyped
 
 
 def test_mypy_and_the_stubs_are_pinned_in_the_venv_requirements():
