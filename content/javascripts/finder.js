@@ -6,10 +6,11 @@
  * distances (aanbod/plekken.json, loaded when someone picks a place), the map on request.
  * A result's card comes from aanbod/kaartjes/<n>.json when it comes into view.
  *
- * Here is one search: the address or the form read as the rules' state, the query read, the
- * offers filtered, scored and ordered, and the list drawn. Its parts:
+ * Here the parts are wired: the address or the form read as the rules' state, searched, and the
+ * list drawn, newest search first. The parts:
  *   finder_data.js     the files fetched, each once: facts, places, titles, cards, text index
  *   finder_address.js  the state and the address: the form, the link, the place kept for Back
+ *   finder_search.js   one search: the query read, words scored, distances, what passes
  *   finder_form.js     what is on: chips, the Filters panel, problems beside their controls
  *   finder_list.js     the list: cards in view, "Toon meer", the count, events, partial matches
  *   finder_map.js      the map, only on request
@@ -30,25 +31,13 @@ import { address, finderState, placeKeeper } from "./finder_address.js";
 import { finderForm } from "./finder_form.js";
 import { resultList } from "./finder_list.js";
 import { finderMap } from "./finder_map.js";
+import { finderSearch } from "./finder_search.js";
 import { cannotFilter, staticListBack } from "./finder_fallback.js";
 
 start("finder");
 var form = document.getElementById("sw-finder");
 var list = document.getElementById("sw-resultaten");
 if (form && list && window.Map) { run(); } else { staticListBack(list); done("finder"); }
-
-// The words that carry meaning (what was understood and the rest), for the text score that
-// orders what fits equally well: an offer that says 'parkinson' before one for every
-// chronic condition.
-function meaningful(reading) {
-  var keep = {};
-  reading.delen.forEach(function (part) {
-    if (part[0] === "leeftijd" || part[0] === "km" || part[0] === "wie") { return; }
-    for (var i = part[3]; i < part[4]; i += 1) { keep[i] = true; }
-  });
-  reading.tekst.forEach(function (i) { keep[i] = true; });
-  return reading.woorden.filter(function (w, i) { return keep[i]; }).join(" ");
-}
 
 function run() {
   var heading = document.getElementById("resultaten");
@@ -59,6 +48,7 @@ function run() {
   var drawn = 0; // the newest search whose list is drawn (or failed)
   var results = resultList(form, list, data, setup, function (ticket) { return ticket === pending; });
   var parts = finderForm(form, removeChip, function () { form.reset(); heading.focus(); });
+  var search = finderSearch(data, parts.place, setup);
   var map = finderMap(form, data, results.cardBase, function () { update(null, lastRead()); },
     function () { results.say("De kaart kan nu niet laden. De lijst hieronder werkt wel."); });
   var ready = false; // the offers are in: from now on the form filters them
@@ -90,62 +80,6 @@ function run() {
     if (drawn === pending) { busy(list, false); }
   }
 
-  // Where distances are measured from: {lat, lon, name}, or null.
-  function origin(wanted) {
-    if (wanted.bij === rules.MY_LOCATION) { return myPosition; }
-    return parts.place(wanted.bij);
-  }
-
-  // What the query says (readQuery), or null: no query, or the lexicon cannot load (then the
-  // words are searched as text, every word must match, as before).
-  function readingOf(q) {
-    if (!q) { return Promise.resolve(null); }
-    return data.loadLexicon().then(function (lexicon) { return query.readQuery(q, lexicon); },
-                                   function () { return null; });
-  }
-
-  // The text scores: [offers every word finds, offers any word finds (to order), events found].
-  // Without the lexicon, every word must match, as before; with it, only the words it did not
-  // understand, and the others order what fits.
-  function textFor(wanted, reading, wish) {
-    var offers = function (scores) { return scores && scores.offers; };
-    if (!wanted.q) { return Promise.resolve([null, null, []]); }
-    if (!reading) {
-      return data.textScores(wanted.q, false).then(function (found) {
-        return [offers(found), null, found ? found.events : []];
-      });
-    }
-    return Promise.all([wish.tekst ? data.textScores(wish.tekst, false) : null,
-                        data.textScores(meaningful(reading), true),
-                        wish.tekst ? null : data.textScores(meaningful(reading), false)])
-      .then(function (all) {
-        var every = all[0] || all[2];
-        return [offers(all[0]), offers(all[1]), every ? every.events : []];
-      });
-  }
-
-  // The offers that pass, in the order to show them, and the list's mode.
-  function select(wanted, from, wish, found, boost, failed) {
-    var passed = data.items.filter(function (item) {
-      item.distance = from ? rules.distanceKm([from.lat, from.lon], [item.lat, item.lon]) : null;
-      return rules.matches(item.facts, wanted, item.distance, setup);
-    });
-    results.why = null;
-    if (wish && query.named(wish) && !failed) {
-      results.why = { wish: wish, found: found, place: from ? from.name : "" };
-      var answer = query.answer(passed.map(function (item) {
-        var fit = query.score(item.facts, wish, item.distance, !!(found && item.ref in found), setup);
-        return { ref: item.ref, order: item.order, distance: item.distance, punten: fit.punten,
-                 alles: fit.alles, eigen: fit.eigen, tekst: (boost && boost[item.ref]) || 0 };
-      }));
-      var best = answer.refs.map(function (ref) { return data.items[Number(ref)]; });
-      if (wanted.sorteer === "afstand" && from) { best = rules.order(best, "afstand", null); }
-      return { shown: best, mode: answer.stand };
-    }
-    var hits = passed.filter(function (item) { return !found || item.ref in found; });
-    return { shown: rules.order(hits, rules.sortMode(wanted, !!from), found), mode: "alles" };
-  }
-
   // Shows the list for `read` ({state, problems}: from the form, or from the address). `push`:
   // a new entry in the history (a choice), or not (typing, or the address itself).
   function update(push, read) {
@@ -153,36 +87,27 @@ function run() {
     var wanted = read.state;
     var ticket = ++pending;
     results.limit = wanted.toon;
-    return redrawing(ticket, readingOf(wanted.q).then(function (reading) {
-      var wish = reading ? query.asked(reading) : null;
-      var from = origin(wanted) || parts.place(wish ? wish.bij : "");
-      var places = from ? data.loadPlaces().then(function () { results.placesFailed = false; }, function () {
-        results.placesFailed = true;
-        from = null;
-      }) : Promise.resolve();
-      var failed = false;
-      var text = textFor(wanted, reading, wish).catch(function () { failed = true; return [null, null, []]; });
-      return Promise.all([text, places]).then(function (answers) {
-        if (ticket !== pending) { return; } // a newer keystroke is on its way
-        results.textSearchFailed = failed;
-        var scores = answers[0];
-        var chosen = select(wanted, from, wish, scores[0], scores[1], failed);
-        if (push !== null) {
-          var link = address(wanted);
-          if (link !== location.search && !(link === location.pathname && !location.search)) {
-            history[push ? "pushState" : "replaceState"](null, "", link);
-          }
+    return redrawing(ticket, search.ask(wanted, myPosition).then(function (asked) {
+      if (ticket !== pending) { return; } // a newer keystroke is on its way
+      var chosen = search.select(wanted, asked);
+      if (push !== null) {
+        var link = address(wanted);
+        if (link !== location.search && !(link === location.pathname && !location.search)) {
+          history[push ? "pushState" : "replaceState"](null, "", link);
         }
-        lastSearch = location.search;
-        lastState = wanted;
-        results.problems = read.problems;
-        parts.showChips(wanted, reading);
-        parts.showProblems(read.problems);
-        results.showEvents(wanted.q ? scores[2] : []);
-        results.mode = chosen.mode;
-        results.showPartial(reading);
-        return render(wanted, chosen.shown, from, ticket);
-      });
+      }
+      lastSearch = location.search;
+      lastState = wanted;
+      results.problems = read.problems;
+      results.placesFailed = asked.placesFailed;
+      results.textSearchFailed = asked.textFailed;
+      results.why = chosen.why;
+      parts.showChips(wanted, asked.reading);
+      parts.showProblems(read.problems);
+      results.showEvents(wanted.q ? asked.events : []);
+      results.mode = chosen.mode;
+      results.showPartial(asked.reading);
+      return render(wanted, chosen.shown, asked.from, ticket);
     }));
   }
 
