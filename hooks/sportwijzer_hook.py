@@ -9,14 +9,14 @@ from __future__ import annotations
 import gc
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from sportwijzer.base.problems import summary
-from sportwijzer.build.csp import site_policy
+from sportwijzer.build.csp import SitePolicy, site_policy
 from sportwijzer.build.front_matter import escape_front_matter
 from sportwijzer.build.outputs import extra_files, write_late_files
 from sportwijzer.build.pages import all_pages, block_cache_hits, overview_links
@@ -97,8 +97,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_post_page(output: str, page: Page | None, config: MkDocsConfig) -> str:
     """Every page, and the 404 page below, gets its Content-Security-Policy."""
-    secured: str = _state["csp"].apply(output)
-    return secured
+    return cast(SitePolicy, _state["csp"]).apply(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
