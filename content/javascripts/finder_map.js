@@ -1,8 +1,8 @@
 /* The finder's map, only on request (an ES module): Leaflet (assets/vendor/leaflet/, a classic
  * script) and the map's tiles load when someone presses "Toon op kaart", never with the page.
  * The map shows the results as markers, at most MAP_MAX, and follows the list a moment after
- * the last keystroke. With nothing to show it shows the region: its middle comes from
- * regio.yml (data-midden, made by finder/page.py).
+ * the last keystroke. It opens on the region, and shows the region when it has nothing else
+ * to show: its middle comes from regio.yml (data-midden, made by finder/page.py).
  *
  * While the map loads or redraws its markers, its area is aria-busy (ready.js).
  */
@@ -35,7 +35,8 @@ export function finderMap(form, data, cardBase, onOpen, onFail) {
     return Promise.all([loadScript(base + "leaflet.js"), data.loadTitles(), data.loadPlaces()])
       .then(function () {
         L.Icon.Default.imagePath = base + "images/";
-        var map = L.map(area, { scrollWheelZoom: false });
+        // the region first, till the results' markers are drawn
+        var map = L.map(area, { scrollWheelZoom: false }).setView(middle, REGION_ZOOM);
         L.tileLayer(form.getAttribute("data-tegels"), {
           maxZoom: 18, attribution: form.getAttribute("data-bron")
         }).on("tileerror", function () { tileNote.hidden = false; })

@@ -7,12 +7,14 @@ run on the same demo data: the browser must show exactly those offers, in that o
 from __future__ import annotations
 
 import functools
+import math
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from finder_oracle import python_index, read_index, search, select
+from sportwijzer.finder.page import finder_view
 from sportwijzer.finder.static_pages import PAGE_SIZE
 
 from .harness import (
@@ -358,6 +360,33 @@ def test_the_map_loads_nothing_until_asked_and_then_only_stand_in_tiles(page, se
     assert tiles and all(url.startswith(server + TILE_PATH) for url in tiles)
     assert button.get_attribute("aria-expanded") == "true"
     assert button.text_content().strip() == "Verberg de kaart"
+
+
+def tile_at(lat: float, lon: float, zoom: int) -> str:
+    """The map tile ('z/x/y') that holds a point (the tiles of OpenStreetMap and Leaflet)."""
+    n = 2**zoom
+    y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n
+    return f"{zoom}/{int((lon + 180) / 360 * n)}/{int(y)}"
+
+
+def test_the_map_opens_on_the_middle_of_the_region_from_regio_yml(page, server):
+    """Before its markers are drawn the map shows the region: its first tiles are those around
+    the middle that finder/page.py works out from the gemeenten in regio.yml (data-midden)."""
+    tiles: list[str] = []
+
+    def answer_tile(route):
+        tiles.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=PNG)
+
+    page.route(f"**/{TILE_PATH}**", answer_tile)
+    visit(page, "aanbod/?sport=judo")
+    middle = finder_view(demo()[0]).map_centre
+    assert page.locator("#sw-finder").get_attribute("data-midden") == middle
+    shown(page)
+    page.get_by_role("button", name="Toon op kaart").click()
+    wait_ready(page)
+    lat, lon = (float(part) for part in middle.split(","))
+    assert f"{server}{TILE_PATH}{tile_at(lat, lon, 9)}.png" in tiles
 
 
 def test_keuzehulp_ends_in_the_finder_with_matching_filters(page):
