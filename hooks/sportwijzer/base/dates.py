@@ -4,13 +4,15 @@ text, the build day in Dutch time, a year later or earlier, and the twelve-month
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Any, TypeGuard
 from zoneinfo import ZoneInfo
 
 from ..twins.agenda_rules import ISO_DATE
 from .problems import Problem, field_problem
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+CLOCK_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # a time of day as the data writes it
 STALE_AFTER_MONTHS = 12
 
 
@@ -60,3 +62,8 @@ def is_stale(checked: dt.date, today: dt.date) -> bool:
     """Checked more than twelve months before `today` ('verouderd' on the site and in `make
     verouderd`)."""
     return checked < years_later(today, -(STALE_AFTER_MONTHS // 12))
+
+
+def is_clock_time(value: Any) -> TypeGuard[str]:
+    """A time of day as the data writes it: 'HH:MM' on a 24-hour clock ('09:00', '23:59')."""
+    return isinstance(value, str) and CLOCK_TIME.fullmatch(value) is not None

@@ -82,15 +82,11 @@ def _iedereen(document: Document, path: str) -> list[Problem]:
     return problems
 
 
-def _at(source: SourceFile, *path: Any) -> int | None:
-    return source.document.line(path) if source.document else None
-
-
 def check_vraag_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
     """'datum' is a real date, the day the question came in: not in the future."""
     value = data.get("datum")
     day = as_date(value)
-    line = _at(source, "datum")
+    line = source.line("datum")
     written = source.document.text(("datum",), value) if source.document else str(value)
     problem = nonexistent_date(source.path, line, "datum", value)
     if problem:  # in the register's own notation: '30-02-2026', not '2026-02-30'
@@ -142,5 +138,5 @@ def demand_offer_problems(sources: list[SourceFile], offers: set[str]) -> list[P
             close = difflib.get_close_matches(slug, sorted(offers), n=1, cutoff=0.6)
             hint = f" Bedoel je '{close[0]}'?" if close else ""
             message = f"er is geen aanbod '{slug}' (offers/{slug}.yml).{hint}"
-            problems.append(field_problem(source.path, _at(source, "aanbod"), "aanbod", message))
+            problems.append(field_problem(source.path, source.line("aanbod"), "aanbod", message))
     return problems

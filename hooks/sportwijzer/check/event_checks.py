@@ -9,11 +9,10 @@ asked of git through git_state): there a date in the past is most likely a typo 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from typing import Any, TypeGuard
+from typing import Any
 
-from ..base.dates import as_date, nonexistent_date, years_later
+from ..base.dates import as_date, is_clock_time, nonexistent_date, years_later
 from ..base.events import DEFAULT_STATUS, is_over
 from ..base.git_state import git_state
 from ..base.problems import WARNING, Problem, field_problem
@@ -36,11 +35,6 @@ MAX_YEARS_AHEAD = 2
 MAX_DAYS_LONG = 14
 OVER_DAYS_ERROR = 30  # a new event over for longer than this has the wrong year
 RESERVED_SLUG = "agenda"
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
-
-
-def _at(source: SourceFile, *path: Any) -> int | None:
-    return source.document.line(path) if source.document else None
 
 
 def _date_field(
@@ -50,7 +44,7 @@ def _date_field(
     value: Any = data
     for key in path:
         value = value.get(key) if isinstance(value, dict) else None
-    problem = nonexistent_date(source.path, _at(source, *path), ".".join(path), value)
+    problem = nonexistent_date(source.path, source.line(*path), ".".join(path), value)
     return as_date(value), [problem] if problem else []
 
 
@@ -80,7 +74,7 @@ def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Itera
     if day is not None and day > years_later(ctx.today, MAX_YEARS_AHEAD):
         yield field_problem(
             source.path,
-            _at(source, "datum"),
+            source.line("datum"),
             "datum",
             f"{data['datum']} ligt meer dan twee jaar vooruit; kijk het jaartal na",
         )
@@ -93,7 +87,7 @@ def check_tot_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> I
     yield from problems
     if last is None or first is None:
         return
-    line, shown = _at(source, "tot_datum"), f"{data['tot_datum']}"
+    line, shown = source.line("tot_datum"), f"{data['tot_datum']}"
     if last < first:
         yield field_problem(
             source.path,
@@ -123,7 +117,7 @@ def check_tijd(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterat
     tijd = data.get("tijd")
     if not isinstance(tijd, dict):
         return
-    line = _at(source, "tijd")
+    line = source.line("tijd")
     if _multi_day(data, source):
         yield field_problem(
             source.path,
@@ -133,14 +127,10 @@ def check_tijd(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterat
             "'hele dag'), of maak één bestand per dag",
         )
     van, tot = tijd.get("van"), tijd.get("tot")
-    if _is_time(van) and _is_time(tot) and van >= tot:
+    if is_clock_time(van) and is_clock_time(tot) and van >= tot:
         yield field_problem(
             source.path, line, "tijd", f"'van' ({van}) moet voor 'tot' ({tot}) liggen"
         )
-
-
-def _is_time(value: Any) -> TypeGuard[str]:
-    return isinstance(value, str) and _TIME.fullmatch(value) is not None
 
 
 def check_uiterlijk(data: dict[str, Any], source: SourceFile, ctx: Context) -> Iterator[Problem]:
@@ -151,7 +141,7 @@ def check_uiterlijk(data: dict[str, Any], source: SourceFile, ctx: Context) -> I
     if deadline is not None and first is not None and deadline > first:
         yield field_problem(
             source.path,
-            _at(source, "aanmelden", "uiterlijk"),
+            source.line("aanmelden", "uiterlijk"),
             "aanmelden.uiterlijk",
             f"{data['aanmelden']['uiterlijk']} ligt na 'datum' ({data['datum']}); aanmelden "
             "kan uiterlijk op de dag zelf",
@@ -168,7 +158,7 @@ def check_new_event_not_over(
     last = _last_day(data, source)
     if first is None or last is None or not is_over(last, ctx.today) or not _is_new(source, ctx):
         return
-    line, shown = _at(source, "datum"), first.isoformat()
+    line, shown = source.line("datum"), first.isoformat()
     if last < ctx.today - dt.timedelta(days=OVER_DAYS_ERROR):
         guess = _upcoming_year(first, last, ctx.today)
         hint = f" Bedoel je {guess.isoformat()}?" if guess else ""
@@ -213,7 +203,7 @@ def check_aanmelden_open(
     if planned and deadline < ctx.today and not is_over(last, ctx.today):
         yield Problem(
             source.path,
-            _at(source, "aanmelden", "uiterlijk"),
+            source.line("aanmelden", "uiterlijk"),
             f"veld 'aanmelden.uiterlijk': {deadline.isoformat()} is al voorbij, dus op de "
             "site staat dat aanmelden niet meer kan; kan het nog wel, zet dan een latere "
             "datum (uiterlijk de dag van de activiteit)",

@@ -107,7 +107,7 @@ def _taken(name: str, path: str, holder: str | None) -> str:
 
 
 def _line(source: SourceFile, index: int) -> int | None:
-    return source.document.line((FIELD, index)) if source.document else None
+    return source.line(FIELD, index)
 
 
 def deleted_file_problems(

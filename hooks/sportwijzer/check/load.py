@@ -32,6 +32,10 @@ class SourceFile:
     body: str = ""
     body_line: int = 0  # the line the body starts on (partners)
 
+    def line(self, *path: str | int) -> int | None:
+        """The line of a field (a path of names and indexes), or None without a parsed file."""
+        return self.document.line(path) if self.document else None
+
 
 def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     """The file's text (UTF-8, BOM tolerated), or the problem that stops us reading it."""

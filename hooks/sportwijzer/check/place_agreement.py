@@ -156,7 +156,7 @@ class _Venue:
     fields: dict[str, Any]
 
     def problem(self, name: str, text: str, severity: str = ERROR) -> Problem:
-        line = self.source.document.line(("locatie", name)) if self.source.document else None
+        line = self.source.line("locatie", name)
         return Problem(self.source.path, line, f"veld 'locatie.{name}': {text}", severity)
 
 
@@ -280,7 +280,7 @@ def check_postcode_ranges(
             continue
         for postcodes, number in _ranges(entry.get("postcodes")):
             where = ("gemeenten", index, "postcodes", number)
-            line = source.document.line(where) if source.document else None
+            line = source.line(*where)
             if postcodes.low > postcodes.high:
                 yield field_problem(
                     source.path,

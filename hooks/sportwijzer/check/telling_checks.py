@@ -58,10 +58,6 @@ def read_telling_source(root: Path, relative: str) -> tuple[SourceFile | None, l
     return SourceFile(relative, Path(relative).stem, document), problems
 
 
-def _at(source: SourceFile, *path: Any) -> int | None:
-    return source.document.line(path) if source.document else None
-
-
 def check_telling_quarters(
     data: dict[str, Any], source: SourceFile, ctx: Context
 ) -> Iterator[Problem]:
@@ -76,13 +72,13 @@ def check_telling_quarters(
     if not in_a_row or numbers[-1] > current:
         yield field_problem(
             source.path,
-            _at(source, "kwartalen"),
+            source.line("kwartalen"),
             "kwartalen",
             f"{', '.join(keys)} zijn niet vier kwartalen na elkaar tot nu; {_REDO}",
         )
     elif numbers[-1] < current - 1:
         message = f"de telling loopt tot {keys[-1]} en is ouder dan een kwartaal; {_REDO}"
-        yield Problem(source.path, _at(source, "kwartalen"), message, WARNING)
+        yield Problem(source.path, source.line("kwartalen"), message, WARNING)
 
 
 def _quarter_number(key: str) -> int | None:
@@ -97,7 +93,7 @@ def check_telling_places(
     gemeenten = data.get("gemeenten")
     for name in gemeenten if isinstance(gemeenten, dict) else {}:
         if ctx.gemeenten and name not in ctx.gemeenten:
-            where = _at(source, "gemeenten", name)
+            where = source.line("gemeenten", name)
             yield field_problem(source.path, where, "gemeenten", unknown_gemeente(name, ctx))
     gaps = data.get(GAPS)
     for index, gap in enumerate(gaps if isinstance(gaps, list) else []):
@@ -105,14 +101,14 @@ def check_telling_places(
             continue
         naam, sport = gap.get("gemeente"), gap.get("sport")
         if isinstance(naam, str) and ctx.gemeenten and naam not in ctx.gemeenten:
-            where = _at(source, GAPS, index, "gemeente")
+            where = source.line(GAPS, index, "gemeente")
             yield field_problem(source.path, where, f"{GAPS}.gemeente", unknown_gemeente(naam, ctx))
         if (
             isinstance(sport, str)
             and ctx.vocabulary.sporten
             and sport not in ctx.vocabulary.sporten
         ):
-            where = _at(source, GAPS, index, "sport")
+            where = source.line(GAPS, index, "sport")
             text = f"'{sport}' staat niet in lijsten/sporten.yml; {_REDO}"
             yield field_problem(source.path, where, f"{GAPS}.sport", text)
 
@@ -129,7 +125,7 @@ def check_telling_protected(
         name = ".".join(str(part) for part in shown if isinstance(part, str))
         yield field_problem(
             source.path,
-            _at(source, *shown),
+            source.line(*shown),
             name,
             "dit kleine aantal is uit de andere aantallen uit te rekenen, en dan wijst het "
             f"misschien naar één persoon; {_REDO}",

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from ..base.dates import STALE_AFTER_MONTHS, as_date, is_stale, nonexistent_date
+from ..base.dates import STALE_AFTER_MONTHS, as_date, is_clock_time, is_stale, nonexistent_date
 from ..base.geo import as_point, distance_km, in_netherlands, nearest_km
 from ..base.problems import WARNING, Problem, field_problem
 from ..base.slugs import slugify
@@ -55,10 +55,6 @@ class Context:
 DataCheck = Callable[[dict[str, Any], SourceFile, Context], Iterator[Problem]]
 
 
-def _at(source: SourceFile, *path: Any) -> int | None:
-    return source.document.line(path) if source.document else None
-
-
 # --- offers -----------------------------------------------------------------------------------
 
 
@@ -70,7 +66,7 @@ def check_iedereen_alone(
     if isinstance(values, list) and IEDEREEN in values and len(values) > 1:
         yield field_problem(
             source.path,
-            _at(source, "beperkingen"),
+            source.line("beperkingen"),
             "beperkingen",
             "'iedereen' geldt al voor elke beperking; laat 'iedereen' alleen staan of haal het weg",
         )
@@ -86,7 +82,7 @@ def check_sport_known(data: dict[str, Any], source: SourceFile, ctx: Context) ->
         hint = f" Bedoel je '{guess}'?" if guess else ""
         yield field_problem(
             source.path,
-            _at(source, "sport"),
+            source.line("sport"),
             "sport",
             f"'{sport}' staat niet in lijsten/sporten.yml.{hint} "
             "Een nieuwe sport voeg je daar eerst toe",
@@ -115,7 +111,7 @@ def check_partner_named(
         )
         yield field_problem(
             source.path,
-            _at(source, name),
+            source.line(name),
             name,
             f"er is geen partner '{slug}' (partners/{slug}.md).{hint}",
         )
@@ -130,7 +126,7 @@ def check_gemeente_in_region(
     if isinstance(naam, str) and ctx.gemeenten and naam not in ctx.gemeenten:
         name = ".".join((*path, "gemeente"))
         yield field_problem(
-            source.path, _at(source, *path, "gemeente"), name, _unknown_gemeente(naam, ctx)
+            source.path, source.line(*path, "gemeente"), name, _unknown_gemeente(naam, ctx)
         )
 
 
@@ -157,7 +153,7 @@ def check_coordinaten_near(
     point = as_point(locatie.get("coordinaten")) if isinstance(locatie, dict) else None
     if point is None or not ctx.centres:
         return
-    line = _at(source, "locatie", "coordinaten")
+    line = source.line("locatie", "coordinaten")
     if nearest_km(point, ctx.centres) <= MAX_KM_FROM_REGION:
         return
     swapped = (point[1], point[0])
@@ -189,7 +185,7 @@ def check_not_at_centre(
                 return  # another gemeente's centre: place_agreement names where it lies
             yield Problem(
                 source.path,
-                _at(source, "locatie", "coordinaten"),
+                source.line("locatie", "coordinaten"),
                 f"veld 'locatie.coordinaten': ligt precies op het midden van de gemeente {naam}; "
                 "zoek de plek op openstreetmap.org en schrijf [breedtegraad, lengtegraad]",
                 WARNING,
@@ -212,7 +208,7 @@ def check_telefoon(
     mistake = phone_mistake(value)
     if mistake:
         name = f"{group}.telefoon"
-        yield field_problem(source.path, _at(source, group, "telefoon"), name, mistake)
+        yield field_problem(source.path, source.line(group, "telefoon"), name, mistake)
 
 
 def _schema_accepts(value: Any, kind: str, path: tuple[str, ...]) -> TypeGuard[str]:
@@ -247,7 +243,7 @@ def check_datum(data: dict[str, Any], source: SourceFile, ctx: Context) -> Itera
     """'laatst_gecontroleerd' is a real date, not in the future; over 12 months old only warns."""
     value = data.get("laatst_gecontroleerd")
     checked = as_date(value)
-    line = _at(source, "laatst_gecontroleerd")
+    line = source.line("laatst_gecontroleerd")
     if checked is None:
         problem = nonexistent_date(source.path, line, "laatst_gecontroleerd", value)
         yield from [problem] if problem else []
@@ -280,19 +276,13 @@ def check_tijden_order(data: dict[str, Any], source: SourceFile, ctx: Context) -
         if not isinstance(slot, dict):
             continue
         van, tot = slot.get("van"), slot.get("tot")
-        if _is_time(van) and _is_time(tot) and van >= tot:
+        if is_clock_time(van) and is_clock_time(tot) and van >= tot:
             yield field_problem(
                 source.path,
-                _at(source, "tijden", index),
+                source.line("tijden", index),
                 "tijden",
                 f"'van' ({van}) moet voor 'tot' ({tot}) liggen",
             )
-
-
-def _is_time(value: Any) -> TypeGuard[str]:
-    return (
-        isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value) is not None
-    )
 
 
 def check_leeftijd_order(
@@ -302,7 +292,7 @@ def check_leeftijd_order(
     ages = data.get("leeftijd")
     if not isinstance(ages, dict):
         return
-    problem = age_order_problem(source.path, _at(source, "leeftijd"), "leeftijd", ages)
+    problem = age_order_problem(source.path, source.line("leeftijd"), "leeftijd", ages)
     yield from [problem] if problem else []
 
 
@@ -324,7 +314,7 @@ def check_kosten_per(data: dict[str, Any], source: SourceFile, ctx: Context) -> 
         if isinstance(bedrag, (int, float)) and not isinstance(bedrag, bool) and bedrag > 0:
             yield field_problem(
                 source.path,
-                _at(source, "kosten"),
+                source.line("kosten"),
                 "kosten.per",
                 f"ontbreekt; schrijf waarvoor het bedrag is: {', '.join(PER)}",
             )
@@ -346,7 +336,7 @@ def check_beschrijving_links(
         if scheme and scheme not in SAFE_LINK_SCHEMES:
             yield field_problem(
                 source.path,
-                _at(source, "beschrijving"),
+                source.line("beschrijving"),
                 "beschrijving",
                 f"de link '{target}' mag niet; alleen links die beginnen met https://, "
                 "http://, mailto: of tel:",
@@ -389,7 +379,7 @@ def duplicate_titles(sources: list[SourceFile]) -> list[Problem]:
             problems.append(
                 Problem(
                     source.path,
-                    _at(source, "titel"),
+                    source.line("titel"),
                     f"veld 'titel': {' en '.join(others)} {verb} dezelfde titel; maak ze "
                     "verschillend, bijvoorbeeld met de plaats of de doelgroep erbij",
                     WARNING,
@@ -453,7 +443,7 @@ def check_region_places(
             if slug in seen:
                 yield field_problem(
                     source.path,
-                    _at(source, group, index, "naam"),
+                    source.line(group, index, "naam"),
                     f"{group}.naam",
                     f"'{entry['naam']}' staat er al in als '{seen[slug]}'; elke naam één keer",
                 )
@@ -467,7 +457,7 @@ def _check_in_nl(
     point = as_point(entry.get("coordinaten"))
     if point is None or in_netherlands(point):
         return
-    line = _at(source, *where, "coordinaten")
+    line = source.line(*where, "coordinaten")
     name = f"{where[0]}.coordinaten"
     if in_netherlands((point[1], point[0])):
         yield _swapped(source.path, line, name, point)
@@ -491,7 +481,7 @@ def check_plaats_gemeente(
             for problem in check_gemeente_in_region(place, source, ctx, path=()):
                 yield Problem(
                     problem.path,
-                    _at(source, "plaatsen", index, "gemeente"),
+                    source.line("plaatsen", index, "gemeente"),
                     problem.message.replace("veld 'gemeente'", "veld 'plaatsen.gemeente'"),
                 )
 
@@ -506,7 +496,7 @@ def check_places_near(data: dict[str, Any], source: SourceFile, ctx: Context) ->
         if nearest_km(point, ctx.centres) > MAX_KM_FROM_REGION:
             yield field_problem(
                 source.path,
-                _at(source, "plaatsen", index, "coordinaten"),
+                source.line("plaatsen", index, "coordinaten"),
                 "plaatsen.coordinaten",
                 f"ligt meer dan {MAX_KM_FROM_REGION} km van elke gemeente in de regio",
             )
