@@ -124,17 +124,18 @@ def test_each_action_is_pinned_to_one_commit_and_one_version_everywhere():
     assert versions and all(len(pinned) == 1 for pinned in versions.values()), versions
 
 
-def test_dependabot_proposes_weekly_updates_for_the_actions_and_the_pip_packages():
+def test_dependabot_proposes_weekly_updates_for_the_actions_and_the_pip_and_npm_packages():
     config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     updates = {update["package-ecosystem"]: update for update in config["updates"]}
-    assert set(updates) == {"github-actions", "pip"}
+    assert set(updates) == {"github-actions", "pip", "npm"}
     for update in updates.values():
         assert update["directory"] == "/"
         assert update["schedule"]["interval"] == "weekly"
         assert 1 <= update["open-pull-requests-limit"] <= 5
     for name in ("requirements.txt", "requirements-check.txt"):  # what pip at "/" reads
         assert (REPO / name).is_file(), name
+    assert (REPO / "package-lock.json").is_file()  # what npm at "/" reads beside package.json
 
 
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
