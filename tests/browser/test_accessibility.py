@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .harness import WIDTHS, assert_in_sight, focused, set_width, visit
+from .harness import WIDTHS, assert_in_sight, focused, set_width, visit, wait_ready
 from .test_smoke import PAGES, url_of
 
 CONTENT_PAGES = [p for p in PAGES if p.status == 200]
@@ -38,9 +38,8 @@ def test_keyboard_journey_from_home_to_a_phone_number(page, width):
     page.keyboard.type("zwemmen")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/aanbod/\?q=zwemmen$"))
-    page.wait_for_function(
-        "() => /gevonden/.test(document.getElementById('sw-aantal').textContent)"
-    )
+    wait_ready(page, "finder")
+    assert "gevonden" in page.locator("#sw-aantal").text_content()
     if width < 960:  # below 60em the filters are folded behind a button: results first
         press_tab_until(page, "el => el.id === 'sw-filters-knop'", "the Filters button")
         page.keyboard.press("Enter")
@@ -48,7 +47,8 @@ def test_keyboard_journey_from_home_to_a_phone_number(page, width):
     else:
         press_tab_until(page, "el => el.id === 'sw-b-lichamelijk'", "the impairment filter")
     page.keyboard.press("Space")
-    page.wait_for_function("() => location.search.includes('beperking=lichamelijk')")
+    wait_ready(page, "finder")
+    assert "beperking=lichamelijk" in page.url
     press_tab_until(
         page, "el => !!el.closest('#sw-resultaten') && el.tagName === 'A'", "the first result"
     )

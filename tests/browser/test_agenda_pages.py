@@ -14,7 +14,15 @@ from agenda_rule_cases import cases
 from sportwijzer.build.agenda_pages import matching
 from sportwijzer.twins import agenda_rules
 
-from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, demo_site, set_width, visit
+from .harness import (
+    WIDTHS,
+    assert_in_sight,
+    assert_no_axe_violations,
+    demo_site,
+    set_width,
+    visit,
+    wait_ready,
+)
 from .test_zoekbalk import suggest
 
 ITEMS = "#sw-agenda-lijst li.sw-evenement"
@@ -33,9 +41,10 @@ def demo():
 
 def titles(page, *, scripted: bool = True) -> list[str]:
     """The titles of the events in view; with JavaScript, once agenda.js has filtered the list
-    (it shows the filters as its last step)."""
+    (its ready signal)."""
     if scripted:
-        page.locator("#sw-agenda-filters").wait_for(state="visible")
+        wait_ready(page, "agenda")
+        assert page.locator("#sw-agenda-filters").is_visible()
     return page.locator(SHOWN).all_text_contents()
 
 
@@ -138,8 +147,9 @@ def test_no_accessibility_violations(page, width, path):
 
 def test_the_finder_shows_events_its_words_find_under_agenda(page):
     visit(page, "aanbod/?q=goalball")
+    wait_ready(page, "finder")
     group = page.locator("#sw-agenda-treffers")
-    group.wait_for(state="visible")
+    assert group.is_visible()
     assert group.locator("h2").text_content() == "Agenda"
     link = group.locator("a").first
     assert link.text_content() == "Kennismaken met goalball"

@@ -11,7 +11,14 @@ import pytest
 
 from sportwijzer.twins import desk
 
-from .harness import WIDTHS, assert_in_sight, assert_no_axe_violations, set_width, visit
+from .harness import (
+    WIDTHS,
+    assert_in_sight,
+    assert_no_axe_violations,
+    set_width,
+    visit,
+    wait_ready,
+)
 
 NOTHING = "aanbod/?beperking=visueel&sport=goalball&gemeente=hattem&leeftijd=12&q=bal&km=10"
 ASKED = "hulp-bij-zoeken/?beperking=visueel&sport=goalball&gemeente=hattem&leeftijd=12"
@@ -26,7 +33,8 @@ def mail_of(page, form: dict) -> dict:
 def test_from_zero_results_the_desk_link_is_in_sight_and_opens_the_form_filled_in(page, width):
     set_width(page, width)
     visit(page, NOTHING)
-    page.wait_for_function("() => !document.getElementById('sw-geen').hidden")
+    wait_ready(page, "finder")
+    assert page.locator("#sw-geen").is_visible()
     link = page.locator("#sw-vraag-loket")
     assert link.text_content().strip() == "Niets gevonden? Vraag het sportloket"
     assert link.get_attribute("href") == "../" + ASKED  # the filters only: no q, no km
@@ -34,8 +42,8 @@ def test_from_zero_results_the_desk_link_is_in_sight_and_opens_the_form_filled_i
     assert_in_sight(page, link.element_handle(), "the link to the desk")
     link.click()
     page.wait_for_url(f"**/{ASKED}")
-    form = page.locator("#sw-vraag")
-    form.wait_for(state="visible")
+    wait_ready(page, "vraag")
+    assert page.locator("#sw-vraag").is_visible()
     assert page.locator("#sw-v-gemeente").input_value() == "hattem"
     assert page.locator("#sw-v-sport").input_value() == "goalball"
     assert page.locator("#sw-v-leeftijdsgroep").input_value() == "kind"
@@ -65,7 +73,7 @@ def test_from_zero_results_the_desk_link_is_in_sight_and_opens_the_form_filled_i
 def test_without_javascript_the_help_page_is_phone_and_a_plain_mail(page_without_js):
     page = page_without_js
     visit(page, ASKED)
-    assert page.locator("#sw-vraag").is_hidden()
+    assert page.locator("#sw-vraag").is_hidden()  # no script to show it
     phone = page.locator("a[href^='tel:']", has_text="Bel 038 123 45 67")
     assert phone.get_attribute("href") == "tel:+31381234567"
     plain = page.locator("#sw-gewone-mail")
@@ -85,6 +93,6 @@ def test_axe_finds_nothing_on_the_new_pages(page, path, width):
     set_width(page, width)
     visit(page, path)
     if path.startswith("hulp"):
-        page.locator("#sw-vraag").wait_for(state="visible")
+        wait_ready(page, "vraag")
         page.locator("#sw-v-vraag").fill("Een vraag\nover twee regels")
     assert_no_axe_violations(page, f"{path} at {width} px")

@@ -26,6 +26,7 @@ from .harness import (
     serving,
     set_width,
     visit,
+    wait_ready,
 )
 
 SIZES = [(390, 844), (1280, 900)]
@@ -74,9 +75,10 @@ def open_menu(page, size: tuple[int, int], path: str = "") -> None:
     """Open the page; on a phone open the drawer as a person does, with the menu button."""
     set_width(page, *size)
     visit(page, path)
+    wait_ready(page, "site")  # the menu button is site.js's
     if size[0] < 1220:  # the theme's drawer lies below 76.25em
         page.locator(_MENU_BUTTON).click()
-        page.wait_for_function("() => document.getElementById('__drawer').checked")
+        assert page.evaluate("() => document.getElementById('__drawer').checked")
 
 
 def section(page, name: str):
@@ -155,8 +157,7 @@ def test_without_javascript_the_sport_questions_say_first_that_they_need_it(
         link = notice.get_by_role("link", name=name)
         assert_in_sight(page, link.element_handle(), f"the link '{name}'")
         link.click()
-        page.wait_for_url(f"{server}{path}")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_url(f"{server}{path}")  # and its load: no script runs on this page
         assert page.locator(".md-content a[href]").count() > 3
         visit(page, "keuzehulp/")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import assert_in_sight, focused, set_width, visit
+from .harness import assert_in_sight, focused, set_width, visit, wait_ready
 from .test_smoke import PAGES, url_of
 
 PHONE = (390, 844)
@@ -34,11 +34,11 @@ _IN_CONTENT = "el => !!el.closest('.md-content')"
 def open_page(page, size: tuple[int, int], path: str) -> None:
     set_width(page, *size)
     visit(page, path)
+    wait_ready(page, "site")  # the menu button and the drawer's keys are site.js's
 
 
 def tab(page, key: str = "Tab"):
     page.keyboard.press(key)
-    page.wait_for_function("() => document.activeElement !== null")  # the focus has landed
     return focused(page)
 
 
@@ -156,10 +156,9 @@ def test_on_a_phone_tab_goes_round_inside_the_open_drawer_and_escape_closes_it(p
     button = focused(page)
     assert button.evaluate(f"el => el.matches('{_MENU_BUTTON}')"), describe(button)
     assert button.evaluate("el => el.getAttribute('aria-expanded')") == "false"
-    assert_in_sight(page, button, "the menu button after Escape")
-    page.wait_for_function(
-        f"() => document.querySelector('{_DRAWER}').getBoundingClientRect().right <= 0"
-    )
+    assert_in_sight(page, button, "the menu button after Escape")  # once the drawer slid out
+    drawer_right = f"() => document.querySelector('{_DRAWER}').getBoundingClientRect().right"
+    assert page.evaluate(drawer_right) <= 0
     assert page.evaluate(_DRAWER_LINKS_IN_REACH) == []
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from .harness import expect_refused, fetch, links_in, visit
+from .harness import expect_refused, fetch, links_in, visit, wait_ready
 
 _CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
@@ -82,7 +82,7 @@ def test_the_policy_stops_what_the_guard_would_catch(page):
 def test_no_cookies_and_nothing_in_the_url_but_the_choices(page):
     visit(page, "aanbod/?beperking=visueel")
     page.locator("#sw-q").fill("judo")
-    page.wait_for_function("() => location.search.includes('q=judo')")
+    wait_ready(page, "finder")
     assert page.evaluate("() => document.cookie") == ""
     assert page.context.cookies() == []
     assert urlsplit(page.url).query == "q=judo&beperking=visueel"

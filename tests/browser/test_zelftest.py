@@ -23,6 +23,7 @@ from .harness import (
     focused,
     set_width,
     visit,
+    wait_ready,
 )
 
 PATH = "toolkit/zelftest/"
@@ -67,6 +68,17 @@ CASES = [
 ]  # fmt: skip
 
 
+def open_self_test(page) -> None:
+    """The self-test, once zelftest.js has brought back the saved answers and the buttons."""
+    visit(page, PATH)
+    wait_ready(page, "zelftest")
+
+
+def reload(page) -> None:
+    page.reload()
+    wait_ready(page, "zelftest")
+
+
 def answer_by_keyboard(page, answers: dict[str, int]) -> None:
     """Into each group with the focus, then the arrow keys: as a keyboard user does it."""
     for part, score in answers.items():
@@ -85,7 +97,8 @@ def answer_by_clicks(page, answers: dict[str, int]) -> None:
 def show_result(page) -> None:
     page.focus("#zt-uitslag-knop")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#zt-uitslag", state="visible")
+    wait_ready(page, "zelftest")
+    assert page.is_visible("#zt-uitslag")
 
 
 def weakest(page) -> list[tuple[str, str]]:
@@ -131,7 +144,7 @@ def test_the_result_names_the_weakest_parts_with_their_pages(
     assert [names[part] for part in twin.zwakste] == [name for name, _ in expected]
     assert f"score is {twin.gemiddelde}." in text or not twin.beantwoord
 
-    visit(page, PATH)
+    open_self_test(page)
     sent = requests_of(page)
     (answer_by_keyboard if how == "keyboard" else answer_by_clicks)(page, answers)
     show_result(page)
@@ -146,14 +159,14 @@ def test_the_result_names_the_weakest_parts_with_their_pages(
 
 
 def test_answers_stay_in_this_browser_and_can_be_wiped(page):
-    visit(page, PATH)
+    open_self_test(page)
     sent = requests_of(page)
     answer_by_clicks(page, {"randvoorwaarden": 2, "effecten": 5})
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{KEY}'))")
     assert stored == {"randvoorwaarden": "2", "effecten": "5"}
     assert sent() == []
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     assert page.is_checked("#zt-randvoorwaarden-2") and page.is_checked("#zt-effecten-5")
     show_result(page)
     assert [name for name, _ in weakest(page)] == ["Randvoorwaarden"]
@@ -163,12 +176,12 @@ def test_answers_stay_in_this_browser_and_can_be_wiped(page):
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") is None
     assert page.is_hidden("#zt-uitslag")
     assert page.inner_text("#zt-status") == "Je antwoorden zijn gewist."
-    page.reload(wait_until="networkidle")
+    reload(page)
     assert page.locator("#sw-zelftest input[type=radio]:checked").count() == 0
 
 
 def test_print_button_prints_and_the_buttons_do_not_print(page):
-    visit(page, PATH)
+    open_self_test(page)
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     page.click("#zt-print")
     assert page.evaluate("() => window.printed") == 1
@@ -178,7 +191,7 @@ def test_print_button_prints_and_the_buttons_do_not_print(page):
 
 
 def test_focus_is_visible_on_a_score(page):
-    visit(page, PATH)
+    open_self_test(page)
     page.focus("#zt-randvoorwaarden-1")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
@@ -189,7 +202,7 @@ def test_focus_is_visible_on_a_score(page):
 @pytest.mark.parametrize("width", WIDTHS, ids=lambda width: f"{width}px")
 def test_the_page_with_a_result_is_accessible(page, width):
     set_width(page, width)
-    visit(page, PATH)
+    open_self_test(page)
     answer_by_clicks(page, {"randvoorwaarden": 1, "proces": 2})
     show_result(page)
     assert_no_axe_violations(page, f"{PATH} with a result at {width}px")
@@ -197,7 +210,7 @@ def test_the_page_with_a_result_is_accessible(page, width):
 
 def test_without_javascript_it_is_a_printable_form_without_buttons(page_without_js):
     page = page_without_js
-    visit(page, PATH)
+    visit(page, PATH)  # no script: nothing to wait for
     fieldsets = page.locator("#sw-zelftest fieldset")
     assert fieldsets.count() == 12
     for index, onderdeel in enumerate(onderdelen()):
@@ -224,9 +237,9 @@ def test_stored_answers_are_read_by_the_same_rule_as_the_python_twin(page):
     ids = [o.id for o in onderdelen()]
     odd = ["3", " 3", "03", 4, 4.5, "٣", 5.0, True, None, "", 0, "2"]
     stored = dict(zip(ids, odd, strict=True))
-    visit(page, PATH)
+    open_self_test(page)
     page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [KEY, stored])
-    page.reload(wait_until="networkidle")
+    reload(page)
     restored = page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll(
             '#sw-zelftest input[type=radio]:checked')].map(r => [r.name.replace(/^zt-/, ''),
@@ -237,7 +250,7 @@ def test_stored_answers_are_read_by_the_same_rule_as_the_python_twin(page):
 
 
 def test_the_result_follows_a_changed_score(page):
-    visit(page, PATH)
+    open_self_test(page)
     answer_by_clicks(page, {"randvoorwaarden": 2})
     show_result(page)
     assert [name for name, _ in weakest(page)] == ["Randvoorwaarden"]

@@ -7,26 +7,24 @@ the suggestions by keyboard and for a screen reader; nothing searched for until 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from .harness import WIDTHS, assert_no_axe_violations, visit, wait_until_settled
+from .harness import WIDTHS, assert_no_axe_violations, visit, wait_ready, wait_until_settled
 from .test_finder import expected, shown
 
 BOX = "#sw-zoekbalk-q"
 LIST = "#sw-zoekbalk-lijst"
-SEARCH_FILES = ("zoeken/", "zoeken.js", "zoekbalk.js", "lunr", "aanbod/kaart/", "feiten.json")
+SEARCH_FILES = ("zoeken/", "zoeken.js", "zoekbalk.js", "lunr", "aanbod/kaartjes/", "feiten.json")
 
 
 def open_box(page) -> None:
     """On a small screen the magnifier opens the box first (site.js makes the link a button)."""
-    if page.locator(".md-header .sw-zoekknop").is_visible():
-        opener = page.locator("button.sw-zoekknop")
-        opener.wait_for()  # site.js has run
-        if opener.get_attribute("aria-expanded") == "false":
-            opener.click()
-    page.locator(BOX).wait_for(state="visible", timeout=5_000)  # fails the test if it never opens
+    wait_ready(page, "site")
+    opener = page.locator("button.sw-zoekknop")
+    if opener.is_visible() and opener.get_attribute("aria-expanded") == "false":
+        opener.click()
     assert page.locator(BOX).is_visible()
 
 
@@ -36,15 +34,10 @@ def suggest(page, words: str) -> list[tuple[str, str, str]]:
     box = page.locator(BOX)
     box.fill("")
     box.press_sequentially(words, delay=15)
-    page.wait_for_function(
-        """(words) => {
-            const box = document.getElementById('sw-zoekbalk-q');
-            const last = document.querySelector('#sw-zoekbalk-lijst .sw-zoekbalk__alles');
-            return box.getAttribute('aria-expanded') === 'true' && last
-                && last.getAttribute('href').endsWith(encodeURIComponent(words));
-        }""",
-        arg=words,
-    )
+    wait_ready(page, "zoekbalk")  # the list shows the suggestions for the last keystroke
+    assert box.get_attribute("aria-expanded") == "true"
+    last = page.locator(f"{LIST} .sw-zoekbalk__alles")
+    assert last.get_attribute("href").endswith(quote(words, safe="!*'()"))  # as encodeURIComponent
     return page.locator(f"{LIST} [role=option]").evaluate_all(
         """options => options.map(o => {
             const group = o.closest('[role=group]');
@@ -128,7 +121,7 @@ def test_by_keyboard_a_combobox_with_escape_back_to_the_box(page):
     visit(page, "hulp/vervoer/")
     box = page.locator(BOX)
     box.focus()  # loads the script that makes it a combobox
-    page.wait_for_function("() => document.getElementById('sw-zoekbalk-q').getAttribute('role')")
+    wait_ready(page, "zoekbalk")
     assert box.get_attribute("role") == "combobox"
     assert box.get_attribute("aria-expanded") == "false"
     found = suggest(page, "judo")
@@ -150,7 +143,8 @@ def test_by_keyboard_a_combobox_with_escape_back_to_the_box(page):
     assert page.evaluate("() => document.activeElement.id") == "sw-zoekbalk-q"
     assert box.input_value() == "judo"
     box.press("ArrowDown")  # opens the list again
-    page.wait_for_function("() => !document.getElementById('sw-zoekbalk-uitslag').hidden")
+    wait_ready(page, "zoekbalk")
+    assert page.locator("#sw-zoekbalk-uitslag").is_visible()
     box.press("ArrowDown")
     target = page.locator(f"{LIST} [aria-selected=true]").get_attribute("href")
     box.press("Enter")
@@ -183,7 +177,7 @@ def test_no_search_file_is_fetched_until_someone_uses_the_box(page, path):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     visit(page, path)
-    wait_until_settled(page)
+    wait_ready(page, "site")
     assert not [url for url in requested if any(part in url for part in SEARCH_FILES)]
     page.locator("a, button").first.focus()
     page.keyboard.press("Tab")
@@ -225,8 +219,9 @@ def test_without_javascript_the_box_opens_the_finder_which_says_it_cannot_filter
 def test_if_the_finder_cannot_load_it_says_back_the_words_and_links_the_lists(page):
     page.route("**/aanbod/feiten.json", lambda route: route.fulfill(status=200, body="kapot"))
     visit(page, "aanbod/?q=zwemmen+in+Zwolle")
+    wait_ready(page, "finder")  # it gave up
     note = page.locator("#sw-niet-gelukt")
-    note.wait_for(state="visible")
+    assert note.is_visible()
     assert "Je zocht op ‘zwemmen in Zwolle’" in note.inner_text()
     links = note.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert "./../sport/zwemmen/" in links and "./../gemeente/zwolle/" in links
