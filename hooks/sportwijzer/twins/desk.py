@@ -1,10 +1,10 @@
 """Ask the regional desk ("het sportloket"): the link from where people get stuck, and the mail
 that the page hulp-bij-zoeken/ opens in the person's own mail program.
 
-The browser has the same rules in content/javascripts/loket.js, function for function
-(read_help_params here is readHelpParams there). tests/desk_cases.py is one table of cases that
-tests/twins/test_desk.py runs through these rules and tests/browser/test_loket_rules.py through
-both: change both or neither.
+The browser has the same rules in its twin of the same name, content/javascripts/desk.js,
+function for function (read_help_params here is readHelpParams there). tests/desk_cases.py is
+one table of cases that tests/twins/test_desk.py runs through these rules and
+tests/browser/test_desk_rules.py through both: change both or neither.
 
 Plain data in, plain data out; no imports from the rest of the package. The site sends nothing:
 the mail is a mailto: link, and its body holds only what the person chose or wrote.
@@ -151,7 +151,7 @@ def mail(
 
 def blank_mail(loket: dict[str, str]) -> str:
     """The plain mailto: link for a browser without JavaScript: the same questions, to fill in
-    in the mail program. (Only the build writes it, so it has no twin in loket.js.)"""
+    in the mail program. (Only the build writes it, so it has no twin in desk.js.)"""
     lines = [f"Beste {loket['naam']},", "", _ASK, ""]
     lines += ["Gemeente:", "Beperking:", "Leeftijd:", "Sport (als je die al weet):", ""]
     lines += ["Mijn vraag:", ""]
