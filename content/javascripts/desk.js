@@ -24,6 +24,7 @@ export var MAX_VRAAG = 1000; // characters (code points, as Python counts)
 
 var SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 var WHOLE = /^[0-9]{1,3}$/;
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
 var CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 var LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 var ASK = "Ik zoek een sport of een manier om te bewegen. Kunnen jullie met mij meedenken?";

@@ -70,7 +70,7 @@ function setUp() {
   function save() {
     try {
       localStorage.setItem(KEY, JSON.stringify(answers()));
-    } catch (e) { // private mode, or storage full
+    } catch { // private mode, or storage full
       status.textContent = "Je antwoorden worden in deze browser niet bewaard. Print de pagina als je ze wilt houden.";
     }
     if (!result.hidden) { show(false); } // the result follows every change
@@ -78,7 +78,7 @@ function setUp() {
 
   function restore() {
     var saved = {};
-    try { saved = JSON.parse(localStorage.getItem(KEY) || "{}") || {}; } catch (e) { saved = {}; }
+    try { saved = JSON.parse(localStorage.getItem(KEY) || "{}") || {}; } catch { saved = {}; }
     parts.forEach(function (fieldset) {
       var s = score(saved[fieldset.dataset.onderdeel]);
       var radio = s && fieldset.querySelector("input[type=radio][value='" + s + "']");
@@ -136,7 +136,7 @@ function setUp() {
   }
 
   function clear() {
-    try { localStorage.removeItem(KEY); } catch (e) { /* private mode */ }
+    try { localStorage.removeItem(KEY); } catch { /* private mode */ }
     form.reset();
     result.hidden = true;
     status.textContent = "Je antwoorden zijn gewist.";
