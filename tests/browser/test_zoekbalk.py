@@ -172,6 +172,27 @@ def test_on_a_phone_the_magnifier_opens_the_box_and_escape_closes_it(page):
     assert page.evaluate("() => document.activeElement.classList.contains('sw-zoekknop')")
 
 
+def test_what_is_typed_before_the_script_is_in_still_counts(page):
+    """A slow line: zoekbalk.js comes in only after the whole word is typed. The suggestions are
+    for that word, and the ready signal waited for the script that site.js had asked for."""
+    held = []
+    page.route("**/javascripts/zoekbalk.js", lambda route: held.append(route))  # answered below
+    visit(page, "toolkit/")
+    open_box(page)
+    with page.expect_request("**/javascripts/zoekbalk.js"):
+        page.locator(BOX).press_sequentially("zwemmen", delay=15)
+    page.title()  # one round trip: the route of that request has reached this process
+    assert len(held) == 1
+    waiting = page.evaluate("() => document.documentElement.getAttribute('data-waiting')")
+    assert waiting == "zoekbalk"
+    assert page.locator(BOX).get_attribute("role") is None  # not a combobox yet
+    held[0].continue_()
+    wait_ready(page, "zoekbalk")
+    assert page.locator(BOX).get_attribute("aria-expanded") == "true"
+    last = page.locator(f"{LIST} .sw-zoekbalk__alles")
+    assert last.get_attribute("href").endswith("?q=zwemmen")
+
+
 @pytest.mark.parametrize("path", ["", "aanbod/g-judo-volwassenen-kampen/", "toolkit/stappenplan/"])
 def test_no_search_file_is_fetched_until_someone_uses_the_box(page, path):
     requested: list[str] = []
