@@ -82,7 +82,7 @@ export function finderData(form) {
   // perFile offers, each file fetched once. A file that fails leaves its cards without text.
   data.loadCards = function (wanted) {
     return Promise.all(wanted.map(function (item) {
-      if (item.card || (item.el && !item.el.hasAttribute("aria-busy"))) { return null; }
+      if (item.card || (item.el && !item.el.querySelector("[data-veld]"))) { return null; } // complete
       var number = Math.floor(item.order / perFile);
       if (!cardFiles[number]) {
         cardFiles[number] = json(cardFolder + number + ".json?v=" + version)

@@ -110,7 +110,14 @@ export function resultList(form, list, data, setup, current) {
   function completeSoon(wanted) {
     clearTimeout(completing);
     completing = setTimeout(function () {
-      data.loadCards(wanted).then(function () { wanted.forEach(complete); });
+      data.loadCards(wanted).then(function () {
+        wanted.forEach(function (item) {
+          complete(item);
+          // A card whose file failed keeps what the facts know and stops being busy: a screen
+          // reader must not wait for it. Its text can still come when it is in view again.
+          if (item.el) { item.el.removeAttribute("aria-busy"); }
+        });
+      });
     }, 150);
   }
 

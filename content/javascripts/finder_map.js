@@ -55,7 +55,10 @@ export function finderMap(form, data, cardBase, onOpen, onFail) {
               .bindPopup(link).addTo(layer);
             points.push([item.lat, item.lon]);
           });
-          if (points.length) { map.fitBounds(points, { padding: [20, 20], maxZoom: 14 }); }
+          // a marker stands 41 px above its point: room above, so the top one shows whole
+          if (points.length) {
+            map.fitBounds(points, { paddingTopLeft: [20, 50], paddingBottomRight: [20, 10], maxZoom: 14 });
+          }
           else { map.setView(middle, REGION_ZOOM); }
         };
       });

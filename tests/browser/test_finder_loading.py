@@ -144,6 +144,36 @@ def test_if_the_facts_fail_the_static_list_comes_back(page):
     assert note.is_visible() and "Je zocht op ‘judo’" in note.text_content()
 
 
+def test_if_a_card_file_fails_its_cards_keep_their_title_and_stop_being_busy(page):
+    """After the warm-up the finder knows every title, and a card beyond the static page shows
+    its title at once and its text from aanbod/kaartjes/N.json. When that file fails, the card
+    keeps its title link, sport and age, and no region stays aria-busy: a screen reader is not
+    told to wait for it for ever (and wait_ready would time out)."""
+
+    def refuse(route) -> None:
+        expect_aborted(page, route.request.url)
+        route.abort()
+
+    page.route(url_for(page, "aanbod/kaartjes/") + "*", refuse)
+    visit(page, "aanbod/")
+    wait_ready(page, "finder")
+    filter_box = page.get_by_role("checkbox", name="Lichamelijke beperking")
+    filter_box.check()  # the first change: a moment later the finder fetches every title
+    wait_ready(page, "finder")
+    page.wait_for_selector("form[data-opgewarmd='ja']", state="attached")
+    filter_box.uncheck()
+    wait_ready(page, "finder")
+    page.get_by_role("button", name=re.compile("Toon meer")).click()  # the titles are known
+    wait_ready(page, "finder")
+    without_text = page.locator("#sw-resultaten > li:has([data-veld])")
+    assert without_text.count() > 0  # cards from the template whose text did not come
+    card = without_text.first
+    card.scroll_into_view_if_needed()
+    wait_ready(page, "finder")
+    assert card.locator("a").is_visible() and card.locator("a").inner_text().strip()
+    assert page.locator("#sw-resultaten [aria-busy]").count() == 0
+
+
 def test_if_the_finder_itself_cannot_load_the_static_list_comes_back(page):
     held = open_holding(page, "aanbod/?q=judo", "javascripts/finder.js")
     assert page.evaluate(VISIBLE_CARDS) == 0
