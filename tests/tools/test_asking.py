@@ -156,6 +156,9 @@ class Terminal:
         if self.pid == 0:  # the child: make on the terminal
             try:
                 os.chdir(cwd)
+                # as on a person's terminal: Ctrl-C interrupts. A test run started in the
+                # background of a script inherits SIGINT ignored, and make and Python keep that
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.execvpe("make", ["make", "--no-print-directory", *args], clean_env())
             finally:
                 os._exit(127)
@@ -266,7 +269,7 @@ def test_ctrl_d_or_ctrl_c_on_the_terminal_stops_with_one_dutch_line(
         if screen.shows("Gestopt: er is niets geschreven.", timeout=10):
             break
     # Ctrl-C reaches make too, which then ends by that signal, quietly after a clean exit
-    assert screen.finish() == ended_by
+    assert screen.finish() == ended_by, screen.shown
     assert "Gestopt: er is niets geschreven." in screen.shown
     assert "Error" not in screen.shown and "Traceback" not in screen.shown
     assert "make: ***" not in screen.shown
