@@ -8,9 +8,13 @@ import hashlib
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -326,3 +330,56 @@ def fresh_git_state(monkeypatch):
     forget()
     yield
     forget()
+
+
+# --- make serve, started as a person starts it ------------------------------------------------
+SERVE_WAIT = 180  # seconds; generous for a busy machine, every wait ends at the server's signal
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(root: Path, log_path: Path) -> Iterator[str]:
+    """`make serve`'s command on a free port, for a region in `root`; yields its address once
+    MkDocs says 'Serving on' (the first build is done and the port listens). Its output goes to
+    `log_path`, read in a thread so the pipe never fills. Afterwards: stopped, exit code 0, and
+    no traceback in what it said."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": "hooks", "POORT": str(port), "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sportwijzer_serve"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group: stopped as a whole below
+    )
+    up = threading.Event()
+
+    def copy(log) -> None:
+        for line in process.stdout or ():
+            log.write(line)
+            log.flush()
+            if "Serving on" in line:
+                up.set()
+        up.set()  # the output ended: the server stopped
+
+    with log_path.open("w", encoding="utf-8") as log:
+        copier = threading.Thread(target=copy, args=(log,), daemon=True)
+        copier.start()
+        try:
+            said = lambda: log_path.read_text(encoding="utf-8")  # noqa: E731
+            assert up.wait(SERVE_WAIT), "make serve zei te lang niets:\n" + said()
+            assert process.poll() is None, "make serve stopte voor het diende:\n" + said()
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            code = process.wait(timeout=60)
+            copier.join(timeout=60)  # the output ends with the process
+    text = log_path.read_text(encoding="utf-8")
+    assert code == 0 and "Traceback" not in text, text

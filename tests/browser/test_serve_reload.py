@@ -3,55 +3,13 @@ fixed, as the live reload does for a page of the site (hooks/sportwijzer_serve.p
 
 from __future__ import annotations
 
-import os
-import queue
-import signal
-import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
-from tests.conftest import make_site
 
-WAIT_MS = 180_000  # generous: a busy machine; every wait ends at what the page shows
+from conftest import SERVE_WAIT, make_site, serving
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _lines(stream) -> queue.Queue[str | None]:
-    """The stream's lines as they come, read in a thread (so the pipe never fills); None at
-    its end."""
-    lines: queue.Queue[str | None] = queue.Queue()
-
-    def read() -> None:
-        for line in stream:
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=read, daemon=True).start()
-    return lines
-
-
-def _wait_until_serving(lines: queue.Queue[str | None]) -> None:
-    """Until MkDocs says 'Serving on': its first build is done and the port listens (a request
-    waits there until the server takes it). Fails with what it said if it stops first."""
-    said: list[str] = []
-    while True:
-        try:
-            line = lines.get(timeout=WAIT_MS / 1000)
-        except queue.Empty:
-            pytest.fail("make serve said nothing for too long:\n" + "".join(said))
-        if line is None:
-            pytest.fail("make serve stopped before it served:\n" + "".join(said))
-        if "Serving on " in line:
-            return
-        said.append(line)
+WAIT_MS = SERVE_WAIT * 1000  # every wait ends at what the page shows
 
 
 @pytest.fixture
@@ -59,24 +17,8 @@ def served(tmp_path):
     """A copy of regio-a served by the same command as `make serve`."""
     (tmp_path / "bron").mkdir()
     root = make_site(tmp_path / "bron")
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": "hooks", "POORT": str(port), "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sportwijzer_serve"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_serving(_lines(process.stderr))
+    with serving(root, tmp_path / "serve.log") as url:
         yield root, url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
 
 
 @pytest.mark.traag

@@ -10,11 +10,9 @@ import html
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,7 +21,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, VALID_OFFER, make_site, mkdocs_build, write
+from conftest import (
+    REPO,
+    SERVE_WAIT,
+    TODAY,
+    VALID_OFFER,
+    free_port,
+    make_site,
+    mkdocs_build,
+    serving,
+    write,
+)
 from sportwijzer.base import reuse
 from sportwijzer.base.dates import today_in_amsterdam
 from sportwijzer.base.graph_digest import GraphDigest
@@ -44,7 +52,7 @@ locatie: {naam: Sporthal Testwijk, adres: Testlaan 12, postcode: 8021 CD, plaats
 gemeente: Zwolle, coordinaten: [52.5160, 6.0840]}
 contact: {email: zitvolleybal@example.org}
 """
-WAIT = 180  # seconds: generous, the machine may be busy; every wait ends at its signal
+WAIT = SERVE_WAIT  # seconds: generous, the machine may be busy; every wait ends at its signal
 
 
 # --- what it watches, the port, the error page -----------------------------------------------
@@ -247,12 +255,6 @@ def event(title: str = "Kennismaken met zitvolleybal") -> str:
     return EVENT.replace("{datum}", day.isoformat()).replace("Kennismaken met zitvolleybal", title)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=WAIT) as response:
@@ -286,40 +288,8 @@ def served(tmp_path):
     (tmp_path / "bron").mkdir()
     root = make_site(tmp_path / "bron")
     write(root, "agenda/zitvolleybal-zwolle.yml", event())
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": "hooks", "POORT": str(port), "NO_MKDOCS_2_WARNING": "1"}
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sportwijzer_serve"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group: stopped as a whole below
-    )
-    up = threading.Event()
-    copier = threading.Thread(target=copy_log, args=(process.stdout, log, up), daemon=True)
-    copier.start()
-    try:
-        assert up.wait(WAIT) and process.poll() is None, "de server is niet gestart"
-        yield root, f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        assert process.wait(timeout=60) == 0
-        copier.join(timeout=60)  # the output ends with the process
-        log.close()
-        assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
-
-
-def copy_log(output, log, up: threading.Event) -> None:
-    """Copy the server's output to its log; `up` once it serves (MkDocs' 'Serving on': the site
-    is built and the watcher has taken its first look) or once the output ends."""
-    for line in output:
-        log.write(line)
-        if "Serving on" in line:
-            up.set()
-    up.set()
+    with serving(root, tmp_path / "serve.log") as url:
+        yield root, url
 
 
 @pytest.mark.traag
