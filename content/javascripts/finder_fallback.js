@@ -2,6 +2,7 @@
  * pages, and a search in the address is said back with the lists per sport, impairment and
  * municipality that its words name.
  */
+import { busy } from "./ready.js";
 
 // The static list is the answer again: finder.html hides its cards while a search in the
 // address waits for the finder (class sw-zoekt, the status line's own text kept in data-tekst).
@@ -12,7 +13,7 @@ export function staticListBack(list) {
   if (!html.classList.contains("sw-zoekt")) { return; }
   html.classList.remove("sw-zoekt");
   if (status && status.hasAttribute("data-tekst")) { status.textContent = status.getAttribute("data-tekst"); }
-  if (list) { list.removeAttribute("aria-busy"); }
+  busy(list, false);
 }
 
 function linkList(links) {

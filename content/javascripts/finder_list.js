@@ -9,6 +9,7 @@
 import * as rules from "./finder_rules.js";
 import * as query from "./query_reading.js";
 import { helpParams, helpUrl } from "./desk.js";
+import { busy } from "./ready.js";
 
 // The list. `data`: finderData(); `setup`: the form's rules (data-regels); `current(ticket)`:
 // whether the search `ticket` is still the newest.
@@ -88,7 +89,7 @@ export function resultList(form, list, data, setup, current) {
     fill(li, "gratis", item.facts.kenmerken.indexOf("gratis") >= 0 ? "" : null);
     item.el = li;
     item.distanceEl = li.querySelector(".sw-afstand");
-    if (card) { complete(item); } else { li.setAttribute("aria-busy", "true"); }
+    if (card) { complete(item); } else { busy(li, true); }
     return li;
   }
 
@@ -100,7 +101,7 @@ export function resultList(form, list, data, setup, current) {
     fill(li, "plaats", card[3]);
     fill(li, "proefles", card[4] || null);
     fill(li, "status", card[5] || null);
-    li.removeAttribute("aria-busy");
+    busy(li, false);
   }
 
   // The cards' text for the results in view, once the typing pauses: a keystroke does not send
@@ -115,7 +116,7 @@ export function resultList(form, list, data, setup, current) {
           complete(item);
           // A card whose file failed keeps what the facts know and stops being busy: a screen
           // reader must not wait for it. Its text can still come when it is in view again.
-          if (item.el) { item.el.removeAttribute("aria-busy"); }
+          busy(item.el, false);
         });
       });
     }, 150);
